@@ -1,0 +1,123 @@
+package dev.wifdesk.cel;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CEL as STS runs it for workload identity federation: three variables, {@code assertion} (the
+ * token's claims), {@code google} and {@code attribute} (the mapped attributes), all maps of
+ * string to dynamic values. Compiled programs are cached by source text; the cache is bounded.
+ * Thread-safe.
+ */
+public final class CelEngine {
+    public static final String ASSERTION = "assertion";
+    public static final String GOOGLE = "google";
+    public static final String ATTRIBUTE = "attribute";
+    private static final int CACHE_SIZE = 512;
+
+    private final Cel cel;
+    private final Map<String, CompiledExpression> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompiledExpression> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
+    public CelEngine() {
+        MapType stringToDyn = MapType.create(SimpleType.STRING, SimpleType.DYN);
+        this.cel = CelFactory.standardCelBuilder()
+                .setOptions(CelOptions.current().build())
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addCompilerLibraries(CelExtensions.strings())
+                .addRuntimeLibraries(CelExtensions.strings())
+                .addVar(ASSERTION, stringToDyn)
+                .addVar(GOOGLE, stringToDyn)
+                .addVar(ATTRIBUTE, stringToDyn)
+                .build();
+    }
+
+    public CompiledExpression compile(String expression) throws CelCompileException {
+        if (expression == null || expression.isBlank()) {
+            throw new CelCompileException(String.valueOf(expression),
+                    List.of(new CelCompileException.Problem(1, 1, "expression is empty")));
+        }
+        CompiledExpression cached = cache.get(expression);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            var ast = cel.compile(expression).getAst();
+            var compiled = new CompiledExpression(expression, ast, cel.createProgram(ast));
+            cache.put(expression, compiled);
+            return compiled;
+        } catch (CelValidationException e) {
+            List<CelCompileException.Problem> problems = new ArrayList<>();
+            for (CelIssue issue : e.getErrors()) {
+                var loc = issue.getSourceLocation();
+                // CEL columns are 0-based; people count from 1
+                problems.add(new CelCompileException.Problem(Math.max(1, loc.getLine()), loc.getColumn() + 1,
+                        issue.getMessage()));
+            }
+            throw new CelCompileException(expression, problems);
+        } catch (CelEvaluationException e) {
+            throw new CelCompileException(expression,
+                    List.of(new CelCompileException.Problem(1, 1, e.getMessage())));
+        }
+    }
+
+    /** Runs a compiled expression; values in {@code variables} must already be CEL-friendly (see {@link Claims}). */
+    public Object evaluate(CompiledExpression expression, Map<String, ?> variables) throws CelEvalException {
+        try {
+            return expression.program().eval(variables);
+        } catch (CelEvaluationException e) {
+            throw new CelEvalException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new CelEvalException(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /** The names read as {@code VARIABLE.name} or {@code VARIABLE["name"]}, in source order. */
+    public static Set<String> referencedKeys(CompiledExpression expression, String variable) {
+        Set<String> keys = new LinkedHashSet<>();
+        CelNavigableAst.fromAst(expression.ast()).getRoot().allNodes().forEach(node -> {
+            CelExpr expr = node.expr();
+            if (expr.exprKind().getKind() == CelExpr.ExprKind.Kind.SELECT) {
+                CelExpr operand = expr.select().operand();
+                if (isIdent(operand, variable)) {
+                    keys.add(expr.select().field());
+                }
+            } else if (expr.exprKind().getKind() == CelExpr.ExprKind.Kind.CALL
+                    && "_[_]".equals(expr.call().function()) && expr.call().args().size() == 2
+                    && isIdent(expr.call().args().get(0), variable)) {
+                CelExpr index = expr.call().args().get(1);
+                if (index.exprKind().getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                        && index.constant().getKind() == dev.cel.common.ast.CelConstant.Kind.STRING_VALUE) {
+                    keys.add(index.constant().stringValue());
+                }
+            }
+        });
+        return keys;
+    }
+
+    private static boolean isIdent(CelExpr expr, String name) {
+        return expr.exprKind().getKind() == CelExpr.ExprKind.Kind.IDENT && expr.ident().name().equals(name);
+    }
+}

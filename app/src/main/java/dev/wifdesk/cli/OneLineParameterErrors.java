@@ -1,0 +1,13 @@
+package dev.wifdesk.cli;
+
+import picocli.CommandLine;
+
+/** Unknown or bad options: one line on stderr, a pointer to --help, exit code 2. */
+final class OneLineParameterErrors implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        cmd.getErr().println("wifdesk: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        return WifdeskCommand.EXIT_BAD_INPUT;
+    }
+}
