@@ -1,0 +1,109 @@
+package dev.wifdesk.cloud;
+
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.services.iam.v1.Iam;
+import com.google.api.services.iam.v1.model.Binding;
+import com.google.api.services.iam.v1.model.Policy;
+import com.google.api.services.iam.v1.model.SetIamPolicyRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Read-modify-write of a service account's IAM policy with the etag: get, change only our
+ * binding, set with the etag read; on 409 ABORTED (a concurrent edit) start over, with backoff.
+ * Every other binding and member is kept exactly as read.
+ */
+public final class ServiceAccountPolicyEditor {
+    private static final int MAX_ATTEMPTS = 5;
+    private final Iam iam;
+    private final Sleeper sleeper;
+
+    /** Waits between attempts; tests pass a no-op. */
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    public ServiceAccountPolicyEditor(Iam iam) {
+        this(iam, Thread::sleep);
+    }
+
+    public ServiceAccountPolicyEditor(Iam iam, Sleeper sleeper) {
+        this.iam = iam;
+        this.sleeper = sleeper;
+    }
+
+    public static String resource(String projectId, String email) {
+        return "projects/" + projectId + "/serviceAccounts/" + email;
+    }
+
+    public Policy read(String resource) throws IOException {
+        return iam.projects().serviceAccounts().getIamPolicy(resource).setOptionsRequestedPolicyVersion(3).execute();
+    }
+
+    /** Applies the change; returns the policy as stored, or the unchanged policy if nothing was to do. */
+    public Policy apply(PolicyChange change) throws IOException {
+        long backoff = 200;
+        for (int attempt = 1; ; attempt++) {
+            Policy policy = read(change.resource());
+            if (!edit(policy, change)) {
+                return policy;
+            }
+            try {
+                return iam.projects().serviceAccounts().setIamPolicy(change.resource(),
+                        new SetIamPolicyRequest().setPolicy(policy)).execute();
+            } catch (GoogleJsonResponseException e) {
+                if (e.getStatusCode() != 409 || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                pause(backoff);
+                backoff *= 2;
+            }
+        }
+    }
+
+    /** Changes {@code policy} in place; false when it already says what the change wants. */
+    static boolean edit(Policy policy, PolicyChange change) {
+        List<Binding> bindings = policy.getBindings() == null ? new ArrayList<>() : new ArrayList<>(policy.getBindings());
+        Binding target = bindings.stream()
+                .filter(b -> change.role().equals(b.getRole()) && b.getCondition() == null)
+                .findFirst().orElse(null);
+        if (change.add()) {
+            if (target == null) {
+                target = new Binding().setRole(change.role()).setMembers(new ArrayList<>());
+                bindings.add(target);
+            }
+            List<String> members = target.getMembers() == null ? new ArrayList<>() : new ArrayList<>(target.getMembers());
+            if (members.contains(change.member())) {
+                return false;
+            }
+            members.add(change.member());
+            target.setMembers(members);
+        } else {
+            if (target == null || target.getMembers() == null || !target.getMembers().contains(change.member())) {
+                return false;
+            }
+            List<String> members = new ArrayList<>(target.getMembers());
+            members.remove(change.member());
+            if (members.isEmpty()) {
+                bindings.remove(target);
+            } else {
+                target.setMembers(members);
+            }
+        }
+        policy.setBindings(bindings);
+        if (policy.getVersion() == null || policy.getVersion() < 3) {
+            policy.setVersion(3);
+        }
+        return true;
+    }
+
+    private void pause(long millis) throws IOException {
+        try {
+            sleeper.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while retrying the IAM policy update", e);
+        }
+    }
+}
