@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the spec file of CLI.md (YAML or JSON) into a {@link FederationSpec}. Mapping is by hand
@@ -129,11 +131,14 @@ public final class SpecParser {
         try (JsonParser parser = (isJson ? json : yaml).createParser(text)) {
             root = (isJson ? json : yaml).readTree(parser);
             if (root != null && parser.nextToken() != null) {
-                return failed(SpecProblem.of(fileField, "holds more than one document at "
-                        + location(parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr()),
-                        SpecRules.WELL_FORMED));
+                return failed(SpecProblem.of(fileField, "holds more than one document (the second starts at "
+                        + location(parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr()) + ")",
+                        isJson ? "the spec is well-formed JSON" : "the spec is well-formed YAML"));
             }
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
+                return failed(SpecProblem.of(fileField, yamlDetail(yamlError), "the spec is well-formed YAML"));
+            }
             var loc = e.getLocation();
             String where = loc == null ? "" : location(loc.getLineNr(), loc.getColumnNr()) + ": ";
             return failed(SpecProblem.of(fileField, where + firstLine(e.getOriginalMessage()),
@@ -235,6 +240,19 @@ public final class SpecParser {
             }
         }
         return false;
+    }
+
+    /** SnakeYAML's problem and where it is, plus the construct it was reading (its "context"). */
+    private static String yamlDetail(MarkedYAMLException e) {
+        Mark problem = e.getProblemMark();
+        StringBuilder sb = new StringBuilder(location(problem.getLine() + 1, problem.getColumn() + 1)).append(": ")
+                .append(firstLine(e.getProblem()));
+        Mark context = e.getContextMark();
+        if (e.getContext() != null && context != null) {
+            sb.append(" (").append(firstLine(e.getContext())).append(" at ")
+                    .append(location(context.getLine() + 1, context.getColumn() + 1)).append(')');
+        }
+        return sb.toString();
     }
 
     private static boolean isJson(String name, String text) {
