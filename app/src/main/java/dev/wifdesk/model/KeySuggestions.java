@@ -21,7 +21,8 @@ public final class KeySuggestions {
             }
         }
         // a typo changes a few letters; more than a third of the word is another word
-        int allowed = Math.max(2, Math.min(typed.length(), best == null ? 0 : best.length()) / 3);
+        int shorter = Math.min(typed.length(), best == null ? 0 : best.length());
+        int allowed = shorter <= 3 ? 1 : Math.max(2, shorter / 3);
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 

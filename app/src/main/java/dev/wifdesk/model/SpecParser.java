@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -129,6 +130,12 @@ public final class SpecParser {
         boolean isJson = isJson(fileField, text);
         JsonNode root;
         try (JsonParser parser = (isJson ? json : yaml).createParser(text)) {
+            if (!isJson) {
+                SpecProblem alias = firstAlias(fileField, text);
+                if (alias != null) {
+                    return failed(alias);
+                }
+            }
             root = (isJson ? json : yaml).readTree(parser);
             if (root != null && parser.nextToken() != null) {
                 return failed(SpecProblem.of(fileField, "holds more than one document (the second starts at "
@@ -240,6 +247,23 @@ public final class SpecParser {
             }
         }
         return false;
+    }
+
+    /**
+     * Jackson does not resolve YAML aliases in a tree: {@code *name} would silently become the text
+     * "name". Refuse them (and merge keys built on them) instead of misreading the file.
+     */
+    private SpecProblem firstAlias(String fileField, String text) throws IOException {
+        try (YAMLParser p = (YAMLParser) yaml.getFactory().createParser(text)) {
+            while (p.nextToken() != null) {
+                if (p.isCurrentAlias()) {
+                    var loc = p.currentTokenLocation();
+                    return SpecProblem.of(fileField, location(loc.getLineNr(), loc.getColumnNr()) + ": the alias *"
+                            + p.getText() + " is not supported; write the value out", "the spec is well-formed YAML");
+                }
+            }
+        }
+        return null;
     }
 
     /** SnakeYAML's problem and where it is, plus the construct it was reading (its "context"). */

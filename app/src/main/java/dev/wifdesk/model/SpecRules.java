@@ -32,6 +32,8 @@ public final class SpecRules {
 
     // provider
     public static final String ISSUER_HTTPS = "issuer must be an https URL";
+    public static final String ISSUER_NO_TRAILING_SLASH =
+            "issuer exactly as the token's iss (GitLab's has no trailing slash)";
     public static final String AUDIENCE_COUNT = "at most 10 allowed audiences";
     public static final String AUDIENCE_LENGTH = "each allowed audience 1-256 chars";
     public static final String AUDIENCE_UNIQUE = "each allowed audience listed once";

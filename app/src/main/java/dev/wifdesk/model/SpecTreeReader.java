@@ -44,7 +44,10 @@ final class SpecTreeReader {
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!knownKeys.contains(key)) {
+            if (key.equals("<<")) {
+                problems.add(SpecProblem.of(child(path, key), "YAML merge keys are not supported; write the keys out",
+                        SpecRules.KNOWN_KEYS));
+            } else if (!knownKeys.contains(key)) {
                 String hint = KeySuggestions.closest(key, knownKeys).map(k -> "; did you mean \"" + k + "\"?")
                         .orElse("; known keys: " + String.join(", ", knownKeys));
                 problems.add(SpecProblem.of(child(path, key), "unknown key" + hint, SpecRules.KNOWN_KEYS));

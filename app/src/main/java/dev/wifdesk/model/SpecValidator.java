@@ -72,14 +72,13 @@ public final class SpecValidator {
             return;
         }
         id(out, "gcp.pool.id", pool.id(), SpecRules.POOL_ID);
-        if (pool.displayName() != null && pool.displayName().codePointCount(0, pool.displayName().length())
-                > SpecRules.DISPLAY_NAME_MAX) {
-            out.add(SpecProblem.of("gcp.pool.displayName", "is " + pool.displayName().length() + " chars",
-                    SpecRules.DISPLAY_NAME));
+        int displayName = pool.displayName() == null ? 0 : pool.displayName().codePointCount(0, pool.displayName().length());
+        if (displayName > SpecRules.DISPLAY_NAME_MAX) {
+            out.add(SpecProblem.of("gcp.pool.displayName", "is " + displayName + " chars", SpecRules.DISPLAY_NAME));
         }
-        if (pool.description().codePointCount(0, pool.description().length()) > SpecRules.DESCRIPTION_MAX) {
-            out.add(SpecProblem.of("gcp.pool.description", "is " + pool.description().length() + " chars",
-                    SpecRules.DESCRIPTION));
+        int description = pool.description().codePointCount(0, pool.description().length());
+        if (description > SpecRules.DESCRIPTION_MAX) {
+            out.add(SpecProblem.of("gcp.pool.description", "is " + description + " chars", SpecRules.DESCRIPTION));
         }
     }
 
@@ -111,6 +110,10 @@ public final class SpecValidator {
                     + ErrorTexts.ISSUER_NOT_HTTPS + "\"", SpecRules.ISSUER_HTTPS));
         } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             out.add(SpecProblem.of(f, quote(issuer) + " has a query or fragment", SpecRules.ISSUER_HTTPS));
+        } else if (issuer.endsWith("/")) {
+            // STS compares iss to the issuer as text: "https://gitlab.com/" never matches "https://gitlab.com"
+            out.add(SpecProblem.of(f, quote(issuer) + " ends with a slash; write "
+                    + quote(issuer.replaceAll("/+$", "")), SpecRules.ISSUER_NO_TRAILING_SLASH));
         }
     }
 

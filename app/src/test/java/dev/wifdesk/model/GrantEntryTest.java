@@ -58,6 +58,8 @@ class GrantEntryTest {
         assertThat(KeySuggestions.closest("attributeMaping", known)).contains("attributeMapping");
         assertThat(KeySuggestions.closest("atributeCondtion", known)).contains("attributeCondition");
         assertThat(KeySuggestions.closest("colour", known)).isEmpty();
+        assertThat(KeySuggestions.closest("<<", known)).isEmpty();
+        assertThat(KeySuggestions.closest("di", known)).contains("id");
         assertThat(KeySuggestions.distance("ab", "ba")).isEqualTo(1);
     }
 }

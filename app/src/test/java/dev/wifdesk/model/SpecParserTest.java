@@ -217,6 +217,32 @@ class SpecParserTest {
     }
 
     @Test
+    void yamlAliasIsRefusedInsteadOfReadAsItsName() {
+        // Jackson trees do not resolve aliases: *proj would silently become the text "proj"
+        String yaml = SpecFixtures.resource("example.yaml").replace("  ref: main", "  ref: *branch")
+                .replace("  project: acme/pipelines", "  project: acme/pipelines\n  # main branch below");
+        var e = catchThrowableOfType(InvalidSpecException.class, () -> parser.parse("spec.yaml", yaml));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("alias *branch is not supported").contains("line 30, column 8");
+            assertThat(p.rule()).isEqualTo("the spec is well-formed YAML");
+        });
+        String withAnchor = "gcp:\n  project: &p acme-data-prod\n  grant: [*p]\n";
+        var anchored = catchThrowableOfType(InvalidSpecException.class, () -> parser.parse("spec.yaml", withAnchor));
+        assertThat(anchored.problems().get(0).message()).contains("alias *p");
+    }
+
+    @Test
+    void yamlMergeKeyIsNamedAsSuch() {
+        String yaml = SpecFixtures.resource("example.yaml").replace("    id: gitlab-com\n",
+                "    id: gitlab-com\n    <<: {issuer: https://gitlab.com}\n");
+        var e = catchThrowableOfType(InvalidSpecException.class, () -> parser.parse("spec.yaml", yaml));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("gcp.provider.<<");
+            assertThat(p.message()).contains("merge keys are not supported").doesNotContain("did you mean");
+        });
+    }
+
+    @Test
     void wrongTypesNameTheFieldAndWhatWasFound() {
         var root = SpecFixtures.example();
         SpecFixtures.set(root, "/gcp/provider/audiences", "\"https://gitlab.com\"");

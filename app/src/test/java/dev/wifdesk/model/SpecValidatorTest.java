@@ -104,6 +104,10 @@ class SpecValidatorTest {
                         SpecRules.AUDIENCE_UNIQUE, "listed twice"),
                 arguments("/gcp/provider/issuer", q("http://gitlab.com"), "gcp.provider.issuer", SpecRules.ISSUER_HTTPS,
                         ErrorTexts.ISSUER_NOT_HTTPS),
+                arguments("/gcp/provider/issuer", q("https://gitlab.com/"), "gcp.provider.issuer",
+                        SpecRules.ISSUER_NO_TRAILING_SLASH, "write \"https://gitlab.com\""),
+                arguments("/gcp/pool/displayName", q("é".repeat(33)), "gcp.pool.displayName", SpecRules.DISPLAY_NAME,
+                        "is 33 chars"),
                 arguments("/gcp/provider/issuer", q("gitlab.com"), "gcp.provider.issuer", SpecRules.ISSUER_HTTPS,
                         "not an absolute URL"),
                 arguments("/gcp/serviceAccount/id", q("gitlb"), "gcp.serviceAccount.id", SpecRules.SERVICE_ACCOUNT_ID, "5 chars"),
@@ -226,6 +230,20 @@ class SpecValidatorTest {
     void valuesAtTheLimitsAreAccepted(String pointer, String value) throws Exception {
         FederationSpec spec = parser.parse("spec.json", SpecFixtures.exampleWith(pointer.strip(), value.strip()));
         assertThat(spec).isNotNull();
+    }
+
+    @Test
+    void expressionsOfExactlyTheMaximumLengthAreAccepted() throws Exception {
+        var root = SpecFixtures.example();
+        String prefix = "assertion.ref + \"";
+        String mapping = prefix + "x".repeat(SpecRules.MAPPING_EXPRESSION_MAX - prefix.length() - 1) + "\"";
+        String head = "assertion.namespace_path == \"acme\" && assertion.ref != \"";
+        String condition = head + "y".repeat(SpecRules.CONDITION_MAX - head.length() - 1) + "\"";
+        assertThat(mapping).hasSize(SpecRules.MAPPING_EXPRESSION_MAX);
+        assertThat(condition).hasSize(SpecRules.CONDITION_MAX);
+        SpecFixtures.set(root, "/gcp/provider/attributeMapping/attribute.ref", q(mapping));
+        SpecFixtures.set(root, "/gcp/provider/attributeCondition", q(condition));
+        assertThat(parser.parse("spec.json", root.toString()).gcp().provider().attributeCondition()).isEqualTo(condition);
     }
 
     @Test
