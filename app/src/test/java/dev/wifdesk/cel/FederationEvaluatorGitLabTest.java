@@ -205,12 +205,33 @@ class FederationEvaluatorGitLabTest {
 
     @Test
     void unknownFunctionIsACompileErrorWithItsColumn() {
+        // columns are 1-based and count from the start of the line the error is on (here: the call's "(")
         assertThatThrownBy(() -> engine.compile("assertion.ref.startWith(\"release/\")"))
                 .isInstanceOfSatisfying(CelCompileException.class, e -> {
-                    assertThat(e.problems().get(0).line()).isEqualTo(1);
-                    assertThat(e.problems().get(0).column()).isGreaterThan(1);
+                    assertThat(e.problems().get(0)).extracting(CelCompileException.Problem::line,
+                            CelCompileException.Problem::column).containsExactly(1, 24);
                     assertThat(e.problems().get(0).message()).contains("startWith");
                 });
+        assertThatThrownBy(() -> engine.compile("assertion.ref == \"a\" &&\n  assertion.ref.startWith(\"x\")"))
+                .isInstanceOfSatisfying(CelCompileException.class, e -> assertThat(e.problems().get(0))
+                        .extracting(CelCompileException.Problem::line, CelCompileException.Problem::column)
+                        .containsExactly(2, 26));
+    }
+
+    @Test
+    void typeErrorNamesTheOverloadAndPosition() {
+        assertThatThrownBy(() -> engine.compile("\n\n\"a\" == 1")).isInstanceOfSatisfying(CelCompileException.class,
+                e -> {
+                    assertThat(e.problems().get(0).line()).isEqualTo(3);
+                    assertThat(e.problems().get(0).message()).contains("_==_").contains("string").contains("int");
+                });
+    }
+
+    @Test
+    void emptyExpressionIsACompileErrorAtLineOne() {
+        assertThatThrownBy(() -> engine.compile("  ")).isInstanceOfSatisfying(CelCompileException.class,
+                e -> assertThat(e.problems()).singleElement().isEqualTo(
+                        new CelCompileException.Problem(1, 1, "expression is empty")));
     }
 
     @Test
