@@ -71,6 +71,15 @@ public record FederationSpec(Gcp gcp, List<Environment> environments, Optional<G
 
     /** One GitLab environment with its own service account; {@code protectedOnly} adds environment_protected. */
     public record Environment(String name, ServiceAccount serviceAccount, boolean protectedOnly) {
+        /**
+         * The CEL clause that admits only this environment's jobs, e.g.
+         * {@code assertion.environment == "production" && assertion.environment_protected == "true"}
+         * (GitLab booleans are strings; the claims exist only in jobs that declare an environment).
+         */
+        public String conditionClause() {
+            String clause = "assertion.environment == " + celString(name);
+            return protectedOnly ? clause + " && assertion.environment_protected == \"true\"" : clause;
+        }
     }
 
     /** {@code gitlab:}: where the CI variables go. {@code ref} defaults to main. */
@@ -97,6 +106,21 @@ public record FederationSpec(Gcp gcp, List<Environment> environments, Optional<G
         }
     }
 
+    /** The provider's resource name {@code projects/P/locations/global/workloadIdentityPools/POOL/providers/ID}. */
+    public String providerName(String projectNumber) {
+        return ResourceNames.providerName(projectNumber, gcp.pool().id(), gcp.provider().id());
+    }
+
+    /**
+     * The {@code aud} values STS will accept: the configured audiences, or when there are none the
+     * provider's default audience in both forms ({@code //iam.googleapis.com/...} and with {@code https:}).
+     */
+    public List<String> acceptedAudiences(String projectNumber) {
+        return gcp.provider().usesDefaultAudience()
+                ? List.copyOf(ResourceNames.defaultAudiences(providerName(projectNumber)))
+                : gcp.provider().audiences();
+    }
+
     /** The grant entries parsed; entries that do not parse are skipped (the validator reports them). */
     public List<GrantEntry> grantEntries() {
         return gcp.grant().stream().map(GrantEntry::tryParse).flatMap(Optional::stream).toList();
@@ -115,6 +139,10 @@ public record FederationSpec(Gcp gcp, List<Environment> environments, Optional<G
                     + "\" is not a project number (rule: principal identifiers use the project NUMBER, all digits, never the ID)");
         }
         return GrantEntry.parse(grantEntry).toPrincipal(projectNumber, gcp.pool().id());
+    }
+
+    static String celString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static List<String> copyOf(List<String> list) {

@@ -152,7 +152,7 @@ public final class SpecValidator {
             if (!GOOGLE_KEYS.contains(key) && !SpecRules.ATTRIBUTE_KEY.matcher(key).matches()) {
                 out.add(SpecProblem.of(f, mappingKeyDetail(key), SpecRules.MAPPING_KEY));
             }
-            String expr = e.getValue();
+            String expr = e.getValue() == null ? "" : e.getValue();
             if (expr.length() > SpecRules.MAPPING_EXPRESSION_MAX) {
                 out.add(SpecProblem.of(f, "expression is " + expr.length() + " chars", SpecRules.MAPPING_EXPRESSION_LENGTH));
                 continue;
