@@ -34,6 +34,8 @@ public final class SpecRules {
     public static final String ISSUER_HTTPS = "issuer must be an https URL";
     public static final String ISSUER_NO_TRAILING_SLASH =
             "issuer exactly as the token's iss (GitLab's has no trailing slash)";
+    public static final String ISSUER_IS_GITLAB_URL =
+            "issuer is the GitLab instance URL (the iss of its id_tokens)";
     public static final String AUDIENCE_COUNT = "at most 10 allowed audiences";
     public static final String AUDIENCE_LENGTH = "each allowed audience 1-256 chars";
     public static final String AUDIENCE_UNIQUE = "each allowed audience listed once";

@@ -62,6 +62,7 @@ public final class SpecValidator {
         }
         environments(out, spec);
         spec.gitlab().ifPresent(g -> gitlab(out, g));
+        spec.gitlab().ifPresent(g -> issuerMatchesGitLab(out, gcp.provider(), g));
         spec.dataflow().ifPresent(d -> dataflow(out, d));
         return out;
     }
@@ -366,6 +367,36 @@ public final class SpecValidator {
         if (g.variables().environmentScope().isBlank()) {
             out.add(SpecProblem.of("gitlab.variables.environmentScope", "is empty", SpecRules.ENVIRONMENT_SCOPE));
         }
+    }
+
+    /**
+     * GitLab signs id_tokens with its own external URL as iss. An issuer naming another host (for
+     * instance GitLab's Google Cloud integration issuer https://auth.gcp.gitlab.com/oidc/GROUP) never
+     * matches those tokens. Skipped for the loopback sandbox, whose issuer is a name, not its address.
+     */
+    private static void issuerMatchesGitLab(List<SpecProblem> out, FederationSpec.Provider provider,
+            FederationSpec.GitLab gitlab) {
+        if (provider == null || provider.issuer() == null || gitlab.url() == null) {
+            return;
+        }
+        URI issuer = uri(provider.issuer());
+        URI url = uri(gitlab.url());
+        if (issuer == null || url == null || !"https".equals(issuer.getScheme()) || !"https".equals(url.getScheme())
+                || issuer.getHost() == null || url.getHost() == null) {
+            return; // the scheme rules already speak
+        }
+        String a = normalized(issuer);
+        String b = normalized(url);
+        if (!a.equals(b)) {
+            out.add(SpecProblem.of("gcp.provider.issuer", quote(provider.issuer()) + " is not the GitLab URL "
+                    + quote(gitlab.url()) + "; jobs there get tokens with iss " + quote(b), SpecRules.ISSUER_IS_GITLAB_URL));
+        }
+    }
+
+    private static String normalized(URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+        String port = uri.getPort() < 0 || uri.getPort() == 443 ? "" : ":" + uri.getPort();
+        return "https://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + port + path;
     }
 
     private static boolean isGitLabPath(String path) {

@@ -108,6 +108,10 @@ class SpecValidatorTest {
                         SpecRules.ISSUER_NO_TRAILING_SLASH, "write \"https://gitlab.com\""),
                 arguments("/gcp/pool/displayName", q("é".repeat(33)), "gcp.pool.displayName", SpecRules.DISPLAY_NAME,
                         "is 33 chars"),
+                arguments("/gcp/provider/issuer", q("https://auth.gcp.gitlab.com/oidc/acme"), "gcp.provider.issuer",
+                        SpecRules.ISSUER_IS_GITLAB_URL, "iss \"https://gitlab.com\""),
+                arguments("/gitlab/url", q("https://gitlab.acme.example"), "gcp.provider.issuer",
+                        SpecRules.ISSUER_IS_GITLAB_URL, "is not the GitLab URL \"https://gitlab.acme.example\""),
                 arguments("/gcp/provider/issuer", q("gitlab.com"), "gcp.provider.issuer", SpecRules.ISSUER_HTTPS,
                         "not an absolute URL"),
                 arguments("/gcp/serviceAccount/id", q("gitlb"), "gcp.serviceAccount.id", SpecRules.SERVICE_ACCOUNT_ID, "5 chars"),
@@ -219,11 +223,11 @@ class SpecValidatorTest {
             "/gcp/grant/0                | \"subject/project_path:acme/pipelines:ref_type:branch:ref:main\"",
             "/gcp/grant/1                | \"attribute.ref/release/2025.11\"",
             "/gitlab/url                 | \"http://127.0.0.1:8929\"",
-            "/gitlab/url                 | \"https://gitlab.acme.example/gitlab\"",
+            "/gitlab/url                 | \"https://GitLab.com/\"",
             "/gitlab/project             | \"acme/data/platform/pipelines\"",
             "/gitlab/ref                 | \"release/2025.11\"",
             "/dataflow/region            | \"northamerica-northeast1\"",
-            "/gcp/provider/issuer        | \"https://gitlab.sandbox.wifdesk.test\"",
+
             "/gcp/provider/attributeCondition | \"assertion.namespace_path == 'acme' && google.subject.startsWith('project_path:acme/')\"",
             "/gcp/provider/attributeCondition | \"has(assertion.environment) && assertion.environment_protected == 'true'\"",
             "/gcp/provider/attributeCondition | \"attribute.ref_protected == 'true'\""})
@@ -261,9 +265,28 @@ class SpecValidatorTest {
     }
 
     @Test
+    void sandboxIssuerIsANameNotTheLoopbackAddress() throws Exception {
+        var root = SpecFixtures.example();
+        SpecFixtures.set(root, "/gcp/provider/issuer", q("https://gitlab.sandbox.wifdesk.test"));
+        SpecFixtures.set(root, "/gitlab/url", q("http://127.0.0.1:41234"));
+        assertThat(parser.parse("spec.json", root.toString()).gitlab().orElseThrow().url())
+                .isEqualTo("http://127.0.0.1:41234");
+    }
+
+    @Test
+    void selfManagedUnderAPathMatchesItsIssuer() throws Exception {
+        var root = SpecFixtures.example();
+        SpecFixtures.set(root, "/gcp/provider/issuer", q("https://code.acme.example/gitlab"));
+        SpecFixtures.set(root, "/gitlab/url", q("https://code.acme.example/gitlab/"));
+        assertThat(parser.parse("spec.json", root.toString()).gcp().provider().issuer())
+                .isEqualTo("https://code.acme.example/gitlab");
+    }
+
+    @Test
     void selfManagedIssuerMayOmitTheCondition() throws Exception {
         var root = SpecFixtures.example();
         SpecFixtures.set(root, "/gcp/provider/issuer", q("https://gitlab.acme.example"));
+        SpecFixtures.set(root, "/gitlab/url", q("https://gitlab.acme.example"));
         SpecFixtures.set(root, "/gcp/provider/attributeCondition", null);
         assertThat(parser.parse("spec.json", root.toString()).gcp().provider().hasCondition()).isFalse();
     }
