@@ -14,9 +14,33 @@ public record SpecProblem(String field, String rule, String message) {
         Objects.requireNonNull(message, "message");
     }
 
-    /** Builds the message as {@code FIELD: DETAIL (rule: RULE)}. */
+    /**
+     * Builds the message as {@code FIELD: DETAIL (rule: RULE)}, always on one line: line breaks and
+     * other control characters in values (a multi-line condition, a key with a newline) are escaped.
+     */
     public static SpecProblem of(String field, String detail, String rule) {
-        return new SpecProblem(field, rule, field + ": " + detail + " (rule: " + rule + ")");
+        String f = oneLine(field);
+        return new SpecProblem(f, rule, f + ": " + oneLine(detail) + " (rule: " + rule + ")");
+    }
+
+    static String oneLine(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 
     @Override

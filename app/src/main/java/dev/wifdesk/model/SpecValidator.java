@@ -503,7 +503,8 @@ public final class SpecValidator {
         }
     }
 
+    /** A value in a message: quoted, and cut short when long (a message is one readable line). */
     private static String quote(String s) {
-        return "\"" + s + "\"";
+        return "\"" + (s.length() > 100 ? s.substring(0, 97) + "..." : s) + "\"";
     }
 }

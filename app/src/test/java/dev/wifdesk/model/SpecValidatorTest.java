@@ -237,6 +237,22 @@ class SpecValidatorTest {
     }
 
     @Test
+    void messagesStayOnOneLineWhateverTheValues() {
+        var root = SpecFixtures.example();
+        SpecFixtures.set(root, "/gcp/pool/id", q("git\nlab"));
+        SpecFixtures.set(root, "/gcp/provider/attributeCondition", q("1 ==\n 1"));
+        SpecFixtures.set(root, "/gcp/provider/attributeMapping/attribute.x\ty", q("assertion.x"));
+        SpecFixtures.set(root, "/gcp/serviceAccount/id", q("s".repeat(400)));
+        var e = catchThrowableOfType(InvalidSpecException.class, () -> parser.parse("spec.json", root.toString()));
+        assertThat(e.problems()).hasSize(4).allSatisfy(p -> {
+            assertThat(p.message()).doesNotContain("\n").doesNotContain("\t").hasSizeLessThan(400);
+            assertThat(p.field()).doesNotContain("\t");
+        });
+        assertThat(e.problems().get(0).message()).contains("\"git\\nlab\"");
+        assertThat(e.getMessage()).doesNotContain("\n");
+    }
+
+    @Test
     void expressionsOfExactlyTheMaximumLengthAreAccepted() throws Exception {
         var root = SpecFixtures.example();
         String prefix = "assertion.ref + \"";
