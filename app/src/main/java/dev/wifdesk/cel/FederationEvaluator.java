@@ -72,6 +72,9 @@ public final class FederationEvaluator {
                             "google.subject is " + bytes + " bytes, the limit is " + SUBJECT_MAX_BYTES, true));
                 }
             }
+            if (value instanceof dev.cel.common.values.NullValue) {
+                continue; // STS leaves an attribute mapped to null unset
+            }
             if (key.startsWith(GOOGLE_PREFIX)) {
                 google.put(key.substring(GOOGLE_PREFIX.length()), value);
             } else if (key.startsWith(ATTRIBUTE_PREFIX)) {

@@ -41,6 +41,14 @@ class FederationEvaluatorTest {
     }
 
     @Test
+    void attributeMappedToNullIsLeftUnset() {
+        var r = evaluator.map(Map.of("google.subject", "assertion.sub",
+                "attribute.env", "'environment' in assertion ? assertion.environment : null"), claims());
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.attribute()).doesNotContainKey("env");
+    }
+
+    @Test
     void compileErrorCarriesPosition() {
         var r = evaluator.map(Map.of("google.subject", "assertion.sub +"), claims());
         assertThat(r.firstFatal()).get().extracting(MappingResult.Problem::kind)
