@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class GoogleSandbox implements AutoCloseable {
     private static final int THREADS = 8;
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -49,6 +50,11 @@ public final class GoogleSandbox implements AutoCloseable {
 
     /** With an explicit clock: tests move time forward instead of sleeping. */
     static GoogleSandbox start(SandboxOptions options, IssuerDirectory issuers, Clock clock) {
+        // the JDK server writes headers and body separately; with Nagle on, each answer waits for a
+        // delayed ACK (~40 ms). Read once when the first JDK HttpServer starts in this JVM.
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
         FaultPlan faults = FaultPlan.parse(options.faults());
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         SandboxState state = new SandboxState(mapper, clock, options.stateDir(), Seed.initial(clock.instant()));
