@@ -72,6 +72,7 @@ public final class GoogleSandbox implements AutoCloseable {
                 .add(new WorkloadIdentityPoolsApi(state, auth, guard, operations).routes())
                 .add(new WorkloadIdentityProvidersApi(state, auth, guard, operations, new ProviderRules(cel)).routes())
                 .add(new ServiceAccountsApi(state, auth, guard, policies, faults).routes())
+                .add(new ServiceAccountKeysApi(state, auth, guard).routes())
                 .add(new ResourceManagerApi(state, auth, guard, policies, faults).routes())
                 .add(new ServiceUsageApi(state, auth, guard, operations).routes())
                 .add(new IamCredentialsApi(state, auth, guard, tokens).routes())
