@@ -52,8 +52,12 @@ public final class GoogleSandbox implements AutoCloseable {
     static GoogleSandbox start(SandboxOptions options, IssuerDirectory issuers, Clock clock) {
         // the JDK server writes headers and body separately; with Nagle on, each answer waits for a
         // delayed ACK (~40 ms). Read once when the first JDK HttpServer starts in this JVM.
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
+        // A stalled client must not hold a worker forever: bound request and response times (seconds).
+        for (String[] p : new String[][] {{NODELAY_PROPERTY, "true"}, {"sun.net.httpserver.maxReqTime", "60"},
+                {"sun.net.httpserver.maxRspTime", "60"}}) {
+            if (System.getProperty(p[0]) == null) {
+                System.setProperty(p[0], p[1]);
+            }
         }
         FaultPlan faults = FaultPlan.parse(options.faults());
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
