@@ -61,7 +61,7 @@ public final class GoogleSandbox implements AutoCloseable {
         }
         FaultPlan faults = FaultPlan.parse(options.faults());
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        SandboxState state = new SandboxState(mapper, clock, options.stateDir(), Seed.initial(clock.instant()));
+        SandboxState state = new SandboxState(mapper, clock, options.stateDir(), Seed.initial());
         TokenStore tokens = new TokenStore();
         String operatorToken = "sandbox-operator-" + randomHex(12);
         tokens.register(operatorToken, Identity.user(Seed.OPERATOR_EMAIL));
