@@ -176,6 +176,15 @@ class StsExchangeTest {
     }
 
     @Test
+    void conditionOnAMissingClaimRejectsInsteadOfFailing() throws Exception {
+        fx.providers().patch(fx.providerName("gitlab-ci", "gitlab"), new WorkloadIdentityPoolProvider()
+                .setAttributeCondition("assertion.environment == \"production\"")).setUpdateMask("attributeCondition").execute();
+        assertError(fx.sts(audience, jwt()), "unauthorized_client", ErrorTexts.CONDITION_REJECTED);
+        String withEnv = issuer.token(audience, now, Map.of("environment", "production"));
+        assertThat(fx.sts(audience, withEnv).status()).isEqualTo(200);
+    }
+
+    @Test
     void subjectTooLongAndNotStringAreRefused() throws Exception {
         String longSub = issuer.token(audience, now, Map.of("sub", "project_path:" + "deep/".repeat(30) + "x"));
         assertError(fx.sts(audience, longSub), "invalid_request", ErrorTexts.SUBJECT_TOO_LONG);
