@@ -112,6 +112,10 @@ class StsExchangeTest {
         var unregistered = fx.sts(aud, issuer.token(aud, now, Map.of()));
         assertError(unregistered, "invalid_grant", ErrorTexts.ISSUER_UNREACHABLE);
 
+        // registered, but nothing listens there
+        fx.issuers.register(ISSUER, java.net.URI.create("http://127.0.0.1:1"));
+        assertError(fx.sts(aud, issuer.token(aud, now, Map.of())), "invalid_grant", ErrorTexts.ISSUER_UNREACHABLE);
+
         issuer.serve(fx.issuers);
         RSAKey other = new RSAKeyGenerator(2048).keyID("rotated-away").generate();
         var unknownKid = fx.sts(aud, TestIssuer.sign(other, ISSUER, aud, now, now.plusSeconds(300), Map.of()));
