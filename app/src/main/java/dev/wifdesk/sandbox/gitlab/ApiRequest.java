@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class ApiRequest {
     static final int MAX_BODY_BYTES = 1 << 20;
+    private static final long DRAIN_LIMIT = 32L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final String method;
@@ -92,12 +93,27 @@ final class ApiRequest {
             while ((n = in.read(buf)) > 0) {
                 out.write(buf, 0, n);
                 if (out.size() > MAX_BODY_BYTES) {
+                    drain(raw);
                     throw ApiError.badRequest("request body exceeds " + MAX_BODY_BYTES + " bytes");
                 }
             }
             return out.toByteArray();
         } catch (IOException e) {
             throw ApiError.badRequest("unreadable request body");
+        }
+    }
+
+    /** Reads (and drops) a bounded rest of an oversized body so the client gets our answer, not a reset. */
+    private static void drain(InputStream in) {
+        byte[] sink = new byte[64 * 1024];
+        long drained = 0;
+        try {
+            int n;
+            while (drained < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+                drained += n;
+            }
+        } catch (IOException ignored) {
+            // the client gave up; the answer may not reach it anyway
         }
     }
 
