@@ -41,6 +41,21 @@ class SandboxVerificationEndToEndTest {
     }
 
     @Test
+    void aDataflowJobOutlivingTheCiJobTimeoutFailsTheJob() throws Exception {
+        // Dataflow needs two LRO steps (2 x 2 s) to finish; the CI job may run 3 s
+        fx.close();
+        fx = new VerificationFixture(SandboxOptions.defaults().withLroDelayMs(2000), java.time.Duration.ofSeconds(3));
+        fx.createServiceAccountAndGrants();
+        Pipeline pipeline = fx.gitlab.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "main");
+        Job job = fx.awaitJob(pipeline.getId());
+        String trace = fx.trace(job);
+
+        assertThat(job.getStatus()).as(trace).isEqualTo(JobStatus.FAILED);
+        assertThat(job.getFailureReason()).isEqualTo("job_execution_timeout");
+        assertThat(trace).contains("Job failed: execution took longer than 3s seconds").doesNotContain("JOB_STATE_DONE");
+    }
+
+    @Test
     void withoutTheWorkloadIdentityUserBindingImpersonationIsDenied() throws Exception {
         // the service account does not exist: IAM Credentials answers the exact 403 text
         Pipeline pipeline = fx.gitlab.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "main");

@@ -279,10 +279,6 @@ final class VerificationJob {
         String state = created.getCurrentState();
         String last = state;
         while (state == null || !TERMINAL_STATES.contains(state)) {
-            if (store.clock().instant().isAfter(deadline)) {
-                trace.error("Job failed: execution took longer than " + describe(settings.jobTimeout()));
-                throw new JobFailed("job_execution_timeout");
-            }
             sleep(settings.pollInterval());
             try {
                 state = dataflow.projects().locations().jobs().get(project, region, created.getId()).execute()
@@ -291,6 +287,11 @@ final class VerificationJob {
                 trace.error("cannot read Dataflow job " + created.getId());
                 errorChain(e);
                 throw new JobFailed("script_failure");
+            }
+            // a real runner kills the script at the timeout: a state seen later does not count
+            if (store.clock().instant().isAfter(deadline)) {
+                trace.error("Job failed: execution took longer than " + describe(settings.jobTimeout()) + " seconds");
+                throw new JobFailed("job_execution_timeout");
             }
             if (state != null && !state.equals(last)) {
                 trace.line("Dataflow job " + created.getId() + " state: " + state);
@@ -360,8 +361,15 @@ final class VerificationJob {
         });
     }
 
-    private static String describe(Duration d) {
-        return d.toMinutes() + "m" + d.toSecondsPart() + "s";
+    /** Go's duration format, as gitlab-runner prints it: 4s, 5m0s, 1h0m0s. */
+    static String describe(Duration d) {
+        long h = d.toHours();
+        int m = d.toMinutesPart();
+        int s = d.toSecondsPart();
+        if (h > 0) {
+            return h + "h" + m + "m" + s + "s";
+        }
+        return m > 0 ? m + "m" + s + "s" : s + "s";
     }
 
     private static void sleep(Duration d) {
