@@ -205,6 +205,13 @@ class GitLabSandboxApiTest {
 
         String trace = api.getJobApi().getTrace(GitLabSandbox.PROJECT_PATH, job.getId());
         assertThat(trace).contains("section_start:").contains("WIF_PROVIDER is not set").contains("Job failed");
+
+        // what diagnose --gitlab-project does: recent failed jobs of the project
+        assertThat(api.getJobApi().getJobs(GitLabSandbox.PROJECT_PATH, Constants.JobScope.FAILED))
+                .extracting(Job::getId).containsExactly(job.getId());
+        assertThat(api.getJobApi().getJobs(GitLabSandbox.PROJECT_PATH, Constants.JobScope.SUCCESS)).isEmpty();
+        assertThat(api.getPipelineApi().getPipelines(GitLabSandbox.PROJECT_PATH))
+                .extracting(Pipeline::getId).containsExactly(created.getId());
     }
 
     @Test
