@@ -42,6 +42,10 @@ final class RestRoutes {
             expect(r, "GET");
             return Reply.ok(currentUser(authenticate(r).user()));
         }
+        if (root.equals("projects") && s.size() == 1) {
+            expect(r, "GET");
+            return listProjects(r);
+        }
         if (root.equals("projects") && s.size() >= 2) {
             return project(r, s.subList(1, s.size()));
         }
@@ -49,6 +53,18 @@ final class RestRoutes {
             return group(r, s.subList(1, s.size()));
         }
         throw ApiError.noRoute();
+    }
+
+    /** {@code GET /projects}: what the caller may see, filtered by {@code search} (path or name). */
+    private Reply listProjects(ApiRequest r) throws ApiError {
+        AccessToken token = optionalToken(r);
+        String search = r.param("search").map(String::toLowerCase).orElse(null);
+        List<SandboxProject> visible = store.projects().stream()
+                .filter(p -> token != null || "public".equals(p.visibility()))
+                .filter(p -> search == null || p.pathWithNamespace().toLowerCase().contains(search))
+                .toList();
+        return page(r, visible, p -> json.project(p, p.forkedFromId() == null ? null
+                : store.project(Long.toString(p.forkedFromId())).orElse(null)));
     }
 
     private Reply project(ApiRequest r, List<String> s) throws ApiError {

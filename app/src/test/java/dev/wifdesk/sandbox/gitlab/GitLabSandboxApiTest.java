@@ -55,6 +55,13 @@ class GitLabSandboxApiTest {
     }
 
     @Test
+    void projectListAndSearch() throws Exception {
+        assertThat(api.getProjectApi().getProjects()).extracting(Project::getPathWithNamespace)
+                .containsExactly("acme/pipelines", "contractor/pipelines");
+        assertThat(api.getProjectApi().getProjects("acme")).extracting(Project::getId).containsExactly(GitLabSandbox.PROJECT_ID);
+    }
+
+    @Test
     void forkKnowsItsParent() throws Exception {
         Project fork = api.getProjectApi().getProject(GitLabSandbox.FORK_PROJECT_PATH);
         assertThat(fork.getForkedFromProject().getId()).isEqualTo(GitLabSandbox.PROJECT_ID);
