@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class GoogleSandbox implements AutoCloseable {
     private static final int THREADS = 8;
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -49,6 +50,15 @@ public final class GoogleSandbox implements AutoCloseable {
 
     /** With an explicit clock: tests move time forward instead of sleeping. */
     static GoogleSandbox start(SandboxOptions options, IssuerDirectory issuers, Clock clock) {
+        // the JDK server writes headers and body separately; with Nagle on, each answer waits for a
+        // delayed ACK (~40 ms). Read once when the first JDK HttpServer starts in this JVM.
+        // A stalled client must not hold a worker forever: bound request and response times (seconds).
+        for (String[] p : new String[][] {{NODELAY_PROPERTY, "true"}, {"sun.net.httpserver.maxReqTime", "60"},
+                {"sun.net.httpserver.maxRspTime", "60"}}) {
+            if (System.getProperty(p[0]) == null) {
+                System.setProperty(p[0], p[1]);
+            }
+        }
         FaultPlan faults = FaultPlan.parse(options.faults());
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         SandboxState state = new SandboxState(mapper, clock, options.stateDir(), Seed.initial(clock.instant()));
@@ -66,6 +76,7 @@ public final class GoogleSandbox implements AutoCloseable {
                 .add(new WorkloadIdentityPoolsApi(state, auth, guard, operations).routes())
                 .add(new WorkloadIdentityProvidersApi(state, auth, guard, operations, new ProviderRules(cel)).routes())
                 .add(new ServiceAccountsApi(state, auth, guard, policies, faults).routes())
+                .add(new ServiceAccountKeysApi(state, auth, guard).routes())
                 .add(new ResourceManagerApi(state, auth, guard, policies, faults).routes())
                 .add(new ServiceUsageApi(state, auth, guard, operations).routes())
                 .add(new IamCredentialsApi(state, auth, guard, tokens).routes())

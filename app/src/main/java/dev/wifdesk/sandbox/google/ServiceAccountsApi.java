@@ -38,7 +38,8 @@ final class ServiceAccountsApi {
                 Route.of(HOST, "GET", ACCOUNT, "get", this::get),
                 Route.of(HOST, "DELETE", ACCOUNT, "delete", this::delete),
                 Route.of(HOST, "POST", ACCOUNT + ":getIamPolicy", "getIamPolicy", this::getIamPolicy),
-                Route.of(HOST, "POST", ACCOUNT + ":setIamPolicy", "setIamPolicy", this::setIamPolicy));
+                Route.of(HOST, "POST", ACCOUNT + ":setIamPolicy", "setIamPolicy", this::setIamPolicy),
+                Route.of(HOST, "POST", ACCOUNT + ":testIamPermissions", "testIamPermissions", this::testIamPermissions));
     }
 
     /** The service account named by email or unique id, in project {@code projectRef} ({@code -} = any). */
@@ -122,6 +123,7 @@ final class ServiceAccountsApi {
             ObjectNode sa = existing(d, who, req, "iam.serviceAccounts.delete");
             d.serviceAccounts.remove(sa.get("email").asText());
             d.policies.remove(policyKey(sa));
+            d.keys.keySet().removeIf(k -> k.startsWith(policyKey(sa) + "/keys/"));
             return JsonNodeFactory.instance.objectNode();
         }));
     }
@@ -138,6 +140,18 @@ final class ServiceAccountsApi {
         return ApiResponse.ok(state.write(d -> {
             ObjectNode sa = existing(d, who, req, "iam.serviceAccounts.setIamPolicy");
             return policies.set(d, policyKey(sa), body, faults.concurrentEdit(HOST, "setIamPolicy"));
+        }));
+    }
+
+    private ApiResponse testIamPermissions(ApiRequest req) {
+        Identity who = auth.caller(req);
+        ObjectNode body = req.json();
+        return ApiResponse.ok(state.read(d -> {
+            ObjectNode sa = find(d, req.pathParam(0), req.pathParam(1)).orElseThrow(() -> GoogleErrors.notFound(
+                    "Service account projects/" + req.pathParam(0) + "/serviceAccounts/" + req.pathParam(1)
+                            + " does not exist."));
+            ObjectNode project = projectOf(d, sa);
+            return Permissions.granted(body, p -> guard.allowedOnResource(d, who, project, policyKey(sa), p));
         }));
     }
 

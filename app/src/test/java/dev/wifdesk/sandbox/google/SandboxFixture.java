@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 final class SandboxFixture implements AutoCloseable {
     static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
     static final String JWT_TYPE = "urn:ietf:params:oauth:token-type:jwt";
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    /** Starts at the real time: google-auth-library judges token expiry by the system clock. */
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     final IssuerDirectory issuers = new IssuerDirectory();
     final GoogleSandbox sandbox;
     final GoogleClients clients;
@@ -159,6 +160,15 @@ final class SandboxFixture implements AutoCloseable {
     }
 
     record Raw(int status, JsonNode json, String contentType) {
+    }
+
+    /** Every message of a cause chain, joined: the auth library wraps the HTTP error it got. */
+    static String messages(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            sb.append(c.getMessage()).append('\n');
+        }
+        return sb.toString();
     }
 
     /** Runs a client call that must fail with a Google error; returns it. */

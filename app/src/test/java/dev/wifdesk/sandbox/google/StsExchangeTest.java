@@ -79,6 +79,32 @@ class StsExchangeTest {
     }
 
     @Test
+    void discoveryMayNameTheJwksByItsLoopbackUrl() throws Exception {
+        issuer.loopbackJwksUri = true;
+        issuer.serve(fx.issuers);
+        fx.createPool("discovered");
+        fx.createProvider("discovered", "gitlab", SandboxFixture.provider(ISSUER, null, "assertion.namespace_path == \"acme\""));
+        String aud = fx.defaultAudience("discovered", "gitlab");
+        assertThat(fx.sts(aud, issuer.token(aud, now, Map.of())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void jsonBodyWithCamelCaseFieldsIsAcceptedToo() throws Exception {
+        String body = fx.mapper.writeValueAsString(Map.of(
+                "grantType", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "audience", audience,
+                "requestedTokenType", "urn:ietf:params:oauth:token-type:access_token",
+                "subjectTokenType", SandboxFixture.JWT_TYPE,
+                "subjectToken", jwt()));
+        var r = fx.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(fx.sandbox.baseUrl() + "/sts.googleapis.com/v1/token"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("access_token").asText()).startsWith("sandbox-sts-");
+    }
+
+    @Test
     void unregisteredIssuerAndUnknownKidAreUnreachable() throws Exception {
         fx.createPool("discovered");
         fx.createProvider("discovered", "gitlab", SandboxFixture.provider(ISSUER, null, "assertion.namespace_path == \"acme\""));
