@@ -250,6 +250,17 @@ final class RestRoutes {
 
     private Reply pipelines(ApiRequest r, AccessToken token, SandboxProject project, List<String> rest) throws ApiError {
         requireRead(token);
+        if (rest.size() == 2 && rest.get(1).equals("cancel")) {
+            expect(r, "POST");
+            requireWrite(token);
+            if (!token.user().accessLevel().atLeast(SandboxUser.AccessLevel.DEVELOPER)) {
+                throw ApiError.forbidden();
+            }
+            PipelineRecord p = store.pipeline(project.id(), number(rest.get(0), "Pipeline"))
+                    .orElseThrow(() -> ApiError.notFound("Pipeline"));
+            store.cancel(p);
+            return Reply.ok(store.read(() -> json.pipeline(p)));
+        }
         expect(r, "GET");
         if (rest.isEmpty()) {
             List<PipelineRecord> all = store.pipelines(project.id());
@@ -264,6 +275,17 @@ final class RestRoutes {
                 .orElseThrow(() -> ApiError.notFound("Pipeline"));
         if (rest.size() == 1) {
             return Reply.ok(store.read(() -> json.pipeline(p)));
+        }
+        if (rest.size() == 2 && rest.get(1).equals("variables")) {
+            List<Map<String, Object>> vars = new ArrayList<>();
+            p.variables.forEach((k, v) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("key", k);
+                m.put("variable_type", "env_var");
+                m.put("value", v);
+                vars.add(m);
+            });
+            return Reply.ok(vars);
         }
         if (rest.size() == 2 && rest.get(1).equals("jobs")) {
             List<String> scopes = scopes(r);

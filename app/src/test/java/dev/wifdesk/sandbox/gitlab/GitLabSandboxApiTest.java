@@ -197,6 +197,8 @@ class GitLabSandboxApiTest {
         assertThat(created.getRef()).isEqualTo("main");
         assertThat(created.getSha()).hasSize(40);
 
+        assertThat(api.getPipelineApi().getPipelineVariables(GitLabSandbox.PROJECT_PATH, created.getId()))
+                .extracting(Variable::getKey, Variable::getValue).containsExactly(org.assertj.core.groups.Tuple.tuple("SOME_PIPELINE_VAR", "1"));
         Pipeline done = awaitFinished(created.getId());
         assertThat(done.getStatus()).isEqualTo(PipelineStatus.FAILED);
 
@@ -218,6 +220,9 @@ class GitLabSandboxApiTest {
         assertThat(api.getJobApi().getJobs(GitLabSandbox.PROJECT_PATH, Constants.JobScope.SUCCESS)).isEmpty();
         assertThat(api.getPipelineApi().getPipelines(GitLabSandbox.PROJECT_PATH))
                 .extracting(Pipeline::getId).containsExactly(created.getId());
+        // canceling a finished pipeline changes nothing, as in GitLab
+        assertThat(api.getPipelineApi().cancelPipelineJobs(GitLabSandbox.PROJECT_PATH, created.getId()).getStatus())
+                .isEqualTo(PipelineStatus.FAILED);
     }
 
     @Test
