@@ -26,7 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * path prefix named after it ({@code /iam.googleapis.com/v1/...}, {@code /sts.googleapis.com/v1/token},
  * ...), so the official clients run against it unchanged through {@code SandboxRouting}.
  * Seeded with project {@code sandbox-project} (428617359021) owned by
- * {@code operator@wifdesk-sandbox.example}, whose bearer token is {@link #operatorToken()}.
+ * {@code operator@wifdesk-sandbox.example}, whose bearer token is {@link #operatorToken()} (new
+ * on every start; tokens are never persisted), the IAM, IAM Credentials, STS, Dataflow, Resource
+ * Manager and Service Usage APIs enabled, and the Compute Engine default service account.
+ *
+ * <p>Knobs ({@link SandboxOptions}): {@code latencyMs} before every answer; {@code lroDelayMs} how
+ * long operations stay {@code done:false} (also one Dataflow job state step, 1 s when 0);
+ * {@code faults} (syntax in {@link FaultPlan}); {@code stateDir} for a JSON snapshot written after
+ * every change and read at start. An invalid fault spec is an {@link IllegalArgumentException}
+ * naming the entry; an unreadable snapshot an {@link UncheckedIOException} naming the file.
  */
 public final class GoogleSandbox implements AutoCloseable {
     private static final int THREADS = 8;
@@ -61,7 +69,7 @@ public final class GoogleSandbox implements AutoCloseable {
         }
         FaultPlan faults = FaultPlan.parse(options.faults());
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        SandboxState state = new SandboxState(mapper, clock, options.stateDir(), Seed.initial(clock.instant()));
+        SandboxState state = new SandboxState(mapper, clock, options.stateDir(), Seed.initial());
         TokenStore tokens = new TokenStore();
         String operatorToken = "sandbox-operator-" + randomHex(12);
         tokens.register(operatorToken, Identity.user(Seed.OPERATOR_EMAIL));

@@ -74,7 +74,10 @@ final class Router implements HttpHandler {
             // closing without response headers makes the JDK server close the socket
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception | StackOverflowError e) {
+        } catch (IOException e) {
+            // the client went away mid-exchange; there is nobody left to answer
+            LOG.debug("sandbox: connection lost on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.warn("sandbox: unexpected {} on {} {}", e.getClass().getSimpleName(), exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath());
             try {

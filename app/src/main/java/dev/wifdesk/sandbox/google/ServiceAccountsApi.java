@@ -15,6 +15,7 @@ final class ServiceAccountsApi {
     static final String HOST = WorkloadIdentityPoolsApi.HOST;
     private static final String ACCOUNTS = "v1/projects/([^/]+)/serviceAccounts";
     private static final String ACCOUNT = ACCOUNTS + "/([^/:]+)";
+    private static final int SA_DISPLAY_NAME_MAX = 100;
 
     private final SandboxState state;
     private final Authenticator auth;
@@ -90,9 +91,14 @@ final class ServiceAccountsApi {
         ObjectNode body = req.json();
         String accountId = IdRules.accountId(body.path("accountId").asText(null));
         JsonNode details = body.path("serviceAccount");
-        IdRules.texts(details.isObject() ? details : JsonNodeFactory.instance.objectNode());
-        if (details.path("displayName").asText("").length() > 100) {
-            throw GoogleErrors.invalidArgument("Invalid value for \"serviceAccount.displayName\": at most 100 characters.");
+        // service accounts allow longer display names (100) than pools and providers (32)
+        if (details.path("displayName").asText("").length() > SA_DISPLAY_NAME_MAX) {
+            throw GoogleErrors.invalidArgument("Invalid value for \"serviceAccount.displayName\": at most "
+                    + SA_DISPLAY_NAME_MAX + " characters are allowed.");
+        }
+        if (details.path("description").asText("").length() > IdRules.DESCRIPTION_MAX) {
+            throw GoogleErrors.invalidArgument("Invalid value for \"serviceAccount.description\": at most "
+                    + IdRules.DESCRIPTION_MAX + " characters are allowed.");
         }
         return ApiResponse.ok(state.write(d -> {
             ObjectNode project = guard.iamProject(d, who, req.pathParam(0), "iam.serviceAccounts.create");

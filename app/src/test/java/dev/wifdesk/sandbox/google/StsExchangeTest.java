@@ -112,6 +112,10 @@ class StsExchangeTest {
         var unregistered = fx.sts(aud, issuer.token(aud, now, Map.of()));
         assertError(unregistered, "invalid_grant", ErrorTexts.ISSUER_UNREACHABLE);
 
+        // registered, but nothing listens there
+        fx.issuers.register(ISSUER, java.net.URI.create("http://127.0.0.1:1"));
+        assertError(fx.sts(aud, issuer.token(aud, now, Map.of())), "invalid_grant", ErrorTexts.ISSUER_UNREACHABLE);
+
         issuer.serve(fx.issuers);
         RSAKey other = new RSAKeyGenerator(2048).keyID("rotated-away").generate();
         var unknownKid = fx.sts(aud, TestIssuer.sign(other, ISSUER, aud, now, now.plusSeconds(300), Map.of()));
@@ -173,6 +177,15 @@ class StsExchangeTest {
         assertError(fx.sts(audience, fork), "unauthorized_client", ErrorTexts.CONDITION_REJECTED);
         Throwable e = catchThrowable(() -> fx.externalAccount(audience, fork, null).refreshAccessToken());
         assertThat(e).hasMessageContaining(ErrorTexts.CONDITION_REJECTED);
+    }
+
+    @Test
+    void conditionOnAMissingClaimRejectsInsteadOfFailing() throws Exception {
+        fx.providers().patch(fx.providerName("gitlab-ci", "gitlab"), new WorkloadIdentityPoolProvider()
+                .setAttributeCondition("assertion.environment == \"production\"")).setUpdateMask("attributeCondition").execute();
+        assertError(fx.sts(audience, jwt()), "unauthorized_client", ErrorTexts.CONDITION_REJECTED);
+        String withEnv = issuer.token(audience, now, Map.of("environment", "production"));
+        assertThat(fx.sts(audience, withEnv).status()).isEqualTo(200);
     }
 
     @Test
