@@ -50,9 +50,9 @@ public final class Sandbox implements AutoCloseable {
             GitLabSandbox gitlab = GitLabSandbox.start(gitLabSettings(options, google).withJobTimeout(jobTimeout));
             issuers.register(GitLabSandbox.ISSUER, gitlab.baseUrl());
             Sandbox sandbox = new Sandbox(issuers, google, gitlab);
-            // GET GITLAB/sandbox/info answers the serve JSON. The Google server has no hook to
-            // mount SandboxInfoHandler yet; once it has, mount it there too (see the report).
+            // GET /sandbox/info on either base answers the serve JSON: `--sandbox GOOGLE_URL` learns GitLab's URL
             gitlab.publishSandboxInfo(sandbox.serveJson());
+            google.mount(SandboxInfoHandler.PATH, new SandboxInfoHandler(sandbox::serveJson));
             return sandbox;
         } catch (RuntimeException e) {
             google.close();

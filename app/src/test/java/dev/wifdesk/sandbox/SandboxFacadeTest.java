@@ -66,6 +66,9 @@ class SandboxFacadeTest {
             Sandbox.Info fetched = Sandbox.Info.fetch(sandbox.gitlab().baseUrl());
             assertThat(fetched).isEqualTo(sandbox.info());
             assertThat(fetched.google()).isEqualTo(sandbox.google().baseUrl().toString());
+            // CLI.md: `--sandbox URL` is the google URL, and the GitLab URL is learned from it
+            Sandbox.Info fromGoogle = Sandbox.Info.fetch(sandbox.google().baseUrl());
+            assertThat(fromGoogle.gitlab()).isEqualTo(sandbox.gitlab().baseUrl().toString());
         }
     }
 

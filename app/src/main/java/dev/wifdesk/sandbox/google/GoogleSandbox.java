@@ -106,6 +106,11 @@ public final class GoogleSandbox implements AutoCloseable {
         }
     }
 
+    /** Serves an extra sandbox-only path (e.g. {@code /sandbox/info}) beside the Google hosts. */
+    public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     /** {@code http://127.0.0.1:PORT}; hosts live under {@code /HOST.googleapis.com/}. */
     public URI baseUrl() {
         return baseUrl;
