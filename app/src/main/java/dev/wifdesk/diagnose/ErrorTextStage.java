@@ -108,7 +108,7 @@ final class ErrorTextStage implements DiagnosisStage {
                                 + "IAM may not have propagated it yet (usually ~2 min, sometimes 7 or more).",
                         "Retry the job with backoff for up to 10 minutes before changing anything.", Map.of("catalogue", n));
             }
-            case INVALID_AUTH_CREDENTIALS -> once(ctx, FindingCode.PERMISSION_DENIED_GET_ACCESS_TOKEN, Severity.ERROR,
+            case INVALID_AUTH_CREDENTIALS -> once(ctx, FindingCode.FEDERATED_TOKEN_NOT_ACCEPTED, Severity.ERROR,
                     "An API was called with the federated (STS) token itself; this API needs a service account access token, "
                             + "so the credential configuration must impersonate a service account.",
                     "Regenerate the credential configuration with impersonation: gcloud iam workload-identity-pools "
@@ -136,14 +136,14 @@ final class ErrorTextStage implements DiagnosisStage {
                                 + " --role=roles/iam.serviceAccountUser",
                         DiagnosisContext.evidence("catalogue", n, "workerServiceAccount", worker, "launcher", launcher));
             }
-            case EXTERNAL_ACCOUNT_NOT_RECOGNIZED -> once(ctx, FindingCode.TOKEN_MALFORMED, Severity.ERROR,
+            case EXTERNAL_ACCOUNT_NOT_RECOGNIZED -> once(ctx, FindingCode.AUTH_LIBRARY_TOO_OLD, Severity.ERROR,
                     "The job's Google auth library is too old to read an external_account credential file (federation): "
                             + "the job image bundles an old google-auth-library (e.g. through an old Apache Beam).",
                     "Upgrade the job image's Google auth library to a release with workload identity federation "
                             + "(google-auth-library-java 0.24.0 added it; in Python/Go/Node use a current google-auth), e.g. "
                             + "through a current Beam SDK; check the job's dependency tree for an older copy winning.",
                     Map.of("catalogue", n));
-            case LIFETIME_TOO_LONG -> once(ctx, FindingCode.TOKEN_NOT_YET_VALID, Severity.ERROR,
+            case LIFETIME_TOO_LONG -> once(ctx, FindingCode.TOKEN_LIFETIME_TOO_LONG, Severity.ERROR,
                     "The requested access token lifetime is over 3600 seconds, or the caller's clock is so far off that the "
                             + "computed lifetime exceeds it.",
                     "Request at most 3600s (credential config service_account_impersonation.token_lifetime_seconds <= 3600) "
@@ -153,7 +153,7 @@ final class ErrorTextStage implements DiagnosisStage {
                             + "before (protection against token confusion); the job gets no ID token.",
                     "Move or rename the project to a path that was never used by another project, or ask the GitLab "
                             + "administrator to clear the old path's redirect; then re-run.", Map.of("catalogue", n));
-            case CONCURRENT_POLICY_CHANGES -> once(ctx, FindingCode.BINDING_MISSING, Severity.WARNING,
+            case CONCURRENT_POLICY_CHANGES -> once(ctx, FindingCode.POLICY_CONCURRENT_CHANGE, Severity.WARNING,
                     "The IAM policy update was refused because someone changed the policy between read and write (stale "
                             + "etag); the binding may not have been added.",
                     "Retry the whole get-policy, modify, set-policy with exponential backoff (gcloud add-iam-policy-binding "

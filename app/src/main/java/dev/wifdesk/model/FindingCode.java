@@ -14,5 +14,14 @@ public enum FindingCode {
     BINDING_MISSING, BINDING_PRINCIPAL_MALFORMED, BINDING_USES_PROJECT_ID, BINDING_WRONG_POOL,
     BINDING_ATTRIBUTE_NOT_MAPPED, BINDING_VALUE_MISMATCH, BINDING_TOO_BROAD,
     CI_AUDIENCE_MISMATCH, CI_NO_ID_TOKEN,
-    DATAFLOW_ACT_AS_DENIED, PERMISSION_DENIED_GET_ACCESS_TOKEN, PROPAGATION_DELAY, ERROR_UNRECOGNIZED
+    DATAFLOW_ACT_AS_DENIED, PERMISSION_DENIED_GET_ACCESS_TOKEN, PROPAGATION_DELAY, ERROR_UNRECOGNIZED,
+    // Extensions beyond CLI.md's table: catalogue errors that none of the codes above names truthfully.
+    /** #14: an API was called with the federated STS token itself instead of an impersonated SA token. */
+    FEDERATED_TOKEN_NOT_ACCEPTED,
+    /** #19: the job's Google auth library predates external_account credentials. */
+    AUTH_LIBRARY_TOO_OLD,
+    /** #20: the requested access-token lifetime is over 3600 s (or the clock is off). */
+    TOKEN_LIFETIME_TOO_LONG,
+    /** #22: an IAM policy write lost a race with another writer (stale etag). */
+    POLICY_CONCURRENT_CHANGE
 }

@@ -115,11 +115,11 @@ class ErrorCatalogueTest {
                 Arguments.of(9, FindingCode.AUDIENCE_MISSING_PREFIX), Arguments.of(10, FindingCode.MAPPING_SUBJECT_TOO_LONG),
                 Arguments.of(11, FindingCode.MAPPING_NOT_STRING), Arguments.of(12, FindingCode.PERMISSION_DENIED_GET_ACCESS_TOKEN),
                 Arguments.of(13, FindingCode.PERMISSION_DENIED_GET_ACCESS_TOKEN),
-                Arguments.of(14, FindingCode.PERMISSION_DENIED_GET_ACCESS_TOKEN), Arguments.of(15, FindingCode.CONDITION_MISSING),
+                Arguments.of(14, FindingCode.FEDERATED_TOKEN_NOT_ACCEPTED), Arguments.of(15, FindingCode.CONDITION_MISSING),
                 Arguments.of(16, FindingCode.POOL_DELETED), Arguments.of(17, FindingCode.ISSUER_NOT_HTTPS),
-                Arguments.of(18, FindingCode.DATAFLOW_ACT_AS_DENIED), Arguments.of(19, FindingCode.TOKEN_MALFORMED),
-                Arguments.of(20, FindingCode.TOKEN_NOT_YET_VALID), Arguments.of(21, FindingCode.CI_NO_ID_TOKEN),
-                Arguments.of(22, FindingCode.BINDING_MISSING));
+                Arguments.of(18, FindingCode.DATAFLOW_ACT_AS_DENIED), Arguments.of(19, FindingCode.AUTH_LIBRARY_TOO_OLD),
+                Arguments.of(20, FindingCode.TOKEN_LIFETIME_TOO_LONG), Arguments.of(21, FindingCode.CI_NO_ID_TOKEN),
+                Arguments.of(22, FindingCode.POLICY_CONCURRENT_CHANGE));
     }
 
     @ParameterizedTest(name = "#{0} -> {1}")

@@ -89,6 +89,10 @@ class EveryFindingCodeTest {
         s.put(FindingCode.DATAFLOW_ACT_AS_DENIED, () -> error(ErrorTexts.cannotActAs("worker@sandbox-project.iam.gserviceaccount.com")));
         s.put(FindingCode.PERMISSION_DENIED_GET_ACCESS_TOKEN, () -> error(ErrorTexts.GET_ACCESS_TOKEN_DENIED));
         s.put(FindingCode.PROPAGATION_DELAY, () -> error(ErrorTexts.CALLER_NO_PERMISSION));
+        s.put(FindingCode.FEDERATED_TOKEN_NOT_ACCEPTED, () -> error(ErrorTexts.INVALID_AUTH_CREDENTIALS));
+        s.put(FindingCode.AUTH_LIBRARY_TOO_OLD, () -> error(ErrorTexts.EXTERNAL_ACCOUNT_NOT_RECOGNIZED));
+        s.put(FindingCode.TOKEN_LIFETIME_TOO_LONG, () -> error(ErrorTexts.LIFETIME_TOO_LONG));
+        s.put(FindingCode.POLICY_CONCURRENT_CHANGE, () -> error(ErrorTexts.CONCURRENT_POLICY_CHANGES));
         s.put(FindingCode.ERROR_UNRECOGNIZED, () -> error("Bucket gs://acme-tmp does not exist"));
         return s;
     }
