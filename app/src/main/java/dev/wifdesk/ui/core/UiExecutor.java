@@ -4,7 +4,9 @@ import javafx.concurrent.Task;
 
 /**
  * Where every cloud and disk call of the UI runs. The app uses one named daemon pool; tests
- * plug in {@link #synchronous()} so a click runs its task to the end before the next assertion.
+ * plug in {@link #synchronous()}: the work runs to its end on the calling thread, and the task's
+ * handlers follow on the FX thread (a Task always delivers through Platform.runLater), so a
+ * test only has to drain the FX queue before its next assertion.
  */
 public interface UiExecutor extends AutoCloseable {
     /** Starts the task; results come back through the task's handlers on the FX thread. */

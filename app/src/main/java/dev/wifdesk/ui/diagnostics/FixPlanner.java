@@ -70,7 +70,8 @@ public final class FixPlanner {
         if (after.equals(before) || after.size() > MAX_AUDIENCES) {
             return Optional.empty();
         }
-        Oidc patched = oidc.clone().setAllowedAudiences(after);
+        Oidc patched = new Oidc().setIssuerUri(oidc.getIssuerUri()).setJwksJson(oidc.getJwksJson())
+                .setAllowedAudiences(after);
         WorkloadIdentityPoolProvider body = new WorkloadIdentityPoolProvider().setOidc(patched);
         return Optional.of(new ProviderChange(code, provider.getName(), AUDIENCES_MASK,
                 String.join("\n", before), String.join("\n", after), body));
