@@ -330,9 +330,9 @@ public final class DiagnosticsController {
         alert.setHeaderText(messages.get("diag.fix.confirm.header", change.providerName()));
         GridPane grid = new GridPane();
         grid.getStyleClass().add("change-grid");
-        grid.addRow(0, new Label(messages.get("diag.fix.confirm.field")), new Label(change.updateMask()));
-        grid.addRow(1, new Label(messages.get("diag.fix.confirm.before")), readOnly("changeBefore", change.before()));
-        grid.addRow(2, new Label(messages.get("diag.fix.confirm.after")), readOnly("changeAfter", change.after()));
+        grid.addRow(0, gridLabel("diag.fix.confirm.field"), new Label(change.updateMask()));
+        grid.addRow(1, gridLabel("diag.fix.confirm.before"), readOnly("changeBefore", change.before()));
+        grid.addRow(2, gridLabel("diag.fix.confirm.after"), readOnly("changeAfter", change.after()));
         alert.getDialogPane().setContent(grid);
         alert.getDialogPane().setId("confirmFixDialog");
         alert.getDialogPane().lookupButton(applyType).setId("confirmApplyButton");
@@ -342,6 +342,13 @@ public final class DiagnosticsController {
             alert.getDialogPane().getStylesheets().addAll(stageBox.getScene().getStylesheets());
         }
         alert.showAndWait().filter(applyType::equals).ifPresent(ok -> viewModel.applyFix(change));
+    }
+
+    private Label gridLabel(String key) {
+        Label l = new Label(messages.get(key));
+        l.getStyleClass().add("field-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static TextArea readOnly(String id, String text) {

@@ -53,7 +53,11 @@ public final class MainWindowViewModel {
                 return connectionService.connect();
             }
         };
-        task.setOnSucceeded(e -> state.connectionProperty().set(task.getValue()));
+        task.setOnSucceeded(e -> {
+            Connection c = task.getValue();
+            LOG.info("Connected to {} ({}) as {}", c.target(), c.label(), c.identity());
+            state.connectionProperty().set(c);
+        });
         task.setOnFailed(e -> {
             Throwable t = task.getException();
             LOG.warn("Connection failed: {}", t == null ? "unknown" : t.getMessage());

@@ -14,6 +14,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import dev.wifdesk.ui.log.ActivityLogAppender;
+import dev.wifdesk.ui.support.InMemoryProviders;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -26,11 +30,22 @@ class MainWindowTest {
     private final TestServices t = new TestServices();
     private Stage stage;
 
+    private ActivityLogAppender appender;
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        appender = ActivityLogAppender.install(t.log);
+        InMemoryProviders providers = new InMemoryProviders().add(InMemoryProviders.gitlabProvider(
+                "projects/428617359021/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com",
+                "https://gitlab.com", List.of("https://gitlab.com")));
         MainWindow.show(stage, t.build(t.connectingTo(TestServices.sandboxConnection()),
-                r -> new DiagnosisReport(List.of(), List.of()), c -> null), true);
+                r -> new DiagnosisReport(List.of(), List.of()), c -> providers), true);
+    }
+
+    @AfterEach
+    void detachLog() {
+        appender.uninstall();
     }
 
     @Test
@@ -60,10 +75,26 @@ class MainWindowTest {
             Path png = Screenshots.save(stage.getScene(), s[2]);
             assertThat(png).exists();
         }
+        // the activity log shows what happened (connection, provider listing)
+        robot.clickOn("#" + View.ACTIVITY_LOG.navId());
+        assertThat(robot.lookup("#logTable").queryAs(TableView.class).getItems()).isNotEmpty();
+        robot.clickOn("#copyLogButton");
+        assertThat(t.clipboard).singleElement().asString().contains("Connected to SANDBOX");
         // the placeholders say what is coming, with the connected project
         robot.clickOn("#" + View.ROTATION.navId());
         assertThat(robot.lookup(".coming-soon-text").queryAs(Label.class).getText()).contains("rotation");
         assertThat(robot.lookup(".coming-soon-scope").queryAs(Label.class).getText()).contains("sandbox-project");
+    }
+
+    @Test
+    void theDarkToggleSwitchesTheTheme(FxRobot robot) {
+        robot.clickOn("#" + View.DIAGNOSTICS.navId());
+        robot.clickOn("#darkToggle");
+        assertThat(stage.getScene().getRoot().getStyleClass()).contains("theme-dark").doesNotContain("theme-light");
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).endsWith("primer-dark.css");
+        Screenshots.save(stage.getScene(), "diagnostics_dark");
+        robot.clickOn("#darkToggle");
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).endsWith("primer-light.css");
     }
 
     @Test
