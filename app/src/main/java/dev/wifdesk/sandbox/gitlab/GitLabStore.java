@@ -1,0 +1,218 @@
+package dev.wifdesk.sandbox.gitlab;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The sandbox GitLab's data: seeded projects, users and tokens; CI/CD variables (kept in the
+ * state directory when there is one); pipelines and jobs (in memory). One lock guards it all:
+ * the data is tiny and the API calls are few.
+ */
+final class GitLabStore {
+    static final String VARIABLES_FILE = "gitlab-variables.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Clock clock;
+    private final Path stateDir;
+    private final Map<Long, SandboxProject> projects = new LinkedHashMap<>();
+    private final Map<String, AccessToken> tokens = new LinkedHashMap<>();
+    private final Map<String, SandboxUser> users = new LinkedHashMap<>();
+    private final Map<Long, List<CiVariable>> variables = new TreeMap<>();
+    private final Map<Long, PipelineRecord> pipelines = new TreeMap<>();
+    private final Map<Long, JobRecord> jobs = new TreeMap<>();
+    private long nextPipelineId = 1_000_001;
+    private long nextJobId = 5_000_001;
+
+    GitLabStore(Clock clock, Path stateDir, SandboxSeed seed) {
+        this.clock = clock;
+        this.stateDir = stateDir;
+        seed.projects().forEach(p -> projects.put(p.id(), p));
+        seed.users().forEach(u -> users.put(u.username(), u));
+        tokens.putAll(seed.tokens());
+        projects.keySet().forEach(id -> variables.put(id, new ArrayList<>()));
+        loadVariables();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    // ---- projects, users, tokens
+
+    synchronized Optional<SandboxProject> project(String idOrPath) {
+        if (idOrPath.chars().allMatch(Character::isDigit) && !idOrPath.isEmpty()) {
+            try {
+                return Optional.ofNullable(projects.get(Long.parseLong(idOrPath)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return projects.values().stream().filter(p -> p.pathWithNamespace().equalsIgnoreCase(idOrPath)).findFirst();
+    }
+
+    synchronized List<SandboxProject> projects() {
+        return List.copyOf(projects.values());
+    }
+
+    synchronized Optional<SandboxUser> user(String username) {
+        return Optional.ofNullable(users.get(username));
+    }
+
+    Optional<AccessToken> token(String secret) {
+        return Optional.ofNullable(secret == null ? null : tokens.get(secret));
+    }
+
+    // ---- CI/CD variables
+
+    synchronized List<CiVariable> variables(long projectId) {
+        return List.copyOf(variables.getOrDefault(projectId, List.of()));
+    }
+
+    synchronized Optional<CiVariable> variable(long projectId, String key, String scope) {
+        return variables(projectId).stream()
+                .filter(v -> v.key().equals(key) && (scope == null || v.environmentScope().equals(scope)))
+                .findFirst();
+    }
+
+    /** Adds a variable; false when (key, environment scope) is taken. */
+    synchronized boolean addVariable(long projectId, CiVariable v) {
+        List<CiVariable> list = variables.computeIfAbsent(projectId, id -> new ArrayList<>());
+        if (list.stream().anyMatch(x -> x.key().equals(v.key()) && x.environmentScope().equals(v.environmentScope()))) {
+            return false;
+        }
+        list.add(v);
+        saveVariables();
+        return true;
+    }
+
+    synchronized Optional<CiVariable> replaceVariable(long projectId, CiVariable old, CiVariable updated) {
+        List<CiVariable> list = variables.get(projectId);
+        int i = list.indexOf(old);
+        if (i < 0) {
+            return Optional.empty();
+        }
+        list.set(i, updated);
+        saveVariables();
+        return Optional.of(updated);
+    }
+
+    synchronized boolean removeVariable(long projectId, CiVariable v) {
+        boolean removed = variables.getOrDefault(projectId, new ArrayList<>()).remove(v);
+        if (removed) {
+            saveVariables();
+        }
+        return removed;
+    }
+
+    // ---- pipelines and jobs
+
+    synchronized PipelineRecord createPipeline(SandboxProject project, SandboxProject.Ref ref, SandboxUser user,
+                                               String source, Map<String, String> pipelineVariables) {
+        long iid = pipelines.values().stream().filter(p -> p.project.id() == project.id()).count() + 1;
+        PipelineRecord p = new PipelineRecord(nextPipelineId++, iid, project, ref, user, source, pipelineVariables,
+                clock.instant());
+        JobRecord job = new JobRecord(nextJobId++, VerificationJob.JOB_NAME, VerificationJob.STAGE, p, clock.instant());
+        p.jobs.add(job);
+        pipelines.put(p.id, p);
+        jobs.put(job.id, job);
+        return p;
+    }
+
+    synchronized Optional<PipelineRecord> pipeline(long projectId, long pipelineId) {
+        return Optional.ofNullable(pipelines.get(pipelineId)).filter(p -> p.project.id() == projectId);
+    }
+
+    synchronized List<PipelineRecord> pipelines(long projectId) {
+        return pipelines.values().stream().filter(p -> p.project.id() == projectId)
+                .sorted((a, b) -> Long.compare(b.id, a.id)).toList();
+    }
+
+    synchronized Optional<JobRecord> job(long projectId, long jobId) {
+        return Optional.ofNullable(jobs.get(jobId)).filter(j -> j.pipeline.project.id() == projectId);
+    }
+
+    synchronized List<JobRecord> jobs(long projectId) {
+        return jobs.values().stream().filter(j -> j.pipeline.project.id() == projectId)
+                .sorted((a, b) -> Long.compare(b.id, a.id)).toList();
+    }
+
+    /** Runs {@code change} under the store's lock (status changes, trace lines). */
+    synchronized void update(JobRecord job, Consumer<JobRecord> change) {
+        change.accept(job);
+        job.pipeline.updatedAt = clock.instant();
+    }
+
+    /** Reads job fields consistently (the HTTP threads render while the runner writes). */
+    synchronized <T> T read(java.util.function.Supplier<T> reader) {
+        return reader.get();
+    }
+
+    // ---- persistence of variables (the only operator-made GitLab state)
+
+    private void loadVariables() {
+        if (stateDir == null) {
+            return;
+        }
+        Path file = stateDir.resolve(VARIABLES_FILE);
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            Map<Long, List<CiVariable>> stored = JSON.readValue(file.toFile(), new TypeReference<>() { });
+            stored.forEach((id, list) -> {
+                if (projects.containsKey(id)) {
+                    variables.put(id, new ArrayList<>(list));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " (delete it to start with no variables)", e);
+        }
+    }
+
+    private void saveVariables() {
+        if (stateDir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(stateDir);
+            PrivateFiles.write(stateDir.resolve(VARIABLES_FILE), JSON.writeValueAsString(variables));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sandbox GitLab state in " + stateDir, e);
+        }
+    }
+
+    /** The seeded world: projects, users and the tokens of those users. */
+    record SandboxSeed(List<SandboxProject> projects, List<SandboxUser> users, Map<String, AccessToken> tokens) {
+        static SandboxSeed standard() {
+            SandboxProject pipelines = new SandboxProject(GitLabSandbox.PROJECT_ID, GitLabSandbox.PROJECT_PATH,
+                    GitLabSandbox.NAMESPACE_ID, "private", "main",
+                    Map.of("main", true, "develop", false), Map.of("v1.0.0", true), null);
+            SandboxProject fork = new SandboxProject(5151, "contractor/pipelines", 1818, "public", "main",
+                    Map.of("main", false, "patch-1", false), Map.of(), GitLabSandbox.PROJECT_ID);
+            SandboxUser maintainer = new SandboxUser(7, "sandbox-user", "Sandbox User",
+                    "sandbox-user@wifdesk-sandbox.example", SandboxUser.AccessLevel.MAINTAINER);
+            SandboxUser reader = new SandboxUser(8, "sandbox-reader", "Sandbox Reader",
+                    "sandbox-reader@wifdesk-sandbox.example", SandboxUser.AccessLevel.MAINTAINER);
+            SandboxUser developer = new SandboxUser(9, "sandbox-developer", "Sandbox Developer",
+                    "sandbox-developer@wifdesk-sandbox.example", SandboxUser.AccessLevel.DEVELOPER);
+            Map<String, AccessToken> tokens = new LinkedHashMap<>();
+            tokens.put(GitLabSandbox.TOKEN, new AccessToken(maintainer, Set.of("api")));
+            tokens.put(GitLabSandbox.READ_ONLY_TOKEN, new AccessToken(reader, Set.of("read_api")));
+            tokens.put(GitLabSandbox.DEVELOPER_TOKEN, new AccessToken(developer, Set.of("api")));
+            return new SandboxSeed(List.of(pipelines, fork), List.of(maintainer, reader, developer), tokens);
+        }
+    }
+}

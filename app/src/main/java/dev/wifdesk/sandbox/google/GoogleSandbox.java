@@ -1,0 +1,137 @@
+package dev.wifdesk.sandbox.google;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.wifdesk.cel.CelEngine;
+import dev.wifdesk.cel.FederationEvaluator;
+import dev.wifdesk.sandbox.IssuerDirectory;
+import dev.wifdesk.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Google side of the sandbox: one HTTP server on 127.0.0.1 serving each Google host under a
+ * path prefix named after it ({@code /iam.googleapis.com/v1/...}, {@code /sts.googleapis.com/v1/token},
+ * ...), so the official clients run against it unchanged through {@code SandboxRouting}.
+ * Seeded with project {@code sandbox-project} (428617359021) owned by
+ * {@code operator@wifdesk-sandbox.example}, whose bearer token is {@link #operatorToken()}.
+ */
+public final class GoogleSandbox implements AutoCloseable {
+    private static final int THREADS = 8;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String operatorToken;
+    private final URI baseUrl;
+
+    private GoogleSandbox(HttpServer server, ExecutorService executor, String operatorToken) {
+        this.server = server;
+        this.executor = executor;
+        this.operatorToken = operatorToken;
+        this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public static GoogleSandbox start(SandboxOptions options, IssuerDirectory issuers) {
+        return start(options, issuers, Clock.systemUTC());
+    }
+
+    /** With an explicit clock: tests move time forward instead of sleeping. */
+    static GoogleSandbox start(SandboxOptions options, IssuerDirectory issuers, Clock clock) {
+        FaultPlan faults = FaultPlan.parse(options.faults());
+        ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        SandboxState state = new SandboxState(mapper, clock, options.stateDir(), Seed.initial(clock.instant()));
+        TokenStore tokens = new TokenStore();
+        String operatorToken = "sandbox-operator-" + randomHex(12);
+        tokens.register(operatorToken, Identity.user(Seed.OPERATOR_EMAIL));
+
+        Authenticator auth = new Authenticator(tokens, state);
+        Guard guard = new Guard(new Authorizer());
+        Operations operations = new Operations(options.lroDelayMs());
+        CelEngine cel = new CelEngine();
+        IamPolicies policies = new IamPolicies();
+
+        Router router = new Router(mapper, faults, options.latencyMs())
+                .add(new WorkloadIdentityPoolsApi(state, auth, guard, operations).routes())
+                .add(new WorkloadIdentityProvidersApi(state, auth, guard, operations, new ProviderRules(cel)).routes())
+                .add(new ServiceUsageApi(state, auth, guard, operations).routes())
+                .add(new StsApi(state, tokens, new IssuerKeys(issuers, mapper, clock), new FederationEvaluator(cel)).routes());
+
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        try {
+            HttpServer server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
+            server.createContext("/", router);
+            server.setExecutor(executor);
+            server.start();
+            return new GoogleSandbox(server, executor, operatorToken);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("cannot start the Google sandbox on 127.0.0.1:" + options.port()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT}; hosts live under {@code /HOST.googleapis.com/}. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public String operatorToken() {
+        return operatorToken;
+    }
+
+    public String operatorEmail() {
+        return Seed.OPERATOR_EMAIL;
+    }
+
+    public String projectId() {
+        return Seed.PROJECT_ID;
+    }
+
+    public String projectNumber() {
+        return Seed.PROJECT_NUMBER;
+    }
+
+    /** The Compute Engine default service account, Dataflow's default worker identity. */
+    public String computeServiceAccount() {
+        return Seed.COMPUTE_SA;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "google-sandbox-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.wifdesk.sandbox.google;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * IAM policies with etags, shared by service accounts and projects. An unset policy reads as
+ * {@code {"etag":"ACAB"}}; every successful set makes a new etag; a set whose etag is not the
+ * current one fails with 409 ABORTED (catalogue #22). Called inside the state lock.
+ */
+final class IamPolicies {
+    static final String EMPTY_ETAG = "ACAB";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern MEMBER = Pattern.compile(
+            "(user|serviceAccount|group|domain|deleted:user|deleted:serviceAccount|deleted:group):[^\\s]+"
+                    + "|principal://[^\\s]+|principalSet://[^\\s]+|allUsers|allAuthenticatedUsers"
+                    + "|projectOwner:[^\\s]+|projectEditor:[^\\s]+|projectViewer:[^\\s]+");
+    private static final Pattern ROLE = Pattern.compile("(roles|projects/[^/]+/roles|organizations/[0-9]+/roles)/[A-Za-z0-9_.]+");
+
+    private final SecureRandom random = new SecureRandom();
+
+    static ObjectNode get(StateData d, String resource) {
+        ObjectNode p = d.policies.get(resource);
+        if (p == null) {
+            ObjectNode empty = NODES.objectNode();
+            empty.put("etag", EMPTY_ETAG);
+            return empty;
+        }
+        return p.deepCopy();
+    }
+
+    /** The stored policy, or null: for permission checks. */
+    static ObjectNode raw(StateData d, String resource) {
+        return d.policies.get(resource);
+    }
+
+    /**
+     * Applies a setIamPolicy body ({@code {"policy":{...},"updateMask":...}}).
+     *
+     * @param concurrentEdit simulate another writer changing the policy just before this call
+     */
+    ObjectNode set(StateData d, String resource, ObjectNode body, boolean concurrentEdit) {
+        JsonNode policy = body.get("policy");
+        if (policy == null || !policy.isObject()) {
+            throw GoogleErrors.invalidArgument("Invalid argument: 'policy' is required.");
+        }
+        ObjectNode current = get(d, resource);
+        String sentEtag = policy.path("etag").asText("");
+        if (concurrentEdit && !sentEtag.isEmpty()) {
+            ObjectNode changed = current.deepCopy();
+            changed.put("etag", newEtag());
+            if (!changed.has("version")) {
+                changed.put("version", 1);
+            }
+            d.policies.put(resource, changed);
+            current = changed;
+        }
+        if (!sentEtag.isEmpty() && !sentEtag.equals(current.path("etag").asText())) {
+            throw GoogleErrors.concurrentPolicyChange();
+        }
+        ArrayNode bindings = NODES.arrayNode();
+        boolean conditional = false;
+        for (JsonNode b : policy.path("bindings")) {
+            String role = b.path("role").asText("");
+            if (!ROLE.matcher(role).matches()) {
+                throw GoogleErrors.invalidArgument("Role (" + role + ") does not exist in the resource's hierarchy.");
+            }
+            ArrayNode members = NODES.arrayNode();
+            for (JsonNode m : b.path("members")) {
+                String member = m.asText("");
+                if (!MEMBER.matcher(member).matches()) {
+                    throw GoogleErrors.invalidArgument("Invalid member: '" + member + "' in binding for " + role
+                            + ". Members look like user:EMAIL, serviceAccount:EMAIL, group:EMAIL, principal://... or principalSet://...");
+                }
+                members.add(member);
+            }
+            if (members.isEmpty()) {
+                continue;
+            }
+            ObjectNode binding = NODES.objectNode();
+            binding.put("role", role);
+            binding.set("members", members);
+            if (b.hasNonNull("condition") && b.get("condition").isObject()) {
+                binding.set("condition", b.get("condition").deepCopy());
+                conditional = true;
+            }
+            bindings.add(binding);
+        }
+        ObjectNode stored = NODES.objectNode();
+        stored.put("version", conditional ? 3 : 1);
+        if (!bindings.isEmpty()) {
+            stored.set("bindings", bindings);
+        }
+        if (policy.has("auditConfigs")) {
+            stored.set("auditConfigs", policy.get("auditConfigs").deepCopy());
+        }
+        stored.put("etag", newEtag());
+        d.policies.put(resource, stored);
+        return stored.deepCopy();
+    }
+
+    private String newEtag() {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        bytes[0] = 0x07; // Google's etags start with "Bw"
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.wifdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.api.services.iam.v1.model.ListWorkloadIdentityPoolsResponse;
+import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.cloud.Target;
+import dev.wifdesk.sandbox.Sandbox;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.gitlab4j.api.GitLabApi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wifdesk sandbox serve} as a separate process, reached by the real clients. */
+class SandboxServeIT {
+
+    @Test
+    void servesBothSidesUntilDestroyed(@TempDir Path dir) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.wifdesk.Main", "sandbox", "serve", "--port", "0"))
+                .redirectError(dir.resolve("stderr.txt").toFile());
+        Process process = pb.start();
+        try {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return stdout.readLine();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(60, TimeUnit.SECONDS);
+            assertThat(line).as("first stdout line (stderr in %s)", dir.resolve("stderr.txt")).isNotNull().startsWith("{");
+            Sandbox.Info info = Sandbox.Info.parse(line);
+
+            try (GitLabApi gitlab = new GitLabApi(info.gitlab(), info.gitlabToken())) {
+                assertThat(gitlab.getProjectApi().getProject(info.gitlabProject()).getPathWithNamespace())
+                        .isEqualTo(info.gitlabProject());
+            }
+            var iam = new GoogleClients(Target.sandbox(URI.create(info.google()), info.operatorToken(), "operator")).iam();
+            ListWorkloadIdentityPoolsResponse pools = iam.projects().locations().workloadIdentityPools()
+                    .list("projects/" + info.project() + "/locations/global").execute();
+            assertThat(pools.getWorkloadIdentityPools()).isNullOrEmpty();
+        } finally {
+            process.destroy();
+            boolean exited = process.waitFor(30, TimeUnit.SECONDS);
+            if (!exited) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            assertThat(exited).as("sandbox serve exits on SIGTERM").isTrue();
+        }
+        assertThat(new File(dir.toFile(), "stderr.txt")).exists();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.wifdesk.sandbox.google;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.services.iam.v1.Iam;
+import com.google.api.services.iam.v1.model.Oidc;
+import com.google.api.services.iam.v1.model.Operation;
+import com.google.api.services.iam.v1.model.WorkloadIdentityPool;
+import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.cloud.SandboxRouting;
+import dev.wifdesk.cloud.Target;
+import dev.wifdesk.model.ResourceNames;
+import dev.wifdesk.sandbox.IssuerDirectory;
+import dev.wifdesk.sandbox.SandboxOptions;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.function.Executable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** A running Google sandbox on a hand-moved clock, with the real clients pointed at it. */
+final class SandboxFixture implements AutoCloseable {
+    static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
+    static final String JWT_TYPE = "urn:ietf:params:oauth:token-type:jwt";
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    final IssuerDirectory issuers = new IssuerDirectory();
+    final GoogleSandbox sandbox;
+    final GoogleClients clients;
+    final Iam iam;
+    final ObjectMapper mapper = new ObjectMapper();
+    final HttpClient http = HttpClient.newBuilder().proxy(java.net.ProxySelector.of(null)).build();
+
+    SandboxFixture() {
+        this(SandboxOptions.defaults());
+    }
+
+    SandboxFixture(SandboxOptions options) {
+        sandbox = GoogleSandbox.start(options, issuers, clock);
+        clients = new GoogleClients(Target.sandbox(sandbox.baseUrl(), sandbox.operatorToken(), sandbox.operatorEmail()));
+        iam = clients.iam();
+    }
+
+    String number() {
+        return sandbox.projectNumber();
+    }
+
+    String poolName(String poolId) {
+        return ResourceNames.poolName(number(), poolId);
+    }
+
+    String providerName(String poolId, String providerId) {
+        return ResourceNames.providerName(number(), poolId, providerId);
+    }
+
+    Iam.Projects.Locations.WorkloadIdentityPools pools() {
+        return iam.projects().locations().workloadIdentityPools();
+    }
+
+    Iam.Projects.Locations.WorkloadIdentityPools.Providers providers() {
+        return pools().providers();
+    }
+
+    Operation createPool(String poolId) throws Exception {
+        return pools().create("projects/" + sandbox.projectId() + "/locations/global",
+                new WorkloadIdentityPool().setDisplayName("GitLab CI")).setWorkloadIdentityPoolId(poolId).execute();
+    }
+
+    static WorkloadIdentityPoolProvider provider(String issuer, String jwksJson, String condition) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        mapping.put("google.subject", "assertion.sub");
+        mapping.put("attribute.project_path", "assertion.project_path");
+        mapping.put("attribute.ref", "assertion.ref");
+        return new WorkloadIdentityPoolProvider()
+                .setDisplayName("GitLab")
+                .setAttributeMapping(mapping)
+                .setAttributeCondition(condition)
+                .setOidc(new Oidc().setIssuerUri(issuer).setJwksJson(jwksJson));
+    }
+
+    Operation createProvider(String poolId, String providerId, WorkloadIdentityPoolProvider provider) throws Exception {
+        return providers().create(poolName(poolId), provider).setWorkloadIdentityPoolProviderId(providerId).execute();
+    }
+
+    /** Pool + provider trusting {@code issuer} with its inline JWKS and a namespace condition. */
+    void federation(String poolId, String providerId, TestIssuer issuer, boolean inlineJwks) throws Exception {
+        createPool(poolId);
+        createProvider(poolId, providerId, provider(issuer.issuer, inlineJwks ? issuer.jwksJson() : null,
+                "assertion.namespace_path == \"acme\""));
+    }
+
+    /** The default audience of a provider, as GitLab's {@code aud} would carry it. */
+    String defaultAudience(String poolId, String providerId) {
+        return ResourceNames.defaultAudiences(providerName(poolId, providerId)).get(0);
+    }
+
+    /** Credentials from an external_account config whose subject token is in a file. */
+    GoogleCredentials externalAccount(String audience, String jwt, String impersonate) throws Exception {
+        Path file = Files.createTempFile("wifdesk-test-jwt", ".txt");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, jwt);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("type", "external_account");
+        config.put("audience", audience);
+        config.put("subject_token_type", JWT_TYPE);
+        config.put("token_url", "https://sts.googleapis.com/v1/token");
+        if (impersonate != null) {
+            config.put("service_account_impersonation_url",
+                    "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/" + impersonate + ":generateAccessToken");
+        }
+        config.put("credential_source", Map.of("file", file.toString()));
+        byte[] json = mapper.writeValueAsBytes(config);
+        var transport = SandboxRouting.transport(sandbox.baseUrl());
+        return GoogleCredentials.fromStream(new ByteArrayInputStream(json), () -> transport)
+                .createScoped(List.of(CLOUD_PLATFORM));
+    }
+
+    /** A raw STS exchange: status and JSON body. */
+    Raw sts(String audience, String subjectToken) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+        form.put("audience", audience);
+        form.put("scope", CLOUD_PLATFORM);
+        form.put("requested_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        form.put("subject_token", subjectToken);
+        form.put("subject_token_type", JWT_TYPE);
+        return stsForm(form);
+    }
+
+    Raw stsForm(Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpRequest req = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sts.googleapis.com/v1/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return send(req);
+    }
+
+    Raw send(HttpRequest req) throws Exception {
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        JsonNode json = r.body().isEmpty() ? mapper.createObjectNode() : mapper.readTree(r.body());
+        return new Raw(r.statusCode(), json, r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    record Raw(int status, JsonNode json, String contentType) {
+    }
+
+    /** Runs a client call that must fail with a Google error; returns it. */
+    static GoogleJsonResponseException googleError(Executable call) {
+        GoogleJsonResponseException e = catchThrowableOfType(GoogleJsonResponseException.class, call::execute);
+        assertThat(e).as("expected a Google error response").isNotNull();
+        assertThat(e.getDetails()).as("error details parsed from the JSON envelope").isNotNull();
+        return e;
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}
