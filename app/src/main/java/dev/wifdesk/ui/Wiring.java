@@ -1,7 +1,11 @@
 package dev.wifdesk.ui;
 
+import dev.wifdesk.diagnose.DiagnosisEngine;
+import dev.wifdesk.sandbox.SandboxOptions;
+import dev.wifdesk.ui.connection.EmbeddedSandboxLauncher;
 import dev.wifdesk.ui.connection.SandboxLauncher;
 import dev.wifdesk.ui.diagnostics.DiagnosisService;
+import dev.wifdesk.ui.diagnostics.EngineDiagnosisService;
 
 /** The services that come from other layers (sandbox, diagnose): one place to plug them in. */
 final class Wiring {
@@ -9,14 +13,10 @@ final class Wiring {
     }
 
     static SandboxLauncher sandboxLauncher() {
-        return () -> {
-            throw new IllegalStateException("the embedded sandbox is not part of this build yet");
-        };
+        return new EmbeddedSandboxLauncher(SandboxOptions.defaults());
     }
 
     static DiagnosisService diagnosisService() {
-        return request -> {
-            throw new IllegalStateException("the diagnosis engine is not part of this build yet");
-        };
+        return new EngineDiagnosisService(new DiagnosisEngine());
     }
 }

@@ -29,6 +29,8 @@ public final class TestServices {
     public final Navigator navigator = new Navigator();
     public final Messages messages = Messages.load(Locale.ROOT);
     public boolean closed;
+    /** Fixed for screen tests; the sandbox tests use the system clock (its tokens are minted now). */
+    public Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     public static Messages messages() {
         return Messages.load(Locale.ROOT);
@@ -57,6 +59,6 @@ public final class TestServices {
 
     public UiServices build(ConnectionService connection, DiagnosisService engine, ProviderDirectory.Factory directories) {
         return new UiServices(UiExecutor.synchronous(), connection, state, navigator, log, messages, clipboard::add,
-                engine, directories, new CelEngine(), Clock.fixed(NOW, ZoneOffset.UTC));
+                engine, directories, new CelEngine(), clock);
     }
 }
