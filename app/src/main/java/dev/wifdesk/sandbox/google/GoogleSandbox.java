@@ -65,7 +65,11 @@ public final class GoogleSandbox implements AutoCloseable {
         Router router = new Router(mapper, faults, options.latencyMs())
                 .add(new WorkloadIdentityPoolsApi(state, auth, guard, operations).routes())
                 .add(new WorkloadIdentityProvidersApi(state, auth, guard, operations, new ProviderRules(cel)).routes())
+                .add(new ServiceAccountsApi(state, auth, guard, policies, faults).routes())
+                .add(new ResourceManagerApi(state, auth, guard, policies, faults).routes())
                 .add(new ServiceUsageApi(state, auth, guard, operations).routes())
+                .add(new IamCredentialsApi(state, auth, guard, tokens).routes())
+                .add(new DataflowApi(state, auth, guard, options.lroDelayMs()).routes())
                 .add(new StsApi(state, tokens, new IssuerKeys(issuers, mapper, clock), new FederationEvaluator(cel)).routes());
 
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());

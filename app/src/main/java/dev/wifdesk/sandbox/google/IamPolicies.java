@@ -108,6 +108,7 @@ final class IamPolicies {
         byte[] bytes = new byte[8];
         random.nextBytes(bytes);
         bytes[0] = 0x07; // Google's etags start with "Bw"
+        bytes[1] &= 0x0F;
         return Base64.getEncoder().encodeToString(bytes);
     }
 }
