@@ -6,6 +6,7 @@ import dev.wifdesk.model.ResourceNames;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.ConnectionState;
 import dev.wifdesk.ui.core.ClipboardWriter;
+import dev.wifdesk.ui.core.ErrorMessages;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.ui.log.Redactor;
@@ -257,12 +258,7 @@ public final class DiagnosticsViewModel {
 
     /** An exception as one redacted line for the inline message (never a stack trace). */
     static String oneLine(Throwable t) {
-        if (t == null) {
-            return "";
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        return Redactor.redact(nl < 0 ? m : m.substring(0, nl));
+        return ErrorMessages.oneLine(t);
     }
 
     // ---- properties --------------------------------------------------------------------------

@@ -29,6 +29,7 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,8 @@ class SandboxDiagnosticsTest {
         assertThat(fix.getText()).contains(GitLabSandbox.ISSUER);
         Screenshots.save(stage.getScene(), "sandbox_diagnostics_audience_typo");
 
+        // the AUDIENCE_TYPO card is the last one: scroll the results to the bottom to reach its button
+        robot.interact(() -> robot.lookup(".results-scroll").queryAs(ScrollPane.class).setVvalue(1.0));
         robot.clickOn("#applyFix-AUDIENCE_TYPO");
         assertThat(robot.lookup("#changeAfter").queryAs(TextArea.class).getText())
                 .isEqualTo(GitLabSandbox.ISSUER + "\n" + GitLabSandbox.ISSUER + "/");

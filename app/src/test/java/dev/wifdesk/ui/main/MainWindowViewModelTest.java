@@ -45,7 +45,7 @@ class MainWindowViewModelTest {
         MainWindowViewModel vm = connectWith(new ConnectionService() {
             @Override
             public Connection connect() throws Exception {
-                throw new java.io.IOException("sandbox did not start: port in use");
+                throw new java.io.IOException("sandbox did not start: port in use\n\tat x.Y(Z.java:1)");
             }
 
             @Override
