@@ -211,9 +211,7 @@ public final class DiagnosticsController {
 
     @FXML
     private void onClear() {
-        viewModel.tokenProperty().set("");
-        viewModel.errorTextProperty().set("");
-        viewModel.inputMessageProperty().set("");
+        viewModel.clearInputs();
     }
 
     private void drawStages() {

@@ -129,6 +129,13 @@ public final class DiagnosticsViewModel {
         return false;
     }
 
+    /** Empties the inputs (the token leaves memory with the text area's content). */
+    public void clearInputs() {
+        token.set("");
+        errorText.set("");
+        inputMessage.set("");
+    }
+
     // ---- run ---------------------------------------------------------------------------------
 
     /** Validates the inputs, then runs the engine in a task; results land in the lists. */

@@ -23,6 +23,8 @@ public final class FixPlanner {
     static final int MAX_AUDIENCES = 10;
     static final String AUDIENCES_MASK = "oidc.allowedAudiences";
     static final String CONDITION_MASK = "attributeCondition";
+    /** Evidence key under which the diagnosis engine puts a corrected condition. */
+    static final String CORRECTED_CONDITION = "correctedCondition";
 
     private static final Set<FindingCode> AUDIENCE_CODES = EnumSet.of(FindingCode.AUDIENCE_TYPO,
             FindingCode.AUDIENCE_MISMATCH, FindingCode.AUDIENCE_DEFAULT_NOT_ALLOWED);
@@ -48,7 +50,7 @@ public final class FixPlanner {
             return planAudience(finding.code(), provider, claims);
         }
         if (CONDITION_CODES.contains(finding.code())) {
-            return planCondition(finding.code(), provider);
+            return planCondition(finding, provider);
         }
         return Optional.empty();
     }
@@ -77,12 +79,14 @@ public final class FixPlanner {
                 String.join("\n", before), String.join("\n", after), body));
     }
 
-    private static Optional<ProviderChange> planCondition(FindingCode code, WorkloadIdentityPoolProvider provider) {
+    private static Optional<ProviderChange> planCondition(Finding finding, WorkloadIdentityPoolProvider provider) {
+        FindingCode code = finding.code();
         String before = provider.getAttributeCondition();
         if (before == null || before.isBlank()) {
             return Optional.empty();
         }
-        String after = quoteBooleans(before);
+        // the engine's corrected CEL when it gives one, else the same quoting done here
+        String after = finding.evidence().getOrDefault(CORRECTED_CONDITION, quoteBooleans(before));
         if (after.equals(before)) {
             return Optional.empty();
         }
