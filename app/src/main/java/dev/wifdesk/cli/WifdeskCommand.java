@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wifdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keyless GitLab CI -> Google Cloud Dataflow through Workload Identity Federation.%n"
                 + "With no arguments, opens the GUI.",
-        subcommands = {CommandLine.HelpCommand.class, SandboxCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SandboxCommand.class, DiagnoseCommand.class})
 public final class WifdeskCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;

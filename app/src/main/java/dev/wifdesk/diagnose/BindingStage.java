@@ -140,12 +140,26 @@ final class BindingStage implements DiagnosisStage {
         if (p.kind() == PrincipalIdentifier.Kind.ATTRIBUTE && ctx.provider().isPresent()
                 && !mappedAttrs.contains("attribute." + p.attribute())) {
             ctx.add(FindingCode.BINDING_ATTRIBUTE_NOT_MAPPED, severity, "The member uses attribute." + p.attribute()
-                            + ", which the provider does not map, so no token ever has it.",
-                    Fixes.updateProvider(ctx.providerRef().orElse(null), "--attribute-mapping=" + Fixes.shellQuote(
-                            MappingStage.mappingFlag(withAttribute(ctx, p.attribute()), ctx.provider().get().attributeMapping()
-                                    .getOrDefault("google.subject", "assertion.sub")))),
+                            + ", which the provider does not map, so no token ever has it"
+                            + (GitLabClaims.isClaim(p.attribute(), ctx.claims().orElse(Map.of())) ? "."
+                            : "; GitLab ID tokens have no '" + p.attribute() + "' claim either."),
+                    attributeFix(ctx, p, m, sa),
                     DiagnosisContext.evidence("attribute", p.attribute(), "mapped", String.join(",", mappedAttrs), "member", m.text));
         }
+    }
+
+    /** Map the attribute when GitLab has such a claim; otherwise bind through a mapped attribute with the same value. */
+    private static String attributeFix(DiagnosisContext ctx, PrincipalIdentifier p, Member m, String sa) {
+        if (GitLabClaims.isClaim(p.attribute(), ctx.claims().orElse(Map.of()))) {
+            return Fixes.updateProvider(ctx.providerRef().orElse(null), "--attribute-mapping=" + Fixes.shellQuote(
+                    MappingStage.mappingFlag(withAttribute(ctx, p.attribute()), ctx.provider().get().attributeMapping()
+                            .getOrDefault("google.subject", "assertion.sub"))));
+        }
+        String same = ctx.mapping().map(r -> r.attribute().entrySet().stream().filter(e -> p.value().equals(e.getValue()))
+                .map(Map.Entry::getKey).findFirst().orElse(null)).orElse(null);
+        String attribute = same != null ? same : "project_path";
+        String fixed = PrincipalIdentifier.attribute(p.project(), p.poolId(), attribute, p.value()).format();
+        return Fixes.addSaBinding(sa, fixed, m.role) + " (then remove '" + m.text + "')";
     }
 
     private static Map<String, String> withAttribute(DiagnosisContext ctx, String attribute) {

@@ -148,7 +148,8 @@ final class ConditionStage implements DiagnosisStage {
                     + claims.get("project_path") + "), not the parent's (" + claims.get("job_project_path") + ")");
         }
         if (!bools.isEmpty()) {
-            fix = Fixes.updateProvider(ctx.providerRef().orElse(null), "--attribute-condition=" + Fixes.shellQuote(fixedCel));
+            fix = Fixes.updateProvider(ctx.providerRef().orElse(null), "--attribute-condition="
+                    + Fixes.shellQuote(ConditionExplainer.quoteBoolLiterals(correctedCel)));
         } else if (!correctedCel.equals(cond)) {
             fix = Fixes.updateProvider(ctx.providerRef().orElse(null), "--attribute-condition=" + Fixes.shellQuote(correctedCel));
         }

@@ -24,7 +24,7 @@ public final class DiagnosisText {
             if (!f.fix().isEmpty()) {
                 sb.append("    fix: ").append(f.fix()).append('\n');
             }
-            f.evidence().forEach((k, v) -> sb.append("    ").append(k).append(": ").append(v).append('\n'));
+            f.evidence().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> sb.append("    ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
         }
         return sb.toString();
     }

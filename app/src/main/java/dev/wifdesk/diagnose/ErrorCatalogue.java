@@ -89,7 +89,8 @@ public final class ErrorCatalogue {
         for (String name : List.of("aud", "iss", "expected", "iat", "sa")) {
             String v = group(m, name);
             if (v != null) {
-                values.put(name, name.equals("aud") ? v : trimPunctuation(v));
+                // values have no spaces of their own, except aud (where a stray space is the typo to find)
+                values.put(name, name.equals("aud") ? v : trimPunctuation(name.equals("sa") ? v.replace(" ", "") : v));
             }
         }
         return values;

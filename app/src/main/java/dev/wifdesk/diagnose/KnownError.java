@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  */
 public enum KnownError {
     AUDIENCE_MISMATCH(1, "STS: audience not accepted", ErrorTexts.audienceMismatch(Slot.MARK),
-            "\\[(?<aud>[^\\]]{0,600}?)\\]"),
+            "(?<aud>[^\\]]{0,600}?)"),
     CONDITION_REJECTED(2, "STS: attribute condition rejected the token", ErrorTexts.CONDITION_REJECTED),
     ISSUER_MISMATCH(3, "STS: issuer does not match", ErrorTexts.issuerMismatch(Slot.MARK, Slot.MARK),
-            "(?<iss>[^\\s\"'\\],}]{1,600})", "(?<expected>[^\\s\"'\\]}]{1,600}(?:,\\s?[^\\s\"'\\]}]{1,600}){0,9})"),
+            "(?<iss>[^\\s\"'\\],}<]{1,600})", "(?<expected>[^\\s\"'\\]}<]{1,600}(?:,\\s?[^\\s\"'\\]}<]{1,600}){0,9})"),
     ISSUER_NOT_FOUND(4, "STS: issuer not configured", ErrorTexts.issuerNotFound(Slot.MARK), "(?<iss>\\S{1,600}?)"),
     TOKEN_STALE(5, "STS: token expired (stale)", ErrorTexts.tokenStale(-1).replace("-1", Slot.MARK), "(?<iat>\\d{1,19})"),
     SIGNATURE_INVALID(6, "STS: signature does not verify", ErrorTexts.SIGNATURE_INVALID),
@@ -32,7 +32,7 @@ public enum KnownError {
     ALREADY_EXISTS(16, "IAM 409: id held by a soft-deleted resource", ErrorTexts.ALREADY_EXISTS),
     ISSUER_NOT_HTTPS(17, "IAM: issuer must be https", ErrorTexts.ISSUER_NOT_HTTPS),
     CANNOT_ACT_AS(18, "Dataflow: launcher cannot act as the worker service account",
-            ErrorTexts.cannotActAs(Slot.MARK), "(?<sa>[\\w.+-]{1,100}@[\\w-]{1,100}(?:\\.[\\w-]{1,100}){0,6}?)"),
+            ErrorTexts.cannotActAs(Slot.MARK), "(?<sa>[\\w.+-](?: ?[\\w.+@-]){0,200}?)(?= ?\\.(?:\\s|$|[\"'\\\\)\\],}<]))"),
     EXTERNAL_ACCOUNT_NOT_RECOGNIZED(19, "auth library in the job too old for external_account",
             ErrorTexts.EXTERNAL_ACCOUNT_NOT_RECOGNIZED),
     LIFETIME_TOO_LONG(20, "access token lifetime over 3600 s", ErrorTexts.LIFETIME_TOO_LONG),

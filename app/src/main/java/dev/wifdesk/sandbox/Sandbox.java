@@ -3,6 +3,13 @@ package dev.wifdesk.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
+import dev.wifdesk.sandbox.gitlab.SandboxInfoHandler;
+import java.io.IOException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import dev.wifdesk.sandbox.google.GoogleSandbox;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -36,7 +43,11 @@ public final class Sandbox implements AutoCloseable {
         try {
             GitLabSandbox gitlab = GitLabSandbox.start(gitLabSettings(options, google));
             issuers.register(GitLabSandbox.ISSUER, gitlab.baseUrl());
-            return new Sandbox(issuers, google, gitlab);
+            Sandbox sandbox = new Sandbox(issuers, google, gitlab);
+            // GET GITLAB/sandbox/info answers the serve JSON. The Google server has no hook to
+            // mount SandboxInfoHandler yet; once it has, mount it there too (see the report).
+            gitlab.publishSandboxInfo(sandbox.serveJson());
+            return sandbox;
         } catch (RuntimeException e) {
             google.close();
             throw e;
@@ -104,6 +115,31 @@ public final class Sandbox implements AutoCloseable {
                         text(node, "project"), text(node, "projectNumber"));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("sandbox info is not JSON: " + e.getOriginalMessage());
+            }
+        }
+
+        /**
+         * Asks a running sandbox ({@code GET BASE/sandbox/info}) for the rest of its coordinates.
+         * Bounded: 5 s to connect, 10 s for the answer.
+         */
+        public static Info fetch(URI base) throws IOException {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .proxy(ProxySelector.of(null)).build();
+            String b = trimSlash(base.toString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(b + SandboxInfoHandler.PATH))
+                    .timeout(Duration.ofSeconds(10)).GET().build();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IOException(b + " does not look like a WIF Desk sandbox (GET " + SandboxInfoHandler.PATH
+                            + " answered " + response.statusCode() + ")");
+                }
+                return parse(response.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while asking " + b + " for its sandbox info");
+            } catch (IllegalArgumentException e) {
+                throw new IOException(b + SandboxInfoHandler.PATH + ": " + e.getMessage());
             }
         }
 

@@ -61,6 +61,23 @@ class SandboxFacadeTest {
     }
 
     @Test
+    void aClientHoldingOneSandboxUrlLearnsTheRest() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
+            Sandbox.Info fetched = Sandbox.Info.fetch(sandbox.gitlab().baseUrl());
+            assertThat(fetched).isEqualTo(sandbox.info());
+            assertThat(fetched.google()).isEqualTo(sandbox.google().baseUrl().toString());
+        }
+    }
+
+    @Test
+    void fetchingInfoFromSomethingElseSaysSo() {
+        try (var gitlabOnly = GitLabSandbox.start(GitLabSandbox.Settings.defaults())) {
+            assertThatThrownBy(() -> Sandbox.Info.fetch(URI.create(gitlabOnly.baseUrl() + "/api/v4")))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("does not look like a WIF Desk sandbox");
+        }
+    }
+
+    @Test
     void infoParsingNamesWhatIsMissing() {
         assertThatThrownBy(() -> Sandbox.Info.parse("{\"google\":\"http://127.0.0.1:1\"}"))
                 .hasMessageContaining("\"gitlab\"");

@@ -30,6 +30,7 @@ class SandboxVerificationFailuresTest {
 
     @Test
     void wrongTokenAudienceFailsWithStsExactText() throws Exception {
+        java.util.Set<java.nio.file.Path> tokenFilesBefore = tokenFiles();
         String wrong = GitLabSandbox.ISSUER + "/wrong";
         Pipeline pipeline = fx.gitlab.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "main",
                 List.of(new Variable("WIF_ID_TOKEN_AUD", wrong)));
@@ -42,6 +43,14 @@ class SandboxVerificationFailuresTest {
                 .isEqualTo(PipelineStatus.FAILED);
         assertThat(trace).contains(ErrorTexts.audienceMismatch(wrong)).doesNotContain("JOB_STATE");
         assertThat(trace).doesNotContain("eyJ"); // the ID token never reaches the log
+        assertThat(tokenFiles()).as("the ID token file is deleted after the job").isSubsetOf(tokenFilesBefore);
+    }
+
+    private static java.util.Set<java.nio.file.Path> tokenFiles() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("gitlab-id-token-"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     @Test

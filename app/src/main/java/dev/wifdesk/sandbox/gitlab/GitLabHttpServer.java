@@ -29,7 +29,8 @@ final class GitLabHttpServer implements AutoCloseable {
     private final OidcEndpoints oidc;
     private final long latencyMs;
 
-    GitLabHttpServer(int port, long latencyMs, RestRoutes routes, OidcEndpoints oidc) throws IOException {
+    GitLabHttpServer(int port, long latencyMs, RestRoutes routes, OidcEndpoints oidc, SandboxInfoHandler info)
+            throws IOException {
         this.routes = routes;
         this.oidc = oidc;
         this.latencyMs = latencyMs;
@@ -42,6 +43,7 @@ final class GitLabHttpServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        server.createContext(SandboxInfoHandler.PATH, info);
         server.start();
     }
 

@@ -62,6 +62,20 @@ final class GitLabJson {
         return m;
     }
 
+    Map<String, Object> group(SandboxGroup g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", g.id());
+        m.put("name", g.path());
+        m.put("path", g.path());
+        m.put("description", "");
+        m.put("visibility", g.visibility());
+        m.put("full_name", g.fullPath().replace("/", " / "));
+        m.put("full_path", g.fullPath());
+        m.put("web_url", webBase + "/groups/" + g.fullPath());
+        m.put("parent_id", null);
+        return m;
+    }
+
     Map<String, Object> variable(CiVariable v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("variable_type", v.variableType());

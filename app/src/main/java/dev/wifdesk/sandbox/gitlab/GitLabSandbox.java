@@ -79,6 +79,7 @@ public final class GitLabSandbox implements AutoCloseable {
     private final SandboxRunner runner;
     private final GitLabHttpServer server;
     private final Settings settings;
+    private volatile String publishedInfo;
 
     private GitLabSandbox(Settings settings, Clock clock) throws IOException {
         this.settings = settings;
@@ -92,7 +93,7 @@ public final class GitLabSandbox implements AutoCloseable {
         RestRoutes routes = new RestRoutes(store, json, runner::submit);
         try {
             this.server = new GitLabHttpServer(settings.port(), settings.latencyMs(), routes,
-                    new OidcEndpoints(ISSUER, key, this::info));
+                    new OidcEndpoints(ISSUER, key), new SandboxInfoHandler(this::infoJson));
         } catch (IOException e) {
             runner.close();
             throw e;
@@ -171,16 +172,32 @@ public final class GitLabSandbox implements AutoCloseable {
         return new SandboxProject(id, path, id + 1000, "public", "main", Map.of("main", false), Map.of(), PROJECT_ID);
     }
 
-    /** {@code GET /sandbox/info}: what a client of this GitLab needs to know. */
-    Map<String, Object> info() {
+    /**
+     * Replaces what {@code GET /sandbox/info} answers (the facade publishes the full serve JSON,
+     * so a client holding only this GitLab URL learns the Google side too).
+     */
+    public void publishSandboxInfo(String json) {
+        this.publishedInfo = Objects.requireNonNull(json);
+    }
+
+    private String infoJson() {
+        String published = publishedInfo;
+        if (published != null) {
+            return published;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("gitlab", baseUrl().toString());
         m.put("gitlabIssuer", ISSUER);
         m.put("gitlabProject", PROJECT_PATH);
+        m.put("gitlabToken", TOKEN);
         if (settings.googleBase() != null) {
             m.put("google", settings.googleBase().toString());
         }
-        return m;
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -30,7 +30,9 @@ final class GitLabStore {
     private final Map<Long, SandboxProject> projects = new LinkedHashMap<>();
     private final Map<String, AccessToken> tokens = new LinkedHashMap<>();
     private final Map<String, SandboxUser> users = new LinkedHashMap<>();
-    private final Map<Long, List<CiVariable>> variables = new TreeMap<>();
+    private final Map<Long, SandboxGroup> groups = new LinkedHashMap<>();
+    /** Variables by owner: {@code projects/ID} or {@code groups/ID}. */
+    private final Map<String, List<CiVariable>> variables = new TreeMap<>();
     private final Map<Long, PipelineRecord> pipelines = new TreeMap<>();
     private final Map<Long, JobRecord> jobs = new TreeMap<>();
     private long nextPipelineId = 1_000_001;
@@ -42,7 +44,9 @@ final class GitLabStore {
         seed.projects().forEach(p -> projects.put(p.id(), p));
         seed.users().forEach(u -> users.put(u.username(), u));
         tokens.putAll(seed.tokens());
-        projects.keySet().forEach(id -> variables.put(id, new ArrayList<>()));
+        seed.groups().forEach(g -> groups.put(g.id(), g));
+        projects.keySet().forEach(id -> variables.put(projectOwner(id), new ArrayList<>()));
+        groups.keySet().forEach(id -> variables.put(groupOwner(id), new ArrayList<>()));
         loadVariables();
     }
 
@@ -63,6 +67,25 @@ final class GitLabStore {
         return projects.values().stream().filter(p -> p.pathWithNamespace().equalsIgnoreCase(idOrPath)).findFirst();
     }
 
+    synchronized Optional<SandboxGroup> group(String idOrPath) {
+        if (!idOrPath.isEmpty() && idOrPath.chars().allMatch(Character::isDigit)) {
+            try {
+                return Optional.ofNullable(groups.get(Long.parseLong(idOrPath)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return groups.values().stream().filter(g -> g.fullPath().equalsIgnoreCase(idOrPath)).findFirst();
+    }
+
+    static String projectOwner(long id) {
+        return "projects/" + id;
+    }
+
+    static String groupOwner(long id) {
+        return "groups/" + id;
+    }
+
     synchronized List<SandboxProject> projects() {
         return List.copyOf(projects.values());
     }
@@ -77,19 +100,34 @@ final class GitLabStore {
 
     // ---- CI/CD variables
 
-    synchronized List<CiVariable> variables(long projectId) {
-        return List.copyOf(variables.getOrDefault(projectId, List.of()));
+    synchronized List<CiVariable> variables(String owner) {
+        return List.copyOf(variables.getOrDefault(owner, List.of()));
     }
 
-    synchronized Optional<CiVariable> variable(long projectId, String key, String scope) {
-        return variables(projectId).stream()
+    /** Group variables a project's jobs inherit: outermost group first, so inner groups override. */
+    synchronized List<CiVariable> inheritedVariables(SandboxProject project) {
+        List<CiVariable> out = new ArrayList<>();
+        String ns = project.namespacePath();
+        List<String> chain = new ArrayList<>();
+        for (int i = ns.indexOf('/'); i >= 0; i = ns.indexOf('/', i + 1)) {
+            chain.add(ns.substring(0, i));
+        }
+        chain.add(ns);
+        for (String path : chain) {
+            group(path).ifPresent(g -> out.addAll(variables(groupOwner(g.id()))));
+        }
+        return out;
+    }
+
+    synchronized Optional<CiVariable> variable(String owner, String key, String scope) {
+        return variables(owner).stream()
                 .filter(v -> v.key().equals(key) && (scope == null || v.environmentScope().equals(scope)))
                 .findFirst();
     }
 
     /** Adds a variable; false when (key, environment scope) is taken. */
-    synchronized boolean addVariable(long projectId, CiVariable v) {
-        List<CiVariable> list = variables.computeIfAbsent(projectId, id -> new ArrayList<>());
+    synchronized boolean addVariable(String owner, CiVariable v) {
+        List<CiVariable> list = variables.computeIfAbsent(owner, id -> new ArrayList<>());
         if (list.stream().anyMatch(x -> x.key().equals(v.key()) && x.environmentScope().equals(v.environmentScope()))) {
             return false;
         }
@@ -98,8 +136,8 @@ final class GitLabStore {
         return true;
     }
 
-    synchronized Optional<CiVariable> replaceVariable(long projectId, CiVariable old, CiVariable updated) {
-        List<CiVariable> list = variables.get(projectId);
+    synchronized Optional<CiVariable> replaceVariable(String owner, CiVariable old, CiVariable updated) {
+        List<CiVariable> list = variables.getOrDefault(owner, new ArrayList<>());
         int i = list.indexOf(old);
         if (i < 0) {
             return Optional.empty();
@@ -109,8 +147,8 @@ final class GitLabStore {
         return Optional.of(updated);
     }
 
-    synchronized boolean removeVariable(long projectId, CiVariable v) {
-        boolean removed = variables.getOrDefault(projectId, new ArrayList<>()).remove(v);
+    synchronized boolean removeVariable(String owner, CiVariable v) {
+        boolean removed = variables.getOrDefault(owner, new ArrayList<>()).remove(v);
         if (removed) {
             saveVariables();
         }
@@ -171,10 +209,10 @@ final class GitLabStore {
             return;
         }
         try {
-            Map<Long, List<CiVariable>> stored = JSON.readValue(file.toFile(), new TypeReference<>() { });
-            stored.forEach((id, list) -> {
-                if (projects.containsKey(id)) {
-                    variables.put(id, new ArrayList<>(list));
+            Map<String, List<CiVariable>> stored = JSON.readValue(file.toFile(), new TypeReference<>() { });
+            stored.forEach((owner, list) -> {
+                if (variables.containsKey(owner)) {
+                    variables.put(owner, new ArrayList<>(list));
                 }
             });
         } catch (IOException e) {
@@ -195,7 +233,8 @@ final class GitLabStore {
     }
 
     /** The seeded world: projects, users and the tokens of those users. */
-    record SandboxSeed(List<SandboxProject> projects, List<SandboxUser> users, Map<String, AccessToken> tokens) {
+    record SandboxSeed(List<SandboxGroup> groups, List<SandboxProject> projects, List<SandboxUser> users,
+                       Map<String, AccessToken> tokens) {
         static SandboxSeed standard() {
             SandboxProject pipelines = new SandboxProject(GitLabSandbox.PROJECT_ID, GitLabSandbox.PROJECT_PATH,
                     GitLabSandbox.NAMESPACE_ID, "private", "main",
@@ -212,7 +251,9 @@ final class GitLabStore {
             tokens.put(GitLabSandbox.TOKEN, new AccessToken(maintainer, Set.of("api")));
             tokens.put(GitLabSandbox.READ_ONLY_TOKEN, new AccessToken(reader, Set.of("read_api")));
             tokens.put(GitLabSandbox.DEVELOPER_TOKEN, new AccessToken(developer, Set.of("api")));
-            return new SandboxSeed(List.of(pipelines, fork), List.of(maintainer, reader, developer), tokens);
+            List<SandboxGroup> groups = List.of(new SandboxGroup(GitLabSandbox.NAMESPACE_ID, "acme", "private"),
+                    new SandboxGroup(1818, "contractor", "public"));
+            return new SandboxSeed(groups, List.of(pipelines, fork), List.of(maintainer, reader, developer), tokens);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * GitLab's OpenID Connect discovery document and JWKS, both naming the https issuer (the
@@ -14,31 +13,26 @@ import java.util.function.Supplier;
 final class OidcEndpoints {
     static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
     static final String JWKS_PATH = "/oauth/discovery/keys";
-    static final String INFO_PATH = "/sandbox/info";
 
     private final String issuer;
     private final SigningKey key;
-    private final Supplier<Map<String, Object>> info;
-
-    OidcEndpoints(String issuer, SigningKey key, Supplier<Map<String, Object>> info) {
+    OidcEndpoints(String issuer, SigningKey key) {
         this.issuer = issuer;
         this.key = key;
-        this.info = info;
     }
 
     Optional<Reply> handle(String method, String path) throws ApiError {
-        if (!path.equals(DISCOVERY_PATH) && !path.equals(JWKS_PATH) && !path.equals(INFO_PATH)) {
+        if (!path.equals(DISCOVERY_PATH) && !path.equals(JWKS_PATH)) {
             return Optional.empty();
         }
         if (!method.equalsIgnoreCase("GET") && !method.equalsIgnoreCase("HEAD")) {
             throw ApiError.methodNotAllowed();
         }
-        return switch (path) {
-            case DISCOVERY_PATH -> Optional.of(Reply.ok(discovery()));
-            case JWKS_PATH -> Optional.of(new Reply(200, "application/json; charset=utf-8", new LinkedHashMap<>(),
-                    key.publicJwksJson().getBytes(StandardCharsets.UTF_8)));
-            default -> Optional.of(Reply.ok(info.get()));
-        };
+        if (path.equals(DISCOVERY_PATH)) {
+            return Optional.of(Reply.ok(discovery()));
+        }
+        return Optional.of(new Reply(200, "application/json; charset=utf-8", new LinkedHashMap<>(),
+                key.publicJwksJson().getBytes(StandardCharsets.UTF_8)));
     }
 
     Map<String, Object> discovery() {

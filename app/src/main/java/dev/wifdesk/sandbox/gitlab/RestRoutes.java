@@ -45,6 +45,9 @@ final class RestRoutes {
         if (root.equals("projects") && s.size() >= 2) {
             return project(r, s.subList(1, s.size()));
         }
+        if (root.equals("groups") && s.size() >= 2) {
+            return group(r, s.subList(1, s.size()));
+        }
         throw ApiError.noRoute();
     }
 
@@ -68,7 +71,7 @@ final class RestRoutes {
         List<String> rest = s.subList(2, s.size());
         switch (what) {
             case "variables":
-                return variables(r, token, project, rest);
+                return variables(r, token, GitLabStore.projectOwner(project.id()), rest);
             case "pipeline":
                 if (!rest.isEmpty()) {
                     throw ApiError.noRoute();
@@ -86,21 +89,40 @@ final class RestRoutes {
         }
     }
 
-    // ---- variables (Maintainer role, api scope to write)
+    private Reply group(ApiRequest r, List<String> s) throws ApiError {
+        AccessToken token = optionalToken(r);
+        SandboxGroup group = store.group(s.get(0)).orElseThrow(() -> ApiError.notFound("Group"));
+        if (token == null && !"public".equals(group.visibility())) {
+            throw ApiError.notFound("Group");
+        }
+        if (s.size() == 1) {
+            expect(r, "GET");
+            return Reply.ok(json.group(group));
+        }
+        if (token == null) {
+            throw ApiError.unauthorized();
+        }
+        if (s.get(1).equals("variables")) {
+            return variables(r, token, GitLabStore.groupOwner(group.id()), s.subList(2, s.size()));
+        }
+        throw ApiError.noRoute();
+    }
 
-    private Reply variables(ApiRequest r, AccessToken token, SandboxProject project, List<String> rest) throws ApiError {
+    // ---- variables of a project or a group (Maintainer role, api scope to write)
+
+    private Reply variables(ApiRequest r, AccessToken token, String owner, List<String> rest) throws ApiError {
         requireRead(token);
         if (!token.user().accessLevel().atLeast(SandboxUser.AccessLevel.MAINTAINER)) {
             throw ApiError.forbidden();
         }
         if (rest.isEmpty()) {
             if (r.method.equals("GET")) {
-                return page(r, store.variables(project.id()), json::variable);
+                return page(r, store.variables(owner), json::variable);
             }
             expect(r, "POST");
             requireWrite(token);
             CiVariable v = variableFrom(r, null);
-            if (!store.addVariable(project.id(), v)) {
+            if (!store.addVariable(owner, v)) {
                 throw ApiError.validation("key", "(" + v.key() + ") has already been taken");
             }
             return Reply.json(201, json.variable(v));
@@ -110,7 +132,7 @@ final class RestRoutes {
         }
         String key = rest.get(0);
         String scope = r.param("filter[environment_scope]").orElse(null);
-        CiVariable existing = store.variable(project.id(), key, scope).orElseThrow(() -> ApiError.notFound("Variable"));
+        CiVariable existing = store.variable(owner, key, scope).orElseThrow(() -> ApiError.notFound("Variable"));
         switch (r.method) {
             case "GET":
                 return Reply.ok(json.variable(existing));
@@ -118,15 +140,15 @@ final class RestRoutes {
                 requireWrite(token);
                 CiVariable updated = variableFrom(r, existing);
                 if (!updated.environmentScope().equals(existing.environmentScope())
-                        && store.variable(project.id(), key, updated.environmentScope()).isPresent()) {
+                        && store.variable(owner, key, updated.environmentScope()).isPresent()) {
                     throw ApiError.validation("key", "(" + key + ") has already been taken");
                 }
-                return Reply.ok(json.variable(store.replaceVariable(project.id(), existing, updated)
+                return Reply.ok(json.variable(store.replaceVariable(owner, existing, updated)
                         .orElseThrow(() -> ApiError.notFound("Variable"))));
             }
             case "DELETE":
                 requireWrite(token);
-                store.removeVariable(project.id(), existing);
+                store.removeVariable(owner, existing);
                 return Reply.noContent();
             default:
                 throw ApiError.methodNotAllowed();

@@ -164,7 +164,9 @@ final class VerificationJob {
         PipelineRecord p = job.pipeline;
         String environment = p.variables.get("WIF_ENVIRONMENT");
         Map<String, String> out = new LinkedHashMap<>();
-        List<CiVariable> all = store.variables(p.project.id());
+        // inherited group variables first, then the project's own (they win on equal keys)
+        List<CiVariable> all = new java.util.ArrayList<>(store.inheritedVariables(p.project));
+        all.addAll(store.variables(GitLabStore.projectOwner(p.project.id())));
         if (environment == null) {
             environment = all.stream().filter(v -> v.key().equals("WIF_ENVIRONMENT") && v.environmentScope().equals("*"))
                     .map(CiVariable::value).findFirst().orElse(null);

@@ -77,6 +77,9 @@ class GitLabIdTokenTest {
                 "environment_action");
         assertThat(c.getIssuer()).isEqualTo(GitLabSandbox.ISSUER);
         assertThat(c.getAudience()).containsExactly("aud-1");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(
+                gitlab.mintIdToken(IdTokenRequest.forAudience("aud-1")).split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"aud\":\"aud-1\"").contains("\"runner_id\":1").contains("\"ref_protected\":\"true\"");
         assertThat(c.getSubject()).isEqualTo("project_path:acme/pipelines:ref_type:branch:ref:main");
         assertThat(claims.get("ref_protected")).isEqualTo("true");
         assertThat(claims.get("project_id")).isEqualTo("4242");

@@ -39,6 +39,20 @@ class GitLabRunnerWithoutGoogleTest {
     }
 
     @Test
+    void jobsInheritGroupVariablesAndPipelineVariablesWin() throws Exception {
+        try (GitLabSandbox gitlab = GitLabSandbox.start(GitLabSandbox.Settings.defaults().withPollInterval(Duration.ofMillis(20)));
+             GitLabApi api = new GitLabApi(gitlab.baseUrl().toString(), gitlab.token())) {
+            api.getGroupApi().createVariable("acme", "WIF_PROVIDER", "//iam.googleapis.com/from-group", false);
+            String inherited = trace(api, api.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "develop"));
+            assertThat(inherited).contains("WIF_SERVICE_ACCOUNT is not set").doesNotContain("WIF_PROVIDER is not set");
+
+            String overridden = trace(api, api.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "develop",
+                    List.of(new Variable("WIF_SERVICE_ACCOUNT", "sa@x.example"))));
+            assertThat(overridden).doesNotContain("is not set").contains("no Google endpoint");
+        }
+    }
+
+    @Test
     void variablesSurviveARestartWithAStateDir(@TempDir Path dir) throws Exception {
         GitLabSandbox.Settings settings = GitLabSandbox.Settings.defaults().withStateDir(dir);
         try (GitLabSandbox gitlab = GitLabSandbox.start(settings);

@@ -160,6 +160,21 @@ class GitLabSandboxApiTest {
     }
 
     @Test
+    void groupAndGroupVariables() throws Exception {
+        var groups = api.getGroupApi();
+        assertThat(groups.getGroup("acme").getId()).isEqualTo(GitLabSandbox.NAMESPACE_ID);
+        groups.createVariable("acme", "GCP_SA_KEY", "{\"type\":\"service_account\"}", true);
+        assertThat(groups.getVariables(GitLabSandbox.NAMESPACE_ID)).extracting(Variable::getKey).containsExactly("GCP_SA_KEY");
+        assertThatThrownBy(() -> groups.createVariable("acme", "GCP_SA_KEY", "x", false))
+                .isInstanceOfSatisfying(GitLabApiException.class, e -> assertThat(e.getValidationErrors())
+                        .containsEntry("key", List.of("(GCP_SA_KEY) has already been taken")));
+        groups.deleteVariable("acme", "GCP_SA_KEY");
+        assertThat(groups.getVariables("acme")).isEmpty();
+        assertThatThrownBy(() -> groups.getGroup("nope"))
+                .isInstanceOfSatisfying(GitLabApiException.class, e -> assertThat(e.getMessage()).isEqualTo("404 Group Not Found"));
+    }
+
+    @Test
     void pipelineWithUnknownRefIsRejected() {
         assertThatThrownBy(() -> api.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "no-such-branch"))
                 .isInstanceOfSatisfying(GitLabApiException.class, e -> {

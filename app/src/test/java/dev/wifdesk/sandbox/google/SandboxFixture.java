@@ -161,6 +161,15 @@ final class SandboxFixture implements AutoCloseable {
     record Raw(int status, JsonNode json, String contentType) {
     }
 
+    /** Every message of a cause chain, joined: the auth library wraps the HTTP error it got. */
+    static String messages(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            sb.append(c.getMessage()).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Runs a client call that must fail with a Google error; returns it. */
     static GoogleJsonResponseException googleError(Executable call) {
         GoogleJsonResponseException e = catchThrowableOfType(GoogleJsonResponseException.class, call::execute);
