@@ -45,7 +45,7 @@ public final class UiControllerFactory implements Callback<Class<?>, Object> {
                     s.messages(), s.executor());
         }
         if (type == ActivityLogController.class) {
-            return new ActivityLogController(new ActivityLogViewModel(s.activityLog(), s.clipboard()), s.messages());
+            return new ActivityLogController(new ActivityLogViewModel(s.activityLog(), s.clipboard(), s.messages()));
         }
         if (type == SetupWizardController.class) {
             return new SetupWizardController(comingSoon());

@@ -42,7 +42,7 @@ public final class IamProviderDirectory implements ProviderDirectory {
             }
             pageToken = page.getNextPageToken();
         } while (pageToken != null && !pageToken.isEmpty());
-        LOG.info("Listed {} providers in project {}", out.size(), projectId);
+        LOG.info("Listed providers in project {}: {}", projectId, out.size());
         return out;
     }
 

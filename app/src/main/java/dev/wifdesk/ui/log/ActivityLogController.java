@@ -1,6 +1,7 @@
 package dev.wifdesk.ui.log;
 
-import dev.wifdesk.ui.core.Messages;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -9,8 +10,10 @@ import javafx.scene.control.TableView;
 
 /** The Activity log screen. */
 public final class ActivityLogController {
+    /** Wall-clock time of the entry in the user's zone. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
     private final ActivityLogViewModel viewModel;
-    private final Messages messages;
 
     @FXML
     private TableView<LogEntry> logTable;
@@ -25,20 +28,18 @@ public final class ActivityLogController {
     @FXML
     private Label countLabel;
 
-    public ActivityLogController(ActivityLogViewModel viewModel, Messages messages) {
+    public ActivityLogController(ActivityLogViewModel viewModel) {
         this.viewModel = viewModel;
-        this.messages = messages;
     }
 
     @FXML
     private void initialize() {
         logTable.setItems(viewModel.entries());
-        timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                c.getValue().time().toString().substring(11, 19)));
+        timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(TIME.format(c.getValue().time())));
         levelColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().level()));
         loggerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().logger()));
         messageColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
-        countLabel.textProperty().bind(viewModel.count().asString(messages.get("log.count")));
+        countLabel.textProperty().bind(viewModel.countText());
     }
 
     @FXML

@@ -17,6 +17,7 @@ import dev.wifdesk.ui.MainWindow;
 import dev.wifdesk.ui.core.View;
 import dev.wifdesk.ui.diagnostics.EngineDiagnosisService;
 import dev.wifdesk.ui.diagnostics.IamProviderDirectory;
+import dev.wifdesk.ui.log.ActivityLogAppender;
 import dev.wifdesk.ui.support.Screenshots;
 import dev.wifdesk.ui.support.TestServices;
 import java.io.IOException;
@@ -52,10 +53,12 @@ class SandboxDiagnosticsTest {
     private final TestServices t = new TestServices();
     private final List<Sandbox> started = new ArrayList<>();
     private Stage stage;
+    private ActivityLogAppender appender;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        appender = ActivityLogAppender.install(t.log);
         t.clock = Clock.systemUTC();
         SandboxLauncher launcher = () -> {
             Sandbox sandbox = Sandbox.start(SandboxOptions.defaults());
@@ -69,6 +72,7 @@ class SandboxDiagnosticsTest {
 
     @Stop
     void stop() {
+        appender.uninstall();
         // closing the window stops the sandbox (asserted below); this is the safety net
         started.forEach(Sandbox::close);
     }
@@ -124,8 +128,10 @@ class SandboxDiagnosticsTest {
         assertThat(robot.lookup("#finding-AUDIENCE_TYPO").tryQuery()).isEmpty();
         Screenshots.save(stage.getScene(), "sandbox_diagnostics_after_fix");
 
-        // the token never reached the activity log
-        assertThat(t.log.asText()).doesNotContain(token.substring(20, 60));
+        // the activity log tells what happened; the token never reached it
+        assertThat(t.log.asText()).contains("Patched " + providerName).doesNotContain(token.substring(20, 60));
+        robot.clickOn("#" + View.ACTIVITY_LOG.navId());
+        Screenshots.save(stage.getScene(), "sandbox_activity_log");
 
         robot.interact(() -> stage.hide());
         assertThat(started).hasSize(1);

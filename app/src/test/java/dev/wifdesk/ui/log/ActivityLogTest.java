@@ -18,6 +18,7 @@ class ActivityLogTest {
             log.append(new LogEntry(Instant.EPOCH, "INFO", "test", "line " + i));
         }
         assertThat(log.entries()).extracting(LogEntry::message).containsExactly("line 3", "line 4", "line 5");
+        assertThat(new ActivityLogViewModel(log, s -> { }, TestServices.messages()).countText().get()).isEqualTo("3 entries");
         assertThatThrownBy(() -> new ActivityLog(0, Runnable::run)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -27,7 +28,9 @@ class ActivityLogTest {
         String jwt = "ey" + "JhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.sig";
         log.append(new LogEntry(Instant.EPOCH, "WARN", "sts", "exchange failed for " + jwt));
         List<String> copied = new ArrayList<>();
-        String text = new ActivityLogViewModel(log, copied::add).copyAll();
+        ActivityLogViewModel vm = new ActivityLogViewModel(log, copied::add, TestServices.messages());
+        assertThat(vm.countText().get()).isEqualTo("1 entry");
+        String text = vm.copyAll();
         assertThat(copied).containsExactly(text);
         assertThat(text).contains("exchange failed for eyJ" + Redactor.MASK).doesNotContain("eyJhdWQiOiJ4In0");
     }
