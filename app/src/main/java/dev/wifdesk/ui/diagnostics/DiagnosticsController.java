@@ -349,8 +349,8 @@ public final class DiagnosticsController {
         return l;
     }
 
-    private static TextArea readOnly(String id, String text) {
-        TextArea area = new TextArea(text.isEmpty() ? "—" : text);
+    private TextArea readOnly(String id, String text) {
+        TextArea area = new TextArea(text.isEmpty() ? messages.get("diag.fix.confirm.none") : text);
         area.setId(id);
         area.setEditable(false);
         area.setWrapText(true);

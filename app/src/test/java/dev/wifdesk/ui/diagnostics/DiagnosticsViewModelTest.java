@@ -136,6 +136,39 @@ class DiagnosticsViewModelTest {
     }
 
     @Test
+    void aRefusedPatchIsAnInlineMessageAndNothingIsRerun() {
+        Fx.run(() -> {
+            vm.tokenProperty().set(tokens.gitlabToken(ISSUER, "https://gitlab.con", TestServices.NOW));
+            vm.diagnose();
+        });
+        ProviderChange change = Fx.call(() -> vm.proposeFix(vm.findings().get(0))).orElseThrow();
+        ProviderDirectory refusing = new ProviderDirectory() {
+            @Override
+            public List<ProviderChoice> list(String projectId) {
+                return providers.list(projectId);
+            }
+
+            @Override
+            public com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider get(String name) {
+                return providers.get(name);
+            }
+
+            @Override
+            public void apply(ProviderChange c) throws java.io.IOException {
+                throw new java.io.IOException("403 Permission 'iam.workloadIdentityPoolProviders.update' denied\nmore");
+            }
+        };
+        DiagnosticsViewModel other = Fx.call(() -> new DiagnosticsViewModel(engine, c -> refusing, t.state,
+                UiExecutor.synchronous(), t.messages, clipboard::add, new ClaimsTable(new CelEngine()),
+                Clock.fixed(TestServices.NOW, ZoneOffset.UTC)));
+        Fx.run(() -> other.applyFix(change));
+        assertThat(other.inputMessageProperty().get()).isEqualTo(
+                "The provider could not be updated: 403 Permission 'iam.workloadIdentityPoolProviders.update' denied");
+        assertThat(other.busyProperty().get()).isFalse();
+        assertThat(engine.requests).hasSize(1);
+    }
+
+    @Test
     void noApplyFixForPastedProviders() {
         Fx.run(() -> {
             vm.tokenProperty().set(tokens.gitlabToken(ISSUER, "https://gitlab.con", TestServices.NOW));
