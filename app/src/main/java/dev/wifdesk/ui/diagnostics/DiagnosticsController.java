@@ -21,11 +21,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
@@ -136,6 +138,15 @@ public final class DiagnosticsController {
         claimColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().claim()));
         valueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         mappedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().mappedTo()));
+        valueColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                // long values (sub, URLs) are cut by the column: the tooltip shows them whole
+                setTooltip(empty || value == null ? null : new Tooltip(value));
+            }
+        });
 
         viewModel.stages().addListener((ListChangeListener<DiagnosisReport.Stage>) c -> drawStages());
         viewModel.findings().addListener((ListChangeListener<Finding>) c -> drawFindings());
