@@ -1,7 +1,6 @@
 package dev.wifdesk.sandbox.google;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Optional;
 
 /**
  * Bearer token -> {@link Identity}. Google APIs other than IAM Credentials refuse federated STS
@@ -43,9 +42,5 @@ final class Authenticator {
             ObjectNode pool = d.pools.get(poolName);
             return pool != null && !"DELETED".equals(pool.path("state").asText()) && !pool.path("disabled").asBoolean();
         });
-    }
-
-    Optional<Identity> peek(ApiRequest request) {
-        return request.bearer().flatMap(t -> tokens.lookup(t, state.now()));
     }
 }

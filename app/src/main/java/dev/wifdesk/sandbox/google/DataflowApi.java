@@ -48,6 +48,7 @@ final class DataflowApi {
                 Route.of(HOST, "POST", "v1b3/projects/([^/]+)/templates:launch", "launch",
                         req -> launchTemplate(req, DEFAULT_LOCATION)),
                 Route.of(HOST, "POST", located + "/flexTemplates:launch", "flexLaunch", this::launchFlex),
+                Route.of(HOST, "GET", located + "/jobs", "list", this::listJobs),
                 Route.of(HOST, "GET", located + "/jobs/([^/:]+)", "get", req -> getJob(req, req.pathParam(1), req.pathParam(2))),
                 Route.of(HOST, "GET", "v1b3/projects/([^/]+)/jobs/([^/:]+)", "get",
                         req -> getJob(req, null, req.pathParam(1))));
@@ -133,6 +134,20 @@ final class DataflowApi {
                 throw GoogleErrors.notFound("(" + jobId + "): Job not found.");
             }
             return view(job, state.now());
+        }));
+    }
+
+    private ApiResponse listJobs(ApiRequest req) {
+        Identity who = auth.caller(req);
+        return ApiResponse.ok(state.read(d -> {
+            ObjectNode project = guard.project(d, who, req.pathParam(0), "dataflow.jobs.list");
+            Instant now = state.now();
+            List<ObjectNode> jobs = d.jobs.values().stream()
+                    .filter(j -> Projects.id(project).equals(j.path("projectId").asText())
+                            && req.pathParam(1).equals(j.path("location").asText()))
+                    .map(j -> view(j, now))
+                    .toList();
+            return Paging.page(jobs, req, "jobs");
         }));
     }
 

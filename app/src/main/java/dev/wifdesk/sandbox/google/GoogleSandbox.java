@@ -26,10 +26,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * path prefix named after it ({@code /iam.googleapis.com/v1/...}, {@code /sts.googleapis.com/v1/token},
  * ...), so the official clients run against it unchanged through {@code SandboxRouting}.
  * Seeded with project {@code sandbox-project} (428617359021) owned by
- * {@code operator@wifdesk-sandbox.example}, whose bearer token is {@link #operatorToken()}.
+ * {@code operator@wifdesk-sandbox.example}, whose bearer token is {@link #operatorToken()} (new
+ * on every start; tokens are never persisted), the IAM, IAM Credentials, STS, Dataflow, Resource
+ * Manager and Service Usage APIs enabled, and the Compute Engine default service account.
+ *
+ * <p>Knobs ({@link SandboxOptions}): {@code latencyMs} before every answer; {@code lroDelayMs} how
+ * long operations stay {@code done:false} (also one Dataflow job state step, 1 s when 0);
+ * {@code faults} (syntax in {@link FaultPlan}); {@code stateDir} for a JSON snapshot written after
+ * every change and read at start. An invalid fault spec is an {@link IllegalArgumentException}
+ * naming the entry; an unreadable snapshot an {@link UncheckedIOException} naming the file.
  */
 public final class GoogleSandbox implements AutoCloseable {
     private static final int THREADS = 8;
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -49,9 +58,18 @@ public final class GoogleSandbox implements AutoCloseable {
 
     /** With an explicit clock: tests move time forward instead of sleeping. */
     static GoogleSandbox start(SandboxOptions options, IssuerDirectory issuers, Clock clock) {
+        // the JDK server writes headers and body separately; with Nagle on, each answer waits for a
+        // delayed ACK (~40 ms). Read once when the first JDK HttpServer starts in this JVM.
+        // A stalled client must not hold a worker forever: bound request and response times (seconds).
+        for (String[] p : new String[][] {{NODELAY_PROPERTY, "true"}, {"sun.net.httpserver.maxReqTime", "60"},
+                {"sun.net.httpserver.maxRspTime", "60"}}) {
+            if (System.getProperty(p[0]) == null) {
+                System.setProperty(p[0], p[1]);
+            }
+        }
         FaultPlan faults = FaultPlan.parse(options.faults());
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        SandboxState state = new SandboxState(mapper, clock, options.stateDir(), Seed.initial(clock.instant()));
+        SandboxState state = new SandboxState(mapper, clock, options.stateDir(), Seed.initial());
         TokenStore tokens = new TokenStore();
         String operatorToken = "sandbox-operator-" + randomHex(12);
         tokens.register(operatorToken, Identity.user(Seed.OPERATOR_EMAIL));
@@ -66,6 +84,7 @@ public final class GoogleSandbox implements AutoCloseable {
                 .add(new WorkloadIdentityPoolsApi(state, auth, guard, operations).routes())
                 .add(new WorkloadIdentityProvidersApi(state, auth, guard, operations, new ProviderRules(cel)).routes())
                 .add(new ServiceAccountsApi(state, auth, guard, policies, faults).routes())
+                .add(new ServiceAccountKeysApi(state, auth, guard).routes())
                 .add(new ResourceManagerApi(state, auth, guard, policies, faults).routes())
                 .add(new ServiceUsageApi(state, auth, guard, operations).routes())
                 .add(new IamCredentialsApi(state, auth, guard, tokens).routes())

@@ -85,8 +85,19 @@ final class IssuerKeys {
         }
     }
 
+    /**
+     * A discovery document served by a sandbox may name its JWKS by the loopback URL it really has;
+     * such a URL is used as is (only reachable after a registered issuer's discovery pointed at it).
+     */
+    private static Optional<URI> loopback(URI url) {
+        String host = url.getHost();
+        boolean local = "http".equalsIgnoreCase(url.getScheme())
+                && ("127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host));
+        return local ? Optional.of(url) : Optional.empty();
+    }
+
     private byte[] get(URI httpsUrl) throws Unreachable {
-        Optional<URI> actual = directory.rewrite(httpsUrl);
+        Optional<URI> actual = directory.rewrite(httpsUrl).or(() -> loopback(httpsUrl));
         if (actual.isEmpty()) {
             throw new Unreachable("issuer not reachable from the sandbox");
         }

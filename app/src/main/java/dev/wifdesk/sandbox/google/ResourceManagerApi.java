@@ -29,13 +29,23 @@ final class ResourceManagerApi {
         return List.of(
                 Route.of(HOST, "GET", PROJECT, "get", this::get),
                 Route.of(HOST, "POST", PROJECT + ":getIamPolicy", "getIamPolicy", this::getIamPolicy),
-                Route.of(HOST, "POST", PROJECT + ":setIamPolicy", "setIamPolicy", this::setIamPolicy));
+                Route.of(HOST, "POST", PROJECT + ":setIamPolicy", "setIamPolicy", this::setIamPolicy),
+                Route.of(HOST, "POST", PROJECT + ":testIamPermissions", "testIamPermissions", this::testIamPermissions));
     }
 
     private ApiResponse get(ApiRequest req) {
         Identity who = auth.caller(req);
         return ApiResponse.ok(state.read(d ->
                 guard.project(d, who, req.pathParam(0), "resourcemanager.projects.get").deepCopy()));
+    }
+
+    private ApiResponse testIamPermissions(ApiRequest req) {
+        Identity who = auth.caller(req);
+        ObjectNode body = req.json();
+        return ApiResponse.ok(state.read(d -> {
+            ObjectNode project = Projects.find(d, req.pathParam(0)).orElseThrow(GoogleErrors::callerHasNoPermission);
+            return Permissions.granted(body, p -> guard.allowedOnProject(d, who, project, p));
+        }));
     }
 
     private ApiResponse getIamPolicy(ApiRequest req) {

@@ -30,6 +30,7 @@ final class Roles {
                     "iam.serviceAccounts.get")::contains),
             Map.entry("roles/iam.serviceAccountAdmin", p -> p.startsWith("iam.serviceAccounts.")
                     && !p.equals("iam.serviceAccounts.actAs") && !p.equals("iam.serviceAccounts.getAccessToken")),
+            Map.entry("roles/iam.serviceAccountKeyAdmin", p -> p.startsWith("iam.serviceAccountKeys.")),
             Map.entry("roles/iam.workloadIdentityPoolAdmin", p -> p.startsWith("iam.workloadIdentityPool")),
             Map.entry("roles/iam.workloadIdentityPoolViewer", p -> p.startsWith("iam.workloadIdentityPool") && READ.test(p)),
             Map.entry("roles/resourcemanager.projectIamAdmin", Set.of("resourcemanager.projects.getIamPolicy",

@@ -74,7 +74,10 @@ final class Router implements HttpHandler {
             // closing without response headers makes the JDK server close the socket
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception | StackOverflowError e) {
+        } catch (IOException e) {
+            // the client went away mid-exchange; there is nobody left to answer
+            LOG.debug("sandbox: connection lost on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.warn("sandbox: unexpected {} on {} {}", e.getClass().getSimpleName(), exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath());
             try {
@@ -130,7 +133,13 @@ final class Router implements HttpHandler {
                 }
             }
         }
-        ApiRequest request = new ApiRequest(method, host, rest, query(exchange), body,
+        Map<String, String> query = query(exchange);
+        if ("GET".equals(method) && "POST".equalsIgnoreCase(exchange.getRequestMethod()) && body.length > 0) {
+            // google-http-client turns a GET with a very long URL into POST + override, the query in a form body
+            mergeForm(query, body);
+            body = new byte[0];
+        }
+        ApiRequest request = new ApiRequest(method, host, rest, query, body,
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Content-Type"), mapper);
         List<String> params = new ArrayList<>();
@@ -209,6 +218,19 @@ final class Router implements HttpHandler {
             }
         }
         return out;
+    }
+
+    private static void mergeForm(Map<String, String> query, byte[] form) {
+        for (String pair : new String(form, StandardCharsets.UTF_8).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
+            if (!SYSTEM_PARAMETERS.contains(k)) {
+                query.putIfAbsent(k, decodeQuery(eq < 0 ? "" : pair.substring(eq + 1)));
+            }
+        }
     }
 
     private static String decodeQuery(String s) {

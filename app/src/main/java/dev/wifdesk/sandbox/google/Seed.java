@@ -2,7 +2,6 @@ package dev.wifdesk.sandbox.google;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,7 +22,7 @@ final class Seed {
     private Seed() {
     }
 
-    static StateData initial(Instant now) {
+    static StateData initial() {
         StateData d = new StateData();
         ObjectNode project = NODES.objectNode();
         project.put("name", "projects/" + PROJECT_NUMBER);

@@ -15,6 +15,7 @@ final class ServiceAccountsApi {
     static final String HOST = WorkloadIdentityPoolsApi.HOST;
     private static final String ACCOUNTS = "v1/projects/([^/]+)/serviceAccounts";
     private static final String ACCOUNT = ACCOUNTS + "/([^/:]+)";
+    private static final int SA_DISPLAY_NAME_MAX = 100;
 
     private final SandboxState state;
     private final Authenticator auth;
@@ -38,7 +39,8 @@ final class ServiceAccountsApi {
                 Route.of(HOST, "GET", ACCOUNT, "get", this::get),
                 Route.of(HOST, "DELETE", ACCOUNT, "delete", this::delete),
                 Route.of(HOST, "POST", ACCOUNT + ":getIamPolicy", "getIamPolicy", this::getIamPolicy),
-                Route.of(HOST, "POST", ACCOUNT + ":setIamPolicy", "setIamPolicy", this::setIamPolicy));
+                Route.of(HOST, "POST", ACCOUNT + ":setIamPolicy", "setIamPolicy", this::setIamPolicy),
+                Route.of(HOST, "POST", ACCOUNT + ":testIamPermissions", "testIamPermissions", this::testIamPermissions));
     }
 
     /** The service account named by email or unique id, in project {@code projectRef} ({@code -} = any). */
@@ -89,9 +91,14 @@ final class ServiceAccountsApi {
         ObjectNode body = req.json();
         String accountId = IdRules.accountId(body.path("accountId").asText(null));
         JsonNode details = body.path("serviceAccount");
-        IdRules.texts(details.isObject() ? details : JsonNodeFactory.instance.objectNode());
-        if (details.path("displayName").asText("").length() > 100) {
-            throw GoogleErrors.invalidArgument("Invalid value for \"serviceAccount.displayName\": at most 100 characters.");
+        // service accounts allow longer display names (100) than pools and providers (32)
+        if (details.path("displayName").asText("").length() > SA_DISPLAY_NAME_MAX) {
+            throw GoogleErrors.invalidArgument("Invalid value for \"serviceAccount.displayName\": at most "
+                    + SA_DISPLAY_NAME_MAX + " characters are allowed.");
+        }
+        if (details.path("description").asText("").length() > IdRules.DESCRIPTION_MAX) {
+            throw GoogleErrors.invalidArgument("Invalid value for \"serviceAccount.description\": at most "
+                    + IdRules.DESCRIPTION_MAX + " characters are allowed.");
         }
         return ApiResponse.ok(state.write(d -> {
             ObjectNode project = guard.iamProject(d, who, req.pathParam(0), "iam.serviceAccounts.create");
@@ -122,6 +129,7 @@ final class ServiceAccountsApi {
             ObjectNode sa = existing(d, who, req, "iam.serviceAccounts.delete");
             d.serviceAccounts.remove(sa.get("email").asText());
             d.policies.remove(policyKey(sa));
+            d.keys.keySet().removeIf(k -> k.startsWith(policyKey(sa) + "/keys/"));
             return JsonNodeFactory.instance.objectNode();
         }));
     }
@@ -138,6 +146,18 @@ final class ServiceAccountsApi {
         return ApiResponse.ok(state.write(d -> {
             ObjectNode sa = existing(d, who, req, "iam.serviceAccounts.setIamPolicy");
             return policies.set(d, policyKey(sa), body, faults.concurrentEdit(HOST, "setIamPolicy"));
+        }));
+    }
+
+    private ApiResponse testIamPermissions(ApiRequest req) {
+        Identity who = auth.caller(req);
+        ObjectNode body = req.json();
+        return ApiResponse.ok(state.read(d -> {
+            ObjectNode sa = find(d, req.pathParam(0), req.pathParam(1)).orElseThrow(() -> GoogleErrors.notFound(
+                    "Service account projects/" + req.pathParam(0) + "/serviceAccounts/" + req.pathParam(1)
+                            + " does not exist."));
+            ObjectNode project = projectOf(d, sa);
+            return Permissions.granted(body, p -> guard.allowedOnResource(d, who, project, policyKey(sa), p));
         }));
     }
 

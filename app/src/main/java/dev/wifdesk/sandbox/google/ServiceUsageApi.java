@@ -100,8 +100,7 @@ final class ServiceUsageApi {
                     target.equals("ENABLED") ? "serviceusage.services.enable" : "serviceusage.services.disable");
             String name = serviceName(Projects.number(project), service);
             d.services.put(name, target);
-            String opPrefix = "";
-            return operations.start(d, opPrefix, name, target.equals("ENABLED") ? ENABLE_TYPE : DISABLE_TYPE, "service",
+            return operations.start(d, "", name, target.equals("ENABLED") ? ENABLE_TYPE : DISABLE_TYPE, "service",
                     state.now());
         }));
     }

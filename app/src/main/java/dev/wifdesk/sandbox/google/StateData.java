@@ -16,6 +16,8 @@ final class StateData {
     public TreeMap<String, ObjectNode> providers = new TreeMap<>();
     /** email -> service account JSON. */
     public TreeMap<String, ObjectNode> serviceAccounts = new TreeMap<>();
+    /** key name (projects/P/serviceAccounts/EMAIL/keys/ID) -> user-managed key JSON (no private data). */
+    public TreeMap<String, ObjectNode> keys = new TreeMap<>();
     /** resource ("projects/NUMBER" or a service account name) -> policy JSON with etag. */
     public TreeMap<String, ObjectNode> policies = new TreeMap<>();
     /** "projects/NUMBER/services/NAME" -> ENABLED or DISABLED. */

@@ -86,7 +86,7 @@ final class StsApi {
 
     private ApiResponse token(ApiRequest req) {
         try {
-            return ApiResponse.ok(exchange(req.form()));
+            return ApiResponse.ok(exchange(fields(req)));
         } catch (StsError e) {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.put("error", e.code);
@@ -151,6 +151,22 @@ final class StsApi {
         out.put("issued_token_type", ACCESS_TOKEN_TYPE);
         out.put("token_type", "Bearer");
         out.put("expires_in", lifetime);
+        return out;
+    }
+
+    /**
+     * The request fields: a form (what google-auth-library sends) or a JSON body with the proto's
+     * camelCase names ({@code grantType}, {@code subjectToken}...), both accepted by Google.
+     */
+    private static Map<String, String> fields(ApiRequest req) {
+        boolean json = req.contentType().map(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))
+                .orElse(false);
+        if (!json) {
+            return req.form();
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        req.json().fields().forEachRemaining(e -> out.put(
+                e.getKey().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT), e.getValue().asText()));
         return out;
     }
 

@@ -1,6 +1,5 @@
 package dev.wifdesk.sandbox.google;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wifdesk.model.ErrorTexts;
@@ -182,9 +181,5 @@ final class WorkloadIdentityProvidersApi {
             throw GoogleErrors.notFound();
         }
         return provider;
-    }
-
-    static JsonNode oidc(ObjectNode provider) {
-        return provider.path("oidc");
     }
 }

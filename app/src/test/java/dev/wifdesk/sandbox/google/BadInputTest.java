@@ -113,6 +113,19 @@ class BadInputTest {
     }
 
     @Test
+    void longGetSentAsPostWithFormBodyKeepsItsQuery() throws Exception {
+        for (String id : new String[] {"pool-a", "pool-b"}) {
+            fx.createPool(id);
+        }
+        var r = fx.send(request(POOLS).header("X-HTTP-Method-Override", "GET")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("pageSize=1&alt=json")).build());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("workloadIdentityPools")).hasSize(1);
+        assertThat(r.json().get("nextPageToken").asText()).isNotBlank();
+    }
+
+    @Test
     void badPageTokenIsInvalidArgument() throws Exception {
         assertEnvelope(fx.send(request(POOLS + "?pageToken=bm9wZQ").GET().build()), 400, "INVALID_ARGUMENT");
     }

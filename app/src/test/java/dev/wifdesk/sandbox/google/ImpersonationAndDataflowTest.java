@@ -165,6 +165,15 @@ class ImpersonationAndDataflowTest {
     }
 
     @Test
+    void groupPrincipalSetFromGoogleGroupsMapping() throws Exception {
+        fx.providers().patch(fx.providerName("gitlab-ci", "gitlab"), new com.google.api.services.iam.v1.model
+                .WorkloadIdentityPoolProvider().setAttributeMapping(Map.of("google.subject", "assertion.sub",
+                        "google.groups", "[assertion.namespace_path]"))).setUpdateMask("attributeMapping").execute();
+        grantOnServiceAccount(runner, "roles/iam.workloadIdentityUser", "principalSet://" + POOL_MEMBERS + "group/acme");
+        assertThat(impersonating().refreshAccessToken().getTokenValue()).startsWith("sandbox-sa-");
+    }
+
+    @Test
     void lifetimeOverAnHourIsRejected() throws Exception {
         fullGrants();
         var e = googleError(() -> fx.clients.iamCredentials(bearer(stsToken())).projects().serviceAccounts()

@@ -37,6 +37,27 @@ class KnobsTest {
     }
 
     @Test
+    void probabilisticFaultsAreReproducibleAndPartial() {
+        FaultPlan a = FaultPlan.parse("any=500@0.3");
+        FaultPlan b = FaultPlan.parse("any=500@0.3");
+        int fired = 0;
+        for (int i = 0; i < 200; i++) {
+            boolean fa = a.onCall("iam.googleapis.com", "get").isPresent();
+            assertThat(b.onCall("iam.googleapis.com", "get").isPresent()).isEqualTo(fa);
+            fired += fa ? 1 : 0;
+        }
+        assertThat(fired).isBetween(30, 90);
+    }
+
+    @Test
+    void latencyKnobStillAnswersEveryCall() throws Exception {
+        try (SandboxFixture fx = new SandboxFixture(SandboxOptions.defaults().withLatencyMs(5))) {
+            assertThat(fx.createPool("gitlab-ci").getDone()).isTrue();
+            assertThat(fx.pools().get(fx.poolName("gitlab-ci")).execute().getState()).isEqualTo("ACTIVE");
+        }
+    }
+
+    @Test
     void statusFaultsReachTheClientAsGoogleErrors() throws Exception {
         try (SandboxFixture fx = new SandboxFixture(SandboxOptions.defaults().withFaults("iam:get=429x1,sts=503x1"))) {
             fx.createPool("gitlab-ci");

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 final class SandboxFixture implements AutoCloseable {
     static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
     static final String JWT_TYPE = "urn:ietf:params:oauth:token-type:jwt";
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    /** Starts at the real time: google-auth-library judges token expiry by the system clock. */
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     final IssuerDirectory issuers = new IssuerDirectory();
     final GoogleSandbox sandbox;
     final GoogleClients clients;

@@ -49,6 +49,15 @@ class ServiceAccountsAndPoliciesTest {
     }
 
     @Test
+    void deletedAccountIsGone() throws Exception {
+        ServiceAccount sa = create(fx, "short-lived");
+        fx.iam.projects().serviceAccounts().delete("projects/sandbox-project/serviceAccounts/" + sa.getEmail()).execute();
+        var e = googleError(() -> fx.iam.projects().serviceAccounts()
+                .get("projects/sandbox-project/serviceAccounts/" + sa.getEmail()).execute());
+        assertThat(e.getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
     void duplicateAndMissingAccountsUseGoogleTexts() throws Exception {
         create(fx, "wifdesk-runner");
         var dup = googleError(() -> create(fx, "wifdesk-runner"));
@@ -187,5 +196,7 @@ class ServiceAccountsAndPoliciesTest {
         assertThat(su.services().get("projects/428617359021/services/compute.googleapis.com").execute().getState())
                 .isEqualTo("ENABLED");
         assertThat(su.operations().get(op.getName()).execute().getDone()).isTrue();
+        assertThat(su.services().list("projects/sandbox-project").setFilter("state:ENABLED").execute().getServices())
+                .extracting(s -> s.getConfig().getName()).contains("compute.googleapis.com", "sts.googleapis.com");
     }
 }

@@ -79,12 +79,42 @@ class StsExchangeTest {
     }
 
     @Test
+    void discoveryMayNameTheJwksByItsLoopbackUrl() throws Exception {
+        issuer.loopbackJwksUri = true;
+        issuer.serve(fx.issuers);
+        fx.createPool("discovered");
+        fx.createProvider("discovered", "gitlab", SandboxFixture.provider(ISSUER, null, "assertion.namespace_path == \"acme\""));
+        String aud = fx.defaultAudience("discovered", "gitlab");
+        assertThat(fx.sts(aud, issuer.token(aud, now, Map.of())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void jsonBodyWithCamelCaseFieldsIsAcceptedToo() throws Exception {
+        String body = fx.mapper.writeValueAsString(Map.of(
+                "grantType", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "audience", audience,
+                "requestedTokenType", "urn:ietf:params:oauth:token-type:access_token",
+                "subjectTokenType", SandboxFixture.JWT_TYPE,
+                "subjectToken", jwt()));
+        var r = fx.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(fx.sandbox.baseUrl() + "/sts.googleapis.com/v1/token"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("access_token").asText()).startsWith("sandbox-sts-");
+    }
+
+    @Test
     void unregisteredIssuerAndUnknownKidAreUnreachable() throws Exception {
         fx.createPool("discovered");
         fx.createProvider("discovered", "gitlab", SandboxFixture.provider(ISSUER, null, "assertion.namespace_path == \"acme\""));
         String aud = fx.defaultAudience("discovered", "gitlab");
         var unregistered = fx.sts(aud, issuer.token(aud, now, Map.of()));
         assertError(unregistered, "invalid_grant", ErrorTexts.ISSUER_UNREACHABLE);
+
+        // registered, but nothing listens there
+        fx.issuers.register(ISSUER, java.net.URI.create("http://127.0.0.1:1"));
+        assertError(fx.sts(aud, issuer.token(aud, now, Map.of())), "invalid_grant", ErrorTexts.ISSUER_UNREACHABLE);
 
         issuer.serve(fx.issuers);
         RSAKey other = new RSAKeyGenerator(2048).keyID("rotated-away").generate();
@@ -147,6 +177,15 @@ class StsExchangeTest {
         assertError(fx.sts(audience, fork), "unauthorized_client", ErrorTexts.CONDITION_REJECTED);
         Throwable e = catchThrowable(() -> fx.externalAccount(audience, fork, null).refreshAccessToken());
         assertThat(e).hasMessageContaining(ErrorTexts.CONDITION_REJECTED);
+    }
+
+    @Test
+    void conditionOnAMissingClaimRejectsInsteadOfFailing() throws Exception {
+        fx.providers().patch(fx.providerName("gitlab-ci", "gitlab"), new WorkloadIdentityPoolProvider()
+                .setAttributeCondition("assertion.environment == \"production\"")).setUpdateMask("attributeCondition").execute();
+        assertError(fx.sts(audience, jwt()), "unauthorized_client", ErrorTexts.CONDITION_REJECTED);
+        String withEnv = issuer.token(audience, now, Map.of("environment", "production"));
+        assertThat(fx.sts(audience, withEnv).status()).isEqualTo(200);
     }
 
     @Test

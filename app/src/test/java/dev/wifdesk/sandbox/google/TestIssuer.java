@@ -30,6 +30,8 @@ final class TestIssuer implements AutoCloseable {
     final String issuer;
     final RSAKey key;
     private HttpServer server;
+    /** When set, discovery names the JWKS by its real loopback URL instead of the https issuer name. */
+    boolean loopbackJwksUri;
 
     TestIssuer(String issuer, String kid) throws Exception {
         this.issuer = issuer;
@@ -45,7 +47,8 @@ final class TestIssuer implements AutoCloseable {
     TestIssuer serve(IssuerDirectory directory) throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/.well-known/openid-configuration", ex -> {
-            byte[] body = ("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/oauth/discovery/keys\","
+            String base = loopbackJwksUri ? "http://127.0.0.1:" + server.getAddress().getPort() : issuer;
+            byte[] body = ("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + base + "/oauth/discovery/keys\","
                     + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}").getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.sendResponseHeaders(200, body.length);

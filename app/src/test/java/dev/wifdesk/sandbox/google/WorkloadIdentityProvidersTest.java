@@ -141,6 +141,21 @@ class WorkloadIdentityProvidersTest {
     }
 
     @Test
+    void providerOperationsAreServedUnderTheProvider() throws Exception {
+        try (SandboxFixture slow = new SandboxFixture(dev.wifdesk.sandbox.SandboxOptions.defaults().withLroDelayMs(5_000))) {
+            slow.createPool("gitlab-ci");
+            Operation op = slow.createProvider("gitlab-ci", "gitlab", provider(ISSUER, null, "assertion.ref == \"main\""));
+            assertThat(op.getName()).startsWith(slow.providerName("gitlab-ci", "gitlab") + "/operations/");
+            assertThat(op.getDone()).isFalse();
+            slow.clock.advance(java.time.Duration.ofSeconds(5));
+            Operation done = slow.providers().operations().get(op.getName()).execute();
+            assertThat(done.getDone()).isTrue();
+            assertThat(done.getResponse()).containsEntry("name", slow.providerName("gitlab-ci", "gitlab"))
+                    .containsEntry("@type", "type.googleapis.com/google.iam.v1.WorkloadIdentityPoolProvider");
+        }
+    }
+
+    @Test
     void providerInMissingPoolIsNotFound() {
         var e = googleError(() -> fx.createProvider("no-such-pool", "gitlab",
                 provider(ISSUER, null, "assertion.ref == \"main\"")));
