@@ -3,6 +3,7 @@ package dev.wifdesk.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
+import dev.wifdesk.sandbox.gitlab.IdTokenRequest;
 import dev.wifdesk.sandbox.gitlab.SandboxInfoHandler;
 import java.io.IOException;
 import java.net.ProxySelector;
@@ -38,10 +39,15 @@ public final class Sandbox implements AutoCloseable {
      * next one (or any free port when the Google port is 0 or the last one).
      */
     public static Sandbox start(SandboxOptions options) {
+        return start(options, IdTokenRequest.DEFAULT_LIFETIME);
+    }
+
+    /** With another CI job timeout (= ID token lifetime) than GitLab's default 5 minutes. */
+    static Sandbox start(SandboxOptions options, Duration jobTimeout) {
         IssuerDirectory issuers = new IssuerDirectory();
         GoogleSandbox google = GoogleSandbox.start(options, issuers);
         try {
-            GitLabSandbox gitlab = GitLabSandbox.start(gitLabSettings(options, google));
+            GitLabSandbox gitlab = GitLabSandbox.start(gitLabSettings(options, google).withJobTimeout(jobTimeout));
             issuers.register(GitLabSandbox.ISSUER, gitlab.baseUrl());
             Sandbox sandbox = new Sandbox(issuers, google, gitlab);
             // GET GITLAB/sandbox/info answers the serve JSON. The Google server has no hook to

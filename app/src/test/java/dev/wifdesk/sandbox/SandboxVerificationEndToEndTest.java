@@ -41,6 +41,45 @@ class SandboxVerificationEndToEndTest {
     }
 
     @Test
+    void aDataflowJobOutlivingTheCiJobTimeoutFailsTheJob() throws Exception {
+        // Dataflow needs two LRO steps (2 x 2 s) to finish; the CI job may run 3 s
+        fx.close();
+        fx = new VerificationFixture(SandboxOptions.defaults().withLroDelayMs(2000), java.time.Duration.ofSeconds(3));
+        fx.createServiceAccountAndGrants();
+        Pipeline pipeline = fx.gitlab.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "main");
+        Job job = fx.awaitJob(pipeline.getId());
+        String trace = fx.trace(job);
+
+        assertThat(job.getStatus()).as(trace).isEqualTo(JobStatus.FAILED);
+        assertThat(job.getFailureReason()).isEqualTo("job_execution_timeout");
+        assertThat(trace).contains("Job failed: execution took longer than 3s seconds").doesNotContain("JOB_STATE_DONE");
+    }
+
+    @Test
+    void cancelingThePipelineStopsTheRunnerFollowingDataflow() throws Exception {
+        fx.close();
+        fx = new VerificationFixture(SandboxOptions.defaults().withLroDelayMs(2000), java.time.Duration.ofMinutes(5));
+        fx.createServiceAccountAndGrants();
+        Pipeline pipeline = fx.gitlab.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "main");
+        long jobId = fx.gitlab.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, pipeline.getId()).get(0).getId();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (!fx.gitlab.getJobApi().getTrace(GitLabSandbox.PROJECT_PATH, jobId).contains("created, state")) {
+            assertThat(java.time.Instant.now()).as("Dataflow launch").isBefore(deadline);
+            Thread.sleep(50);
+        }
+
+        Pipeline canceled = fx.gitlab.getPipelineApi().cancelPipelineJobs(GitLabSandbox.PROJECT_PATH, pipeline.getId());
+        assertThat(canceled.getStatus()).isEqualTo(PipelineStatus.CANCELED);
+        while (!fx.trace(fx.gitlab.getJobApi().getJob(GitLabSandbox.PROJECT_PATH, jobId)).contains("Job failed: canceled")) {
+            assertThat(java.time.Instant.now()).as("runner notices the cancel").isBefore(deadline);
+            Thread.sleep(50);
+        }
+        Job job = fx.gitlab.getJobApi().getJob(GitLabSandbox.PROJECT_PATH, jobId);
+        assertThat(job.getStatus()).isEqualTo(JobStatus.CANCELED);
+        assertThat(fx.trace(job)).doesNotContain("JOB_STATE_DONE").doesNotContain("Job succeeded");
+    }
+
+    @Test
     void withoutTheWorkloadIdentityUserBindingImpersonationIsDenied() throws Exception {
         // the service account does not exist: IAM Credentials answers the exact 403 text
         Pipeline pipeline = fx.gitlab.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "main");

@@ -44,7 +44,11 @@ final class VerificationFixture implements AutoCloseable {
     final String serviceAccount;
 
     VerificationFixture() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults());
+        this(SandboxOptions.defaults(), java.time.Duration.ofMinutes(5));
+    }
+
+    VerificationFixture(SandboxOptions options, java.time.Duration jobTimeout) throws Exception {
+        sandbox = Sandbox.start(options, jobTimeout);
         try {
             gitlab = new GitLabApi(sandbox.gitlab().baseUrl().toString(), sandbox.gitlab().token());
             operator = new GoogleClients(Target.sandbox(sandbox.google().baseUrl(), sandbox.google().operatorToken(),

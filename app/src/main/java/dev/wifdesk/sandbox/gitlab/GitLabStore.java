@@ -187,6 +187,25 @@ final class GitLabStore {
                 .sorted((a, b) -> Long.compare(b.id, a.id)).toList();
     }
 
+    /** Cancels the pipeline's unfinished jobs (and the pipeline, when something was still running). */
+    synchronized void cancel(PipelineRecord p) {
+        java.time.Instant now = clock.instant();
+        boolean any = false;
+        for (JobRecord j : p.jobs) {
+            if (!j.finished()) {
+                j.canceled = true;
+                j.status = "canceled";
+                j.finishedAt = now;
+                any = true;
+            }
+        }
+        if (any) {
+            p.status = "canceled";
+            p.finishedAt = now;
+            p.updatedAt = now;
+        }
+    }
+
     /** Runs {@code change} under the store's lock (status changes, trace lines). */
     synchronized void update(JobRecord job, Consumer<JobRecord> change) {
         change.accept(job);

@@ -14,6 +14,12 @@ final class JobRecord {
     String failureReason;
     Instant startedAt;
     Instant finishedAt;
+    /** Set by the cancel API; the runner stops at its next step and leaves the status alone. */
+    boolean canceled;
+
+    boolean finished() {
+        return status.equals("success") || status.equals("failed") || status.equals("canceled");
+    }
 
     JobRecord(long id, String name, String stage, PipelineRecord pipeline, Instant createdAt) {
         this.id = id;

@@ -42,6 +42,10 @@ final class RestRoutes {
             expect(r, "GET");
             return Reply.ok(currentUser(authenticate(r).user()));
         }
+        if (root.equals("projects") && s.size() == 1) {
+            expect(r, "GET");
+            return listProjects(r);
+        }
         if (root.equals("projects") && s.size() >= 2) {
             return project(r, s.subList(1, s.size()));
         }
@@ -49,6 +53,18 @@ final class RestRoutes {
             return group(r, s.subList(1, s.size()));
         }
         throw ApiError.noRoute();
+    }
+
+    /** {@code GET /projects}: what the caller may see, filtered by {@code search} (path or name). */
+    private Reply listProjects(ApiRequest r) throws ApiError {
+        AccessToken token = optionalToken(r);
+        String search = r.param("search").map(String::toLowerCase).orElse(null);
+        List<SandboxProject> visible = store.projects().stream()
+                .filter(p -> token != null || "public".equals(p.visibility()))
+                .filter(p -> search == null || p.pathWithNamespace().toLowerCase().contains(search))
+                .toList();
+        return page(r, visible, p -> json.project(p, p.forkedFromId() == null ? null
+                : store.project(Long.toString(p.forkedFromId())).orElse(null)));
     }
 
     private Reply project(ApiRequest r, List<String> s) throws ApiError {
@@ -234,6 +250,17 @@ final class RestRoutes {
 
     private Reply pipelines(ApiRequest r, AccessToken token, SandboxProject project, List<String> rest) throws ApiError {
         requireRead(token);
+        if (rest.size() == 2 && rest.get(1).equals("cancel")) {
+            expect(r, "POST");
+            requireWrite(token);
+            if (!token.user().accessLevel().atLeast(SandboxUser.AccessLevel.DEVELOPER)) {
+                throw ApiError.forbidden();
+            }
+            PipelineRecord p = store.pipeline(project.id(), number(rest.get(0), "Pipeline"))
+                    .orElseThrow(() -> ApiError.notFound("Pipeline"));
+            store.cancel(p);
+            return Reply.ok(store.read(() -> json.pipeline(p)));
+        }
         expect(r, "GET");
         if (rest.isEmpty()) {
             List<PipelineRecord> all = store.pipelines(project.id());
@@ -248,6 +275,17 @@ final class RestRoutes {
                 .orElseThrow(() -> ApiError.notFound("Pipeline"));
         if (rest.size() == 1) {
             return Reply.ok(store.read(() -> json.pipeline(p)));
+        }
+        if (rest.size() == 2 && rest.get(1).equals("variables")) {
+            List<Map<String, Object>> vars = new ArrayList<>();
+            p.variables.forEach((k, v) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("key", k);
+                m.put("variable_type", "env_var");
+                m.put("value", v);
+                vars.add(m);
+            });
+            return Reply.ok(vars);
         }
         if (rest.size() == 2 && rest.get(1).equals("jobs")) {
             List<String> scopes = scopes(r);

@@ -60,6 +60,19 @@ final class VerificationJob {
         }
     }
 
+    /** The job was canceled through the API while it ran. */
+    private static final class Canceled extends RuntimeException {
+        Canceled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void stopIfCanceled() {
+        if (store.read(() -> job.canceled)) {
+            throw new Canceled();
+        }
+    }
+
     VerificationJob(GitLabStore store, JobRecord job, RunnerSettings settings, IdTokenIssuer tokens) {
         this.store = store;
         this.job = job;
@@ -70,6 +83,9 @@ final class VerificationJob {
 
     void run() {
         Instant started = store.clock().instant();
+        if (store.read(() -> job.canceled)) {
+            return;
+        }
         store.update(job, j -> {
             j.status = "running";
             j.startedAt = started;
@@ -83,6 +99,9 @@ final class VerificationJob {
             script(deadline);
         } catch (JobFailed e) {
             reason = e.reason;
+        } catch (Canceled e) {
+            trace.error("Job failed: canceled");
+            return;
         } catch (RuntimeException e) {
             trace.error("the sandbox runner failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -142,7 +161,9 @@ final class VerificationJob {
             trace.command("gcloud auth login --cred-file=\"${GOOGLE_APPLICATION_CREDENTIALS}\"");
             trace.line("Workload identity provider: " + provider);
             trace.line("ID token audience: " + audience);
+            stopIfCanceled();
             GoogleCredentials credentials = authenticate(config, serviceAccount);
+            stopIfCanceled();
             launchAndFollow(vars, credentials, deadline);
         } catch (IOException e) {
             trace.error("cannot write the ID token file: " + e.getMessage());
@@ -279,11 +300,8 @@ final class VerificationJob {
         String state = created.getCurrentState();
         String last = state;
         while (state == null || !TERMINAL_STATES.contains(state)) {
-            if (store.clock().instant().isAfter(deadline)) {
-                trace.error("Job failed: execution took longer than " + describe(settings.jobTimeout()));
-                throw new JobFailed("job_execution_timeout");
-            }
             sleep(settings.pollInterval());
+            stopIfCanceled();
             try {
                 state = dataflow.projects().locations().jobs().get(project, region, created.getId()).execute()
                         .getCurrentState();
@@ -291,6 +309,11 @@ final class VerificationJob {
                 trace.error("cannot read Dataflow job " + created.getId());
                 errorChain(e);
                 throw new JobFailed("script_failure");
+            }
+            // a real runner kills the script at the timeout: a state seen later does not count
+            if (store.clock().instant().isAfter(deadline)) {
+                trace.error("Job failed: execution took longer than " + describe(settings.jobTimeout()) + " seconds");
+                throw new JobFailed("job_execution_timeout");
             }
             if (state != null && !state.equals(last)) {
                 trace.line("Dataflow job " + created.getId() + " state: " + state);
@@ -346,6 +369,9 @@ final class VerificationJob {
             trace.error("Job failed: exit code 1");
         }
         store.update(job, j -> {
+            if (j.canceled) {
+                return;
+            }
             j.status = failureReason == null ? "success" : "failed";
             j.failureReason = failureReason;
             if (j.startedAt == null) {
@@ -360,8 +386,15 @@ final class VerificationJob {
         });
     }
 
-    private static String describe(Duration d) {
-        return d.toMinutes() + "m" + d.toSecondsPart() + "s";
+    /** Go's duration format, as gitlab-runner prints it: 4s, 5m0s, 1h0m0s. */
+    static String describe(Duration d) {
+        long h = d.toHours();
+        int m = d.toMinutesPart();
+        int s = d.toSecondsPart();
+        if (h > 0) {
+            return h + "h" + m + "m" + s + "s";
+        }
+        return m > 0 ? m + "m" + s + "s" : s + "s";
     }
 
     private static void sleep(Duration d) {

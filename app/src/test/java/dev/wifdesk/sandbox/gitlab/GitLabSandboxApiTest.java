@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.models.Job;
@@ -52,6 +51,13 @@ class GitLabSandboxApiTest {
         assertThat(byId.getNamespace().getId()).isEqualTo(GitLabSandbox.NAMESPACE_ID);
         assertThat(byId.getDefaultBranch()).isEqualTo("main");
         assertThat(byId.getWebUrl()).isEqualTo(GitLabSandbox.ISSUER + "/acme/pipelines");
+    }
+
+    @Test
+    void projectListAndSearch() throws Exception {
+        assertThat(api.getProjectApi().getProjects()).extracting(Project::getPathWithNamespace)
+                .containsExactly("acme/pipelines", "contractor/pipelines");
+        assertThat(api.getProjectApi().getProjects("acme")).extracting(Project::getId).containsExactly(GitLabSandbox.PROJECT_ID);
     }
 
     @Test
@@ -191,6 +197,8 @@ class GitLabSandboxApiTest {
         assertThat(created.getRef()).isEqualTo("main");
         assertThat(created.getSha()).hasSize(40);
 
+        assertThat(api.getPipelineApi().getPipelineVariables(GitLabSandbox.PROJECT_PATH, created.getId()))
+                .extracting(Variable::getKey, Variable::getValue).containsExactly(org.assertj.core.groups.Tuple.tuple("SOME_PIPELINE_VAR", "1"));
         Pipeline done = awaitFinished(created.getId());
         assertThat(done.getStatus()).isEqualTo(PipelineStatus.FAILED);
 
@@ -205,6 +213,16 @@ class GitLabSandboxApiTest {
 
         String trace = api.getJobApi().getTrace(GitLabSandbox.PROJECT_PATH, job.getId());
         assertThat(trace).contains("section_start:").contains("WIF_PROVIDER is not set").contains("Job failed");
+
+        // what diagnose --gitlab-project does: recent failed jobs of the project
+        assertThat(api.getJobApi().getJobs(GitLabSandbox.PROJECT_PATH, Constants.JobScope.FAILED))
+                .extracting(Job::getId).containsExactly(job.getId());
+        assertThat(api.getJobApi().getJobs(GitLabSandbox.PROJECT_PATH, Constants.JobScope.SUCCESS)).isEmpty();
+        assertThat(api.getPipelineApi().getPipelines(GitLabSandbox.PROJECT_PATH))
+                .extracting(Pipeline::getId).containsExactly(created.getId());
+        // canceling a finished pipeline changes nothing, as in GitLab
+        assertThat(api.getPipelineApi().cancelPipelineJobs(GitLabSandbox.PROJECT_PATH, created.getId()).getStatus())
+                .isEqualTo(PipelineStatus.FAILED);
     }
 
     @Test
