@@ -195,8 +195,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     private static String read(String option, Path file) {
         try {
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new BadInputException(option + " " + file + ": no such file");
+            }
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new BadInputException(option + " " + file + ": not a readable file");
             }
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new BadInputException(option + " " + file + ": " + Files.size(file) + " bytes is over the "

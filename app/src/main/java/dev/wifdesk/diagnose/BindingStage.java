@@ -73,7 +73,9 @@ final class BindingStage implements DiagnosisStage {
                     Fixes.addSaBinding(sa, member, WORKLOAD_IDENTITY_USER),
                     DiagnosisContext.evidence("expected", member, "actual", granting.stream().map(m -> m.text).toList().toString()));
         }
-        return StageResult.fail(Stage.BINDING, tokenKnown ? "no binding matches this token" : "no usable binding");
+        return StageResult.fail(Stage.BINDING, tokenKnown ? "no binding matches this token"
+                : ctx.mapping().isPresent() ? "the token has no principal (its mapping fails); members checked statically"
+                : "no usable binding");
     }
 
     private record Member(String role, String text) {

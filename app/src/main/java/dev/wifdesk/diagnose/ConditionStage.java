@@ -133,6 +133,12 @@ final class ConditionStage implements DiagnosisStage {
                     && actual.equalsIgnoreCase(m.group(3))) {
                 said.add("'" + m.group(3) + "' and the token's '" + actual + "' differ only in case");
                 correctedCel = correctedCel.replace("\"" + m.group(3) + "\"", "\"" + actual + "\"");
+            } else if (m.matches() && m.group(2).endsWith("namespace_path") && claims.get(m.group(2)) instanceof String actual
+                    && actual.startsWith(m.group(3) + "/")) {
+                // deep groups: namespace_path is the full path of the subgroup, never just the top-level group
+                said.add("the project is in subgroup '" + actual + "' of '" + m.group(3) + "': namespace_path is the full group path");
+                correctedCel = correctedCel.replace(p.expression(), "(" + p.expression() + " || " + m.group(1) + "."
+                        + m.group(2) + ".startsWith(\"" + m.group(3) + "/\"))");
             }
         }
         boolean env = absent.stream().anyMatch(c -> c.startsWith("environment") || c.equals("deployment_tier"));

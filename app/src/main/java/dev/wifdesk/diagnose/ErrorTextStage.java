@@ -139,8 +139,9 @@ final class ErrorTextStage implements DiagnosisStage {
             case EXTERNAL_ACCOUNT_NOT_RECOGNIZED -> once(ctx, FindingCode.TOKEN_MALFORMED, Severity.ERROR,
                     "The job's Google auth library is too old to read an external_account credential file (federation): "
                             + "the job image bundles an old google-auth-library (e.g. through an old Apache Beam).",
-                    "Upgrade the job image's Google libraries (google-auth-library-java 0.24+ / google-auth for Python 1.27+ "
-                            + "support external_account, or a current Beam SDK); check with the dependency tree of the job.",
+                    "Upgrade the job image's Google auth library to a release with workload identity federation "
+                            + "(google-auth-library-java 0.24.0 added it; in Python/Go/Node use a current google-auth), e.g. "
+                            + "through a current Beam SDK; check the job's dependency tree for an older copy winning.",
                     Map.of("catalogue", n));
             case LIFETIME_TOO_LONG -> once(ctx, FindingCode.TOKEN_NOT_YET_VALID, Severity.ERROR,
                     "The requested access token lifetime is over 3600 seconds, or the caller's clock is so far off that the "

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public enum KnownError {
     AUDIENCE_MISMATCH(1, "STS: audience not accepted", ErrorTexts.audienceMismatch(Slot.MARK),
-            "(?<aud>[^\\]]{0,600}?)"),
+            "(?<aud>[^\\]]{0,600})"),
     CONDITION_REJECTED(2, "STS: attribute condition rejected the token", ErrorTexts.CONDITION_REJECTED),
     ISSUER_MISMATCH(3, "STS: issuer does not match", ErrorTexts.issuerMismatch(Slot.MARK, Slot.MARK),
             "(?<iss>[^\\s\"'\\],}<]{1,600})", "(?<expected>[^\\s\"'\\]}<]{1,600}(?:,\\s?[^\\s\"'\\]}<]{1,600}){0,9})"),
@@ -82,14 +82,17 @@ public enum KnownError {
             String part = parts[i];
             for (int c = 0; c < part.length(); c++) {
                 char ch = part.charAt(c);
+                boolean hugsSlot = (ch == '[' && c == part.length() - 1 && i < parts.length - 1)
+                        || (ch == ']' && c == 0 && i > 0);
                 if (Character.isWhitespace(ch)) {
                     re.append(" ?");
                 } else {
-                    re.append(Pattern.quote(String.valueOf(ch))).append(" ?");
+                    re.append(Pattern.quote(String.valueOf(ch))).append(hugsSlot ? "" : " ?");
                 }
             }
             if (i < parts.length - 1) {
-                re.append(slots[i]).append(" ?");
+                // a bracketed value keeps its own leading/trailing spaces: they are the typo to find
+                re.append(slots[i]).append(parts[i + 1].startsWith("]") ? "" : " ?");
             }
         }
         return re.toString();

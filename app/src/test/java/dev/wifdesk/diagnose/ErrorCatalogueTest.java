@@ -148,6 +148,18 @@ class ErrorCatalogueTest {
     }
 
     @Test
+    void whitespaceInsideTheBracketsIsKeptAndNamed() {
+        Diagnosis d = engine.diagnose(DiagnosisInput.builder().provider(Fixtures.provider())
+                .errorText(ErrorTexts.audienceMismatch(" https://gitlab.com")).build());
+        assertThat(d.finding(FindingCode.AUDIENCE_MISMATCH).orElseThrow().evidence()).containsEntry("actual", " https://gitlab.com");
+        assertThat(d.finding(FindingCode.AUDIENCE_TYPO).orElseThrow().message()).contains("leading whitespace");
+        Diagnosis trailing = engine.diagnose(DiagnosisInput.builder().provider(Fixtures.provider())
+                .errorText(ErrorTexts.audienceMismatch("https://gitlab.com "))
+                .build());
+        assertThat(trailing.finding(FindingCode.AUDIENCE_TYPO).orElseThrow().message()).contains("trailing whitespace");
+    }
+
+    @Test
     void issuerErrorThatDiffersBySlashIsTrailingSlash() {
         Diagnosis d = engine.diagnose(DiagnosisInput.builder()
                 .errorText(ErrorTexts.issuerMismatch("https://gitlab.com/", "https://gitlab.com")).build());

@@ -129,6 +129,18 @@ class MappingConditionTest {
     }
 
     @Test
+    void topLevelGroupConditionOnASubgroupProjectSuggestsStartsWith() {
+        Diagnosis d = run("deep-group-long-branch", "attributeCondition", "assertion.namespace_path == \"acme\"");
+        Finding f = d.finding(FindingCode.CONDITION_REJECTED).orElseThrow();
+        assertThat(f.message()).contains("subgroup 'acme/data-platform/analytics-engineering/batch-processing'");
+        String corrected = "(assertion.namespace_path == \"acme\" || assertion.namespace_path.startsWith(\"acme/\"))";
+        assertThat(f.fix()).endsWith("--attribute-condition=" + Fixes.shellQuote(corrected));
+        var claims = Fixtures.claims("deep-group-long-branch");
+        assertThat(evaluator.condition(corrected, claims, evaluator.map(Map.of("google.subject", "assertion.project_id"), claims))
+                .outcome()).isEqualTo(ConditionResult.Outcome.ALLOWED);
+    }
+
+    @Test
     void boolLiteralIsFlaggedAndTheCorrectedConditionAdmitsTheToken() {
         String condition = "assertion.namespace_path == \"acme\" && assertion.ref_protected == true && false != assertion['ref_protected']";
         Diagnosis d = run("main-protected", "attributeCondition", condition);
