@@ -42,6 +42,10 @@ final class RestRoutes {
             expect(r, "GET");
             return Reply.ok(currentUser(authenticate(r).user()));
         }
+        if (root.equals("personal_access_tokens") && s.size() == 2 && s.get(1).equals("self")) {
+            expect(r, "GET");
+            return Reply.ok(tokenSelf(authenticate(r)));
+        }
         if (root.equals("projects") && s.size() == 1) {
             expect(r, "GET");
             return listProjects(r);
@@ -53,6 +57,22 @@ final class RestRoutes {
             return group(r, s.subList(1, s.size()));
         }
         throw ApiError.noRoute();
+    }
+
+    /** {@code GET /personal_access_tokens/self}: lets a client check its token's scopes before it needs them. */
+    private static Map<String, Object> tokenSelf(AccessToken t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", 100 + t.user().id());
+        m.put("name", "wifdesk-sandbox");
+        m.put("revoked", false);
+        m.put("created_at", "2026-01-05T09:00:00.000Z");
+        m.put("description", "Sandbox personal access token");
+        m.put("scopes", t.scopes().stream().sorted().toList());
+        m.put("user_id", t.user().id());
+        m.put("last_used_at", null);
+        m.put("active", true);
+        m.put("expires_at", "2027-01-05");
+        return m;
     }
 
     /** {@code GET /projects}: what the caller may see, filtered by {@code search} (path or name). */

@@ -54,6 +54,17 @@ class GitLabSandboxApiTest {
     }
 
     @Test
+    void tokensReportTheirScopes() throws Exception {
+        assertThat(api.getPersonalAccessTokenApi().getPersonalAccessToken().getScopes())
+                .containsExactly(Constants.ProjectAccessTokenScope.API);
+        try (GitLabApi reader = new GitLabApi(gitlab.baseUrl().toString(), GitLabSandbox.READ_ONLY_TOKEN)) {
+            var self = reader.getPersonalAccessTokenApi().getPersonalAccessToken();
+            assertThat(self.getScopes()).containsExactly(Constants.ProjectAccessTokenScope.READ_API);
+            assertThat(self.getExpiresAt()).isNotNull();
+        }
+    }
+
+    @Test
     void projectListAndSearch() throws Exception {
         assertThat(api.getProjectApi().getProjects()).extracting(Project::getPathWithNamespace)
                 .containsExactly("acme/pipelines", "contractor/pipelines");
