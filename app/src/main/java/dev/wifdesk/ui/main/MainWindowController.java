@@ -14,7 +14,10 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import dev.wifdesk.ui.connection.Connection;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
 /** The shell: navigation buttons (one per section of {@link View}), connection bar, content area. */
 public final class MainWindowController {
@@ -52,6 +55,8 @@ public final class MainWindowController {
         projectsLabel.textProperty().bind(viewModel.projectsTextProperty());
         viewModel.statusProperty().addListener((obs, old, s) -> styleStatus(s));
         styleStatus(viewModel.statusProperty().get());
+        viewModel.targetKindProperty().addListener((obs, old, kind) -> targetIcon.setIconCode(
+                kind == Connection.TargetKind.SANDBOX ? MaterialDesignF.FLASK_OUTLINE : MaterialDesignC.CLOUD_OUTLINE));
 
         for (View view : View.values()) {
             if (!view.isSection()) {

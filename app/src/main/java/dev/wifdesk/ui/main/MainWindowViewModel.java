@@ -30,6 +30,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper targetText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper operatorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper projectsText = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Connection.TargetKind> targetKind = new SimpleObjectProperty<>();
 
     public MainWindowViewModel(ConnectionService connectionService, ConnectionState state, UiExecutor executor,
                                Messages messages) {
@@ -73,6 +74,7 @@ public final class MainWindowViewModel {
             return;
         }
         status.set(Status.CONNECTED);
+        targetKind.set(c.target());
         targetText.set(messages.get("connection.target." + c.target().name(), c.label()));
         operatorText.set(c.identity().isEmpty() ? "" : messages.get("connection.operator", c.identity()));
         projectsText.set(c.projects().isEmpty()
@@ -83,6 +85,11 @@ public final class MainWindowViewModel {
 
     public ObjectProperty<Status> statusProperty() {
         return status;
+    }
+
+    /** Which kind of target is connected (null while connecting or after a failure). */
+    public ObjectProperty<Connection.TargetKind> targetKindProperty() {
+        return targetKind;
     }
 
     public ReadOnlyStringProperty targetTextProperty() {

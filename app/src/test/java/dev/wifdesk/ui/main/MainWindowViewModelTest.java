@@ -29,6 +29,7 @@ class MainWindowViewModelTest {
         assertThat(vm.operatorTextProperty().get()).isEqualTo("Operator: operator@wifdesk-sandbox.example");
         assertThat(vm.projectsTextProperty().get()).isEqualTo("Projects: sandbox-project");
         assertThat(t.state.current()).isPresent();
+        assertThat(vm.targetKindProperty().get()).isEqualTo(Connection.TargetKind.SANDBOX);
     }
 
     @Test
