@@ -42,7 +42,7 @@ public final class UiControllerFactory implements Callback<Class<?>, Object> {
         if (type == DiagnosticsController.class) {
             return new DiagnosticsController(new DiagnosticsViewModel(s.diagnosisService(), s.providerDirectories(),
                     s.connectionState(), s.executor(), s.messages(), s.clipboard(), new ClaimsTable(s.cel()), s.clock()),
-                    s.messages(), s.executor());
+                    s.messages());
         }
         if (type == ActivityLogController.class) {
             return new ActivityLogController(new ActivityLogViewModel(s.activityLog(), s.clipboard(), s.messages()));

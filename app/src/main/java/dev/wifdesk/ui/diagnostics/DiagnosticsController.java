@@ -2,15 +2,11 @@ package dev.wifdesk.ui.diagnostics;
 
 import dev.wifdesk.model.Finding;
 import dev.wifdesk.ui.core.Messages;
-import dev.wifdesk.ui.core.UiExecutor;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -45,7 +41,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 public final class DiagnosticsController {
     private final DiagnosticsViewModel viewModel;
     private final Messages messages;
-    private final UiExecutor executor;
 
     @FXML
     private TextArea tokenArea;
@@ -86,23 +81,22 @@ public final class DiagnosticsController {
     @FXML
     private TableColumn<ClaimRow, String> mappedColumn;
 
-    public DiagnosticsController(DiagnosticsViewModel viewModel, Messages messages, UiExecutor executor) {
+    public DiagnosticsController(DiagnosticsViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
-        this.executor = executor;
     }
 
     @FXML
     private void initialize() {
-        guard(tokenArea, "diag.token", InputLimits.TOKEN_MAX_CHARS);
-        guard(errorArea, "diag.errorText", InputLimits.ERROR_TEXT_MAX_CHARS);
-        guard(providerJsonArea, "diag.providerJson", InputLimits.PROVIDER_JSON_MAX_CHARS);
+        guard(tokenArea, DiagnosticsViewModel.Field.TOKEN);
+        guard(errorArea, DiagnosticsViewModel.Field.ERROR_TEXT);
+        guard(providerJsonArea, DiagnosticsViewModel.Field.PROVIDER_JSON);
         tokenArea.textProperty().bindBidirectional(viewModel.tokenProperty());
         errorArea.textProperty().bindBidirectional(viewModel.errorTextProperty());
         providerJsonArea.textProperty().bindBidirectional(viewModel.providerJsonProperty());
-        acceptDrops(tokenArea, "diag.token", InputLimits.TOKEN_MAX_CHARS);
-        acceptDrops(errorArea, "diag.errorText", InputLimits.ERROR_TEXT_MAX_CHARS);
-        acceptDrops(providerJsonArea, "diag.providerJson", InputLimits.PROVIDER_JSON_MAX_CHARS);
+        acceptDrops(tokenArea, DiagnosticsViewModel.Field.TOKEN);
+        acceptDrops(errorArea, DiagnosticsViewModel.Field.ERROR_TEXT);
+        acceptDrops(providerJsonArea, DiagnosticsViewModel.Field.PROVIDER_JSON);
 
         ToggleGroup source = new ToggleGroup();
         liveProviderRadio.setToggleGroup(source);
@@ -158,10 +152,10 @@ public final class DiagnosticsController {
     }
 
     /** Refuses an edit (typically a paste) that would push the area over its limit. */
-    private void guard(TextArea area, String fieldKey, int maxChars) {
+    private void guard(TextArea area, DiagnosticsViewModel.Field field) {
         UnaryOperator<TextFormatter.Change> filter = change -> {
             int newLength = change.getControlNewText().length();
-            if (change.isContentChange() && !viewModel.acceptInput(fieldKey, maxChars, newLength)) {
+            if (change.isContentChange() && !viewModel.acceptInput(field.key(), field.maxChars(), newLength)) {
                 return null;
             }
             return change;
@@ -169,8 +163,8 @@ public final class DiagnosticsController {
         area.setTextFormatter(new TextFormatter<>(filter));
     }
 
-    /** Dropped text goes in directly; a dropped file is size-checked, then read off the FX thread. */
-    private void acceptDrops(TextArea area, String fieldKey, int maxChars) {
+    /** Dropped text goes in directly; a dropped file is checked and read by the view model, off the FX thread. */
+    private void acceptDrops(TextArea area, DiagnosticsViewModel.Field field) {
         area.setOnDragOver((DragEvent e) -> {
             if (e.getDragboard().hasFiles() || e.getDragboard().hasString()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -180,27 +174,7 @@ public final class DiagnosticsController {
         area.setOnDragDropped((DragEvent e) -> {
             var board = e.getDragboard();
             if (board.hasFiles() && !board.getFiles().isEmpty()) {
-                Path file = board.getFiles().get(0).toPath();
-                Task<String> read = new Task<>() {
-                    @Override
-                    protected String call() throws Exception {
-                        long size = Files.size(file);
-                        if (!InputLimits.fits(maxChars, size)) {
-                            return null;
-                        }
-                        return Files.readString(file);
-                    }
-                };
-                read.setOnSucceeded(done -> {
-                    if (read.getValue() == null) {
-                        viewModel.acceptInput(fieldKey, maxChars, file.toFile().length());
-                    } else {
-                        area.setText(read.getValue());
-                    }
-                });
-                read.setOnFailed(done -> viewModel.inputMessageProperty().set(
-                        messages.get("diag.input.unreadable", file.getFileName())));
-                executor.execute(read);
+                viewModel.loadDroppedFile(field, board.getFiles().get(0).toPath());
                 e.setDropCompleted(true);
             } else if (board.hasString()) {
                 area.setText(board.getString());

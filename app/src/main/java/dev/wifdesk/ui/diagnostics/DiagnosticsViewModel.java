@@ -10,6 +10,8 @@ import dev.wifdesk.ui.core.ErrorMessages;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.ui.log.Redactor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +129,76 @@ public final class DiagnosticsViewModel {
         }
         inputMessage.set(messages.get("diag.input.tooLarge", messages.get(fieldKey), length, maxChars));
         return false;
+    }
+
+    /** Which input a dropped file fills. */
+    public enum Field {
+        TOKEN("diag.token", InputLimits.TOKEN_MAX_CHARS),
+        ERROR_TEXT("diag.errorText", InputLimits.ERROR_TEXT_MAX_CHARS),
+        PROVIDER_JSON("diag.providerJson", InputLimits.PROVIDER_JSON_MAX_CHARS);
+
+        private final String key;
+        private final int maxChars;
+
+        Field(String key, int maxChars) {
+            this.key = key;
+            this.maxChars = maxChars;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public int maxChars() {
+            return maxChars;
+        }
+    }
+
+    /**
+     * A file dropped on an input: its size is checked first (a huge file is never read), then it
+     * is read in a background task and put into the field.
+     */
+    public void loadDroppedFile(Field field, Path file) {
+        Task<String> read = new Task<>() {
+            @Override
+            protected String call() throws Exception {
+                long size = Files.size(file);
+                if (!InputLimits.fits(field.maxChars(), size)) {
+                    throw new TooLarge(size);
+                }
+                return Files.readString(file);
+            }
+        };
+        read.setOnSucceeded(e -> {
+            inputMessage.set("");
+            propertyOf(field).set(read.getValue());
+        });
+        read.setOnFailed(e -> {
+            if (read.getException() instanceof TooLarge big) {
+                acceptInput(field.key(), field.maxChars(), big.size);
+            } else {
+                inputMessage.set(messages.get("diag.input.unreadable", file.getFileName()));
+            }
+        });
+        executor.execute(read);
+    }
+
+    /** A dropped file over its field's limit (carries the size for the message). */
+    private static final class TooLarge extends Exception {
+        private final long size;
+
+        TooLarge(long size) {
+            super("too large", null, false, false);
+            this.size = size;
+        }
+    }
+
+    private StringProperty propertyOf(Field field) {
+        return switch (field) {
+            case TOKEN -> token;
+            case ERROR_TEXT -> errorText;
+            case PROVIDER_JSON -> providerJson;
+        };
     }
 
     /** Empties the inputs (the token leaves memory with the text area's content). */

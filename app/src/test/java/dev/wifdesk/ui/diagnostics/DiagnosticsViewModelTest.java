@@ -62,6 +62,26 @@ class DiagnosticsViewModelTest {
     }
 
     @Test
+    void aDroppedFileIsReadIntoItsFieldAndAHugeOneIsRefusedUnread(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path small = java.nio.file.Files.writeString(dir.resolve("error.log"),
+                "The given credential is rejected by the attribute condition.");
+        Fx.run(() -> vm.loadDroppedFile(DiagnosticsViewModel.Field.ERROR_TEXT, small));
+        assertThat(vm.errorTextProperty().get()).isEqualTo("The given credential is rejected by the attribute condition.");
+
+        java.nio.file.Path huge = dir.resolve("token.txt");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(10L * 1024 * 1024); // sparse: 10 MB on paper, nothing written
+        }
+        Fx.run(() -> vm.loadDroppedFile(DiagnosticsViewModel.Field.TOKEN, huge));
+        assertThat(vm.tokenProperty().get()).isEmpty();
+        assertThat(vm.inputMessageProperty().get()).startsWith("ID token: 10,485,760 characters is over the limit");
+
+        Fx.run(() -> vm.loadDroppedFile(DiagnosticsViewModel.Field.PROVIDER_JSON, dir.resolve("missing.json")));
+        assertThat(vm.inputMessageProperty().get()).isEqualTo("Could not read the dropped file missing.json.");
+    }
+
+    @Test
     void invalidProviderJsonIsAnInlineMessageNotARun() {
         Fx.run(() -> {
             vm.tokenProperty().set("garbage");

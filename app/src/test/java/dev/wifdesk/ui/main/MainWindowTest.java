@@ -7,7 +7,6 @@ import dev.wifdesk.ui.core.View;
 import dev.wifdesk.ui.diagnostics.DiagnosisReport;
 import dev.wifdesk.ui.support.Screenshots;
 import dev.wifdesk.ui.support.TestServices;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
