@@ -134,11 +134,6 @@ final class VerificationJob {
         String provider = require(vars, "WIF_PROVIDER");
         String serviceAccount = require(vars, "WIF_SERVICE_ACCOUNT");
         String audience = vars.getOrDefault("WIF_ID_TOKEN_AUD", GitLabSandbox.ISSUER);
-        if (settings.googleBase() == null) {
-            trace.error("this sandbox GitLab has no Google endpoint to talk to (start it through the Sandbox facade)");
-            throw new JobFailed("script_failure");
-        }
-
         IdTokenRequest request = IdTokenRequest.forAudience(audience)
                 .withRef(job.pipeline.ref.name())
                 .withUser(job.pipeline.user.username())
@@ -147,7 +142,14 @@ final class VerificationJob {
                 .withLifetime(settings.jobTimeout());
         String environment = vars.get("WIF_ENVIRONMENT");
         if (environment != null && !environment.isBlank()) {
-            request = request.withEnvironment(Environments.of(environment));
+            IdTokenRequest.Environment env = Environments.of(environment.trim());
+            request = request.withEnvironment(env);
+            trace.line("Environment: " + env.name() + " (" + (env.isProtected() ? "protected" : "not protected")
+                    + ", tier " + env.tier() + ")");
+        }
+        if (settings.googleBase() == null) {
+            trace.error("this sandbox GitLab has no Google endpoint to talk to (start it through the Sandbox facade)");
+            throw new JobFailed("script_failure");
         }
         String idToken = tokens.mint(request);
         trace.mask(idToken);

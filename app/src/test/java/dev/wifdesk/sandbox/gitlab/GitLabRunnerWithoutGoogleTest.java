@@ -49,6 +49,11 @@ class GitLabRunnerWithoutGoogleTest {
             String overridden = trace(api, api.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "develop",
                     List.of(new Variable("WIF_SERVICE_ACCOUNT", "sa@x.example"))));
             assertThat(overridden).doesNotContain("is not set").contains("no Google endpoint");
+
+            api.getProjectApi().createVariable(GitLabSandbox.PROJECT_PATH, "WIF_ENVIRONMENT", "production", false);
+            String deploying = trace(api, api.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "develop",
+                    List.of(new Variable("WIF_SERVICE_ACCOUNT", "sa@x.example"))));
+            assertThat(deploying).contains("Environment: production (protected, tier production)");
         }
     }
 
