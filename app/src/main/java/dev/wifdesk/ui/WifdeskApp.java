@@ -1,20 +1,51 @@
 package dev.wifdesk.ui;
 
+import dev.wifdesk.cel.CelEngine;
+import dev.wifdesk.ui.connection.ConnectionState;
+import dev.wifdesk.ui.connection.CredentialsProbe;
+import dev.wifdesk.ui.connection.StartupConnectionService;
+import dev.wifdesk.ui.core.ClipboardWriter;
+import dev.wifdesk.ui.core.DaemonUiExecutor;
+import dev.wifdesk.ui.core.Messages;
+import dev.wifdesk.ui.core.Navigator;
+import dev.wifdesk.ui.diagnostics.IamProviderDirectory;
+import dev.wifdesk.ui.diagnostics.ProviderDirectory;
+import dev.wifdesk.ui.log.ActivityLog;
+import dev.wifdesk.ui.log.ActivityLogAppender;
+import java.time.Clock;
+import java.util.Locale;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** The JavaFX application (placeholder until the main window lands). */
+/** The JavaFX application: builds the real services once and opens the main window. */
 public final class WifdeskApp extends Application {
+    private ActivityLogAppender appender;
+
     public static void launchGui() {
         Application.launch(WifdeskApp.class);
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("WIF Desk"), 800, 600));
-        stage.setTitle("WIF Desk");
-        stage.show();
+        ActivityLog log = new ActivityLog(ActivityLog.DEFAULT_CAPACITY, Platform::runLater);
+        appender = ActivityLogAppender.install(log);
+        MainWindow.show(stage, realServices(log), true);
+    }
+
+    static UiServices realServices(ActivityLog log) {
+        ProviderDirectory.Factory directories = c -> new IamProviderDirectory(c.clients()
+                .orElseThrow(() -> new IllegalStateException("no Google clients for " + c.target())).iam());
+        return new UiServices(new DaemonUiExecutor(),
+                new StartupConnectionService(CredentialsProbe.applicationDefault(), Wiring.sandboxLauncher()),
+                new ConnectionState(), new Navigator(), log, Messages.load(Locale.getDefault()),
+                ClipboardWriter.system(), Wiring.diagnosisService(), directories, new CelEngine(), Clock.systemUTC());
+    }
+
+    @Override
+    public void stop() {
+        if (appender != null) {
+            appender.uninstall();
+        }
     }
 }

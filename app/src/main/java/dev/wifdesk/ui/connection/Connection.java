@@ -1,0 +1,35 @@
+package dev.wifdesk.ui.connection;
+
+import dev.wifdesk.cloud.GoogleClients;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the app is connected to: the target kind, the connection bar's label, the signed-in
+ * identity, the projects it can see, and the clients for that target (absent in UI tests that
+ * use a double of {@link ConnectionService}).
+ */
+public record Connection(TargetKind target, String label, String identity, List<ProjectInfo> projects,
+                         Optional<GoogleClients> clients) {
+    public enum TargetKind { GOOGLE_CLOUD, SANDBOX }
+
+    /** One project the identity can see; the number matters for audiences and principals. */
+    public record ProjectInfo(String projectId, String projectNumber, String displayName) {
+        public String describe() {
+            return projectId + " (" + projectNumber + ")";
+        }
+    }
+
+    public Connection {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(label, "label");
+        identity = identity == null ? "" : identity;
+        projects = List.copyOf(projects);
+        clients = clients == null ? Optional.empty() : clients;
+    }
+
+    public Optional<ProjectInfo> firstProject() {
+        return projects.stream().findFirst();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.wifdesk.ui.connection;
+
+import dev.wifdesk.sandbox.Sandbox;
+import dev.wifdesk.sandbox.SandboxOptions;
+import java.net.URI;
+
+/** Starts the in-process sandbox (Google + GitLab sides) on loopback, free ports. */
+public final class EmbeddedSandboxLauncher implements SandboxLauncher {
+    private final SandboxOptions options;
+
+    public EmbeddedSandboxLauncher(SandboxOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public RunningSandbox start() {
+        return new Running(Sandbox.start(options));
+    }
+
+    /** A started sandbox seen through the UI's {@link RunningSandbox}. */
+    public record Running(Sandbox sandbox) implements RunningSandbox {
+        @Override
+        public URI googleBase() {
+            return sandbox.google().baseUrl();
+        }
+
+        @Override
+        public String operatorToken() {
+            return sandbox.google().operatorToken();
+        }
+
+        @Override
+        public String operatorEmail() {
+            return sandbox.google().operatorEmail();
+        }
+
+        @Override
+        public String projectId() {
+            return sandbox.google().projectId();
+        }
+
+        @Override
+        public void close() {
+            sandbox.close();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.wifdesk.ui.connection;
+
+import com.google.api.services.cloudresourcemanager.v3.model.Project;
+import com.google.api.services.cloudresourcemanager.v3.model.SearchProjectsResponse;
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.cloud.Target;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up target choice: Google Cloud when Application Default Credentials exist, otherwise
+ * the in-process sandbox. Projects are read with the real Resource Manager client either way.
+ */
+public final class StartupConnectionService implements ConnectionService {
+    private static final Logger LOG = LoggerFactory.getLogger(StartupConnectionService.class);
+    private static final int PROJECT_PAGE = 50;
+
+    private final CredentialsProbe probe;
+    private final SandboxLauncher sandboxLauncher;
+    private SandboxLauncher.RunningSandbox sandbox;
+
+    public StartupConnectionService(CredentialsProbe probe, SandboxLauncher sandboxLauncher) {
+        this.probe = probe;
+        this.sandboxLauncher = sandboxLauncher;
+    }
+
+    @Override
+    public Connection connect() throws Exception {
+        Optional<GoogleCredentials> adc = probe.find();
+        if (adc.isPresent()) {
+            String identity = CredentialIdentity.describe(adc.get());
+            LOG.info("Application Default Credentials found ({}); connecting to Google Cloud", identity);
+            GoogleClients clients = new GoogleClients(Target.googleCloud(adc.get(), identity));
+            return new Connection(Connection.TargetKind.GOOGLE_CLOUD, identity, identity, searchProjects(clients),
+                    Optional.of(clients));
+        }
+        LOG.info("No Application Default Credentials; starting the in-process sandbox");
+        sandbox = sandboxLauncher.start();
+        GoogleClients clients = new GoogleClients(
+                Target.sandbox(sandbox.googleBase(), sandbox.operatorToken(), sandbox.operatorEmail()));
+        Connection.ProjectInfo project = getProject(clients, sandbox.projectId());
+        LOG.info("Sandbox started at {}; project {}", sandbox.googleBase(), project.describe());
+        return new Connection(Connection.TargetKind.SANDBOX, project.describe(), sandbox.operatorEmail(),
+                List.of(project), Optional.of(clients));
+    }
+
+    private static Connection.ProjectInfo getProject(GoogleClients clients, String projectId) throws IOException {
+        Project p = clients.resourceManager().projects().get("projects/" + projectId).execute();
+        return toInfo(p);
+    }
+
+    /** Projects visible to the ADC identity; an empty list (and a log line) when the search is refused. */
+    private static List<Connection.ProjectInfo> searchProjects(GoogleClients clients) {
+        List<Connection.ProjectInfo> out = new ArrayList<>();
+        try {
+            SearchProjectsResponse r = clients.resourceManager().projects().search().setPageSize(PROJECT_PAGE).execute();
+            if (r.getProjects() != null) {
+                r.getProjects().forEach(p -> out.add(toInfo(p)));
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not list projects: {}", e.getMessage());
+        }
+        return out;
+    }
+
+    static Connection.ProjectInfo toInfo(Project p) {
+        String name = p.getName() == null ? "" : p.getName();
+        String number = name.startsWith("projects/") ? name.substring("projects/".length()) : name;
+        return new Connection.ProjectInfo(p.getProjectId(), number, p.getDisplayName());
+    }
+
+    @Override
+    public void close() {
+        if (sandbox != null) {
+            LOG.info("Stopping the sandbox");
+            sandbox.close();
+            sandbox = null;
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package dev.wifdesk.ui.diagnostics;
+
+import dev.wifdesk.model.Finding;
+import dev.wifdesk.ui.core.Messages;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+/** The Diagnostics screen: binds the view model and draws the ladder, findings and claims. */
+public final class DiagnosticsController {
+    private final DiagnosticsViewModel viewModel;
+    private final Messages messages;
+
+    @FXML
+    private TextArea tokenArea;
+    @FXML
+    private TextArea errorArea;
+    @FXML
+    private RadioButton liveProviderRadio;
+    @FXML
+    private RadioButton jsonProviderRadio;
+    @FXML
+    private ComboBox<ProviderChoice> providerCombo;
+    @FXML
+    private Label providerStatusLabel;
+    @FXML
+    private VBox liveProviderBox;
+    @FXML
+    private TextArea providerJsonArea;
+    @FXML
+    private Label inputMessageLabel;
+    @FXML
+    private Button diagnoseButton;
+    @FXML
+    private ProgressIndicator busyIndicator;
+    @FXML
+    private Label verdictLabel;
+    @FXML
+    private Label noticeLabel;
+    @FXML
+    private VBox stageBox;
+    @FXML
+    private VBox findingsBox;
+    @FXML
+    private TableView<ClaimRow> claimsTable;
+    @FXML
+    private TableColumn<ClaimRow, String> claimColumn;
+    @FXML
+    private TableColumn<ClaimRow, String> valueColumn;
+    @FXML
+    private TableColumn<ClaimRow, String> mappedColumn;
+
+    public DiagnosticsController(DiagnosticsViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        guard(tokenArea, DiagnosticsViewModel.Field.TOKEN);
+        guard(errorArea, DiagnosticsViewModel.Field.ERROR_TEXT);
+        guard(providerJsonArea, DiagnosticsViewModel.Field.PROVIDER_JSON);
+        tokenArea.textProperty().bindBidirectional(viewModel.tokenProperty());
+        errorArea.textProperty().bindBidirectional(viewModel.errorTextProperty());
+        providerJsonArea.textProperty().bindBidirectional(viewModel.providerJsonProperty());
+        acceptDrops(tokenArea, DiagnosticsViewModel.Field.TOKEN);
+        acceptDrops(errorArea, DiagnosticsViewModel.Field.ERROR_TEXT);
+        acceptDrops(providerJsonArea, DiagnosticsViewModel.Field.PROVIDER_JSON);
+
+        ToggleGroup source = new ToggleGroup();
+        liveProviderRadio.setToggleGroup(source);
+        jsonProviderRadio.setToggleGroup(source);
+        liveProviderRadio.setSelected(viewModel.providerSourceProperty().get() == DiagnosticsViewModel.ProviderSource.LIVE);
+        jsonProviderRadio.setSelected(!liveProviderRadio.isSelected());
+        source.selectedToggleProperty().addListener((obs, old, t) -> viewModel.providerSourceProperty().set(
+                t == jsonProviderRadio ? DiagnosticsViewModel.ProviderSource.JSON : DiagnosticsViewModel.ProviderSource.LIVE));
+        liveProviderBox.visibleProperty().bind(liveProviderRadio.selectedProperty());
+        liveProviderBox.managedProperty().bind(liveProviderBox.visibleProperty());
+        providerJsonArea.visibleProperty().bind(jsonProviderRadio.selectedProperty());
+        providerJsonArea.managedProperty().bind(providerJsonArea.visibleProperty());
+
+        providerCombo.setItems(viewModel.providers());
+        providerCombo.valueProperty().bindBidirectional(viewModel.selectedProviderProperty());
+        providerStatusLabel.textProperty().bind(viewModel.providerStatusProperty());
+
+        inputMessageLabel.textProperty().bind(viewModel.inputMessageProperty());
+        inputMessageLabel.visibleProperty().bind(viewModel.inputMessageProperty().isNotEmpty());
+        inputMessageLabel.managedProperty().bind(inputMessageLabel.visibleProperty());
+        noticeLabel.textProperty().bind(viewModel.noticeProperty());
+        noticeLabel.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
+        noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
+        verdictLabel.textProperty().bind(viewModel.verdictProperty());
+        viewModel.reportProperty().addListener((obs, old, r) -> {
+            verdictLabel.getStyleClass().removeAll("verdict-pass", "verdict-fail");
+            verdictLabel.getStyleClass().add(r != null && r.passed() ? "verdict-pass" : "verdict-fail");
+        });
+        diagnoseButton.disableProperty().bind(viewModel.busyProperty());
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+
+        claimsTable.setItems(viewModel.claims());
+        claimColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().claim()));
+        valueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
+        mappedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().mappedTo()));
+        valueColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                // long values (sub, URLs) are cut by the column: the tooltip shows them whole
+                setTooltip(empty || value == null ? null : new Tooltip(value));
+            }
+        });
+
+        viewModel.stages().addListener((ListChangeListener<DiagnosisReport.Stage>) c -> drawStages());
+        viewModel.findings().addListener((ListChangeListener<Finding>) c -> drawFindings());
+        drawStages();
+        drawFindings();
+        if (viewModel.providers().isEmpty()) {
+            viewModel.loadProviders();
+        }
+    }
+
+    /** Refuses an edit (typically a paste) that would push the area over its limit. */
+    private void guard(TextArea area, DiagnosticsViewModel.Field field) {
+        UnaryOperator<TextFormatter.Change> filter = change -> {
+            int newLength = change.getControlNewText().length();
+            if (change.isContentChange() && !viewModel.acceptInput(field.key(), field.maxChars(), newLength)) {
+                return null;
+            }
+            return change;
+        };
+        area.setTextFormatter(new TextFormatter<>(filter));
+    }
+
+    /** Dropped text goes in directly; a dropped file is checked and read by the view model, off the FX thread. */
+    private void acceptDrops(TextArea area, DiagnosticsViewModel.Field field) {
+        area.setOnDragOver((DragEvent e) -> {
+            if (e.getDragboard().hasFiles() || e.getDragboard().hasString()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        area.setOnDragDropped((DragEvent e) -> {
+            var board = e.getDragboard();
+            if (board.hasFiles() && !board.getFiles().isEmpty()) {
+                viewModel.loadDroppedFile(field, board.getFiles().get(0).toPath());
+                e.setDropCompleted(true);
+            } else if (board.hasString()) {
+                area.setText(board.getString());
+                e.setDropCompleted(true);
+            }
+            e.consume();
+        });
+    }
+
+    @FXML
+    private void onDiagnose() {
+        viewModel.diagnose();
+    }
+
+    @FXML
+    private void onRefreshProviders() {
+        viewModel.loadProviders();
+    }
+
+    @FXML
+    private void onClear() {
+        viewModel.clearInputs();
+    }
+
+    private void drawStages() {
+        stageBox.getChildren().clear();
+        if (viewModel.stages().isEmpty()) {
+            stageBox.getChildren().add(placeholder("diag.stages.empty"));
+            return;
+        }
+        for (DiagnosisReport.Stage s : viewModel.stages()) {
+            String status = s.status().name().toLowerCase(Locale.ROOT);
+            FontIcon icon = new FontIcon(switch (s.status()) {
+                case PASS -> MaterialDesignC.CHECK_CIRCLE;
+                case FAIL -> MaterialDesignC.CLOSE_CIRCLE;
+                case SKIPPED -> MaterialDesignM.MINUS_CIRCLE_OUTLINE;
+            });
+            icon.getStyleClass().add("stage-icon");
+            Label name = new Label(s.name());
+            name.getStyleClass().add("stage-name");
+            Label detail = new Label(s.detail());
+            detail.getStyleClass().add("stage-detail");
+            detail.setWrapText(true);
+            HBox.setHgrow(detail, Priority.ALWAYS);
+            Label badge = new Label(messages.get("diag.stage." + status));
+            badge.getStyleClass().addAll("stage-badge");
+            HBox row = new HBox(icon, name, badge, detail);
+            row.setId("stage-" + s.name());
+            row.getStyleClass().addAll("stage-row", "stage-" + status);
+            stageBox.getChildren().add(row);
+        }
+    }
+
+    private void drawFindings() {
+        findingsBox.getChildren().clear();
+        if (viewModel.findings().isEmpty()) {
+            findingsBox.getChildren().add(placeholder(viewModel.reportProperty().get() == null
+                    ? "diag.findings.empty" : "diag.findings.none"));
+            return;
+        }
+        for (Finding f : viewModel.findings()) {
+            findingsBox.getChildren().add(findingCard(f));
+        }
+    }
+
+    private Node findingCard(Finding f) {
+        String severity = f.severity().wireName();
+        Label badge = new Label(messages.get("diag.severity." + severity), new FontIcon(switch (f.severity()) {
+            case ERROR -> MaterialDesignA.ALERT_OCTAGON;
+            case WARNING -> MaterialDesignA.ALERT;
+            case INFO -> MaterialDesignI.INFORMATION;
+        }));
+        badge.getStyleClass().addAll("severity-badge", "severity-" + severity);
+        Label code = new Label(f.code().name());
+        code.getStyleClass().add("finding-code");
+        HBox head = new HBox(badge, code);
+        head.getStyleClass().add("finding-head");
+
+        Label message = new Label(f.message());
+        message.setWrapText(true);
+        message.getStyleClass().add("finding-message");
+        VBox card = new VBox(head, message);
+        if (!f.fix().isEmpty()) {
+            Label fixTitle = new Label(messages.get("diag.fix"));
+            fixTitle.getStyleClass().add("finding-label");
+            Label fix = new Label(f.fix());
+            fix.setWrapText(true);
+            fix.getStyleClass().add("finding-fix");
+            card.getChildren().addAll(fixTitle, fix);
+        }
+        if (!f.evidence().isEmpty()) {
+            GridPane evidence = new GridPane();
+            evidence.getStyleClass().add("finding-evidence");
+            int row = 0;
+            for (var e : new java.util.TreeMap<>(f.evidence()).entrySet()) {
+                Label k = new Label(e.getKey());
+                k.getStyleClass().add("evidence-key");
+                Label v = new Label(e.getValue());
+                v.setWrapText(true);
+                v.getStyleClass().add("evidence-value");
+                evidence.addRow(row++, k, v);
+            }
+            Label evTitle = new Label(messages.get("diag.evidence"));
+            evTitle.getStyleClass().add("finding-label");
+            card.getChildren().addAll(evTitle, evidence);
+        }
+        HBox actions = new HBox();
+        actions.getStyleClass().add("finding-actions");
+        if (!f.fix().isEmpty()) {
+            Button copy = new Button(messages.get("diag.fix.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
+            copy.setId("copyFix-" + f.code().name());
+            copy.setOnAction(e -> viewModel.copyFix(f));
+            actions.getChildren().add(copy);
+        }
+        Optional<ProviderChange> change = viewModel.proposeFix(f);
+        if (change.isPresent()) {
+            Button apply = new Button(messages.get("diag.fix.apply"), new FontIcon(MaterialDesignA.AUTO_FIX));
+            apply.setId("applyFix-" + f.code().name());
+            apply.getStyleClass().add("accent");
+            apply.setOnAction(e -> confirmAndApply(change.get()));
+            actions.getChildren().add(apply);
+        }
+        if (!actions.getChildren().isEmpty()) {
+            card.getChildren().add(actions);
+        }
+        card.setId("finding-" + f.code().name());
+        card.getStyleClass().addAll("finding-card", "finding-" + severity);
+        return card;
+    }
+
+    /** Shows the exact change (field, before, after) and applies it only on "Apply". */
+    private void confirmAndApply(ProviderChange change) {
+        ButtonType applyType = new ButtonType(messages.get("diag.fix.confirm.apply"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", applyType, ButtonType.CANCEL);
+        alert.setTitle(messages.get("diag.fix.confirm.title"));
+        alert.setHeaderText(messages.get("diag.fix.confirm.header", change.providerName()));
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("change-grid");
+        grid.addRow(0, gridLabel("diag.fix.confirm.field"), new Label(change.updateMask()));
+        grid.addRow(1, gridLabel("diag.fix.confirm.before"), readOnly("changeBefore", change.before()));
+        grid.addRow(2, gridLabel("diag.fix.confirm.after"), readOnly("changeAfter", change.after()));
+        alert.getDialogPane().setContent(grid);
+        alert.getDialogPane().setId("confirmFixDialog");
+        alert.getDialogPane().lookupButton(applyType).setId("confirmApplyButton");
+        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("confirmCancelButton");
+        if (stageBox.getScene() != null) {
+            alert.initOwner(stageBox.getScene().getWindow());
+            alert.getDialogPane().getStylesheets().addAll(stageBox.getScene().getStylesheets());
+        }
+        alert.showAndWait().filter(applyType::equals).ifPresent(ok -> viewModel.applyFix(change));
+    }
+
+    private Label gridLabel(String key) {
+        Label l = new Label(messages.get(key));
+        l.getStyleClass().add("field-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private TextArea readOnly(String id, String text) {
+        TextArea area = new TextArea(text.isEmpty() ? messages.get("diag.fix.confirm.none") : text);
+        area.setId(id);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(Math.min(8, Math.max(2, (int) text.lines().count())));
+        area.setPrefColumnCount(60);
+        return area;
+    }
+
+    private Node placeholder(String key) {
+        Label l = new Label(messages.get(key));
+        l.getStyleClass().add("empty-hint");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.wifdesk.ui.diagnostics;
+
+import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
+import dev.wifdesk.ui.connection.Connection;
+import java.io.IOException;
+import java.util.List;
+
+/** The connected project's pools and providers (blocking network calls: background tasks only). */
+public interface ProviderDirectory {
+    List<ProviderChoice> list(String projectId) throws IOException;
+
+    WorkloadIdentityPoolProvider get(String providerName) throws IOException;
+
+    /** Applies the change (PATCH with its update mask) and waits, bounded, for the operation. */
+    void apply(ProviderChange change) throws IOException;
+
+    /** Builds the directory for a connection (the real one uses the connection's Iam client). */
+    interface Factory {
+        ProviderDirectory forConnection(Connection connection);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.wifdesk.ui.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+    // secrets are assembled at run time: no credential-shaped literal sits in the source
+    private static final String JWT = "ey" + "JhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+    private static final String GITLAB_PAT = "glp" + "at-" + "AbCdEf123456_xyz";
+    private static final String GOOGLE_AT = "ya" + "29." + "a0AfH6SMBxyz-123";
+
+    @Test
+    void masksJwtsAndKeepsTheSurroundingText() {
+        String out = Redactor.redact("token=" + JWT + " rejected");
+        assertThat(out).isEqualTo("token=eyJ" + Redactor.MASK + " rejected").doesNotContain("c2lnbmF0dXJl");
+    }
+
+    @Test
+    void masksGitlabGoogleAndSandboxTokens() {
+        String out = Redactor.redact("a " + GITLAB_PAT + " b " + GOOGLE_AT + " c sandbox-operator-7f3a9c d sandbox-gitlab-token e");
+        assertThat(out).doesNotContain("AbCdEf123456", "a0AfH6SMBxyz", "7f3a9c")
+                .contains("glpat-" + Redactor.MASK, "ya29." + Redactor.MASK, "sandbox-operator-" + Redactor.MASK,
+                        "sandbox-gitlab-token" + Redactor.MASK);
+    }
+
+    @Test
+    void masksHeaderValues() {
+        assertThat(Redactor.redact("Authorization: Bearer abcdefgh12345678"))
+                .doesNotContain("abcdefgh12345678");
+        assertThat(Redactor.redact("PRIVATE-TOKEN: zzzzzzzzzzzz")).doesNotContain("zzzzzzzzzzzz");
+    }
+
+    @Test
+    void leavesOrdinaryTextAlone() {
+        String text = "Patched projects/428617359021/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com";
+        assertThat(Redactor.redact(text)).isEqualTo(text);
+        assertThat(Redactor.redact("")).isEmpty();
+        assertThat(Redactor.redact(null)).isNull();
+    }
+}

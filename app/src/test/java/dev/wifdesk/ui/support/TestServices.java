@@ -1,0 +1,64 @@
+package dev.wifdesk.ui.support;
+
+import dev.wifdesk.cel.CelEngine;
+import dev.wifdesk.ui.UiServices;
+import dev.wifdesk.ui.connection.Connection;
+import dev.wifdesk.ui.connection.ConnectionService;
+import dev.wifdesk.ui.connection.ConnectionState;
+import dev.wifdesk.ui.core.Messages;
+import dev.wifdesk.ui.core.Navigator;
+import dev.wifdesk.ui.core.UiExecutor;
+import dev.wifdesk.ui.diagnostics.DiagnosisService;
+import dev.wifdesk.ui.diagnostics.ProviderDirectory;
+import dev.wifdesk.ui.log.ActivityLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** UI services for tests: synchronous executor, a recording clipboard, doubles of the UI's own interfaces. */
+public final class TestServices {
+    public static final Instant NOW = Instant.parse("2026-11-25T18:00:00Z");
+
+    public final List<String> clipboard = new ArrayList<>();
+    public final ActivityLog log = new ActivityLog(100, Runnable::run);
+    public final ConnectionState state = new ConnectionState();
+    public final Navigator navigator = new Navigator();
+    public final Messages messages = Messages.load(Locale.ROOT);
+    public boolean closed;
+    /** Fixed for screen tests; the sandbox tests use the system clock (its tokens are minted now). */
+    public Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    public static Messages messages() {
+        return Messages.load(Locale.ROOT);
+    }
+
+    /** A connection service double that answers with {@code connection} (and records close()). */
+    public ConnectionService connectingTo(Connection connection) {
+        return new ConnectionService() {
+            @Override
+            public Connection connect() {
+                return connection;
+            }
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+        };
+    }
+
+    public static Connection sandboxConnection() {
+        return new Connection(Connection.TargetKind.SANDBOX, "sandbox-project (428617359021)",
+                "operator@wifdesk-sandbox.example",
+                List.of(new Connection.ProjectInfo("sandbox-project", "428617359021", "Sandbox project")), Optional.empty());
+    }
+
+    public UiServices build(ConnectionService connection, DiagnosisService engine, ProviderDirectory.Factory directories) {
+        return new UiServices(UiExecutor.synchronous(), connection, state, navigator, log, messages, clipboard::add,
+                engine, directories, new CelEngine(), clock);
+    }
+}
