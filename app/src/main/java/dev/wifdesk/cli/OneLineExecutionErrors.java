@@ -6,15 +6,15 @@ import picocli.CommandLine;
 
 /** No stack trace in front of a user: bad input exits 2, anything else 1, each with one line. */
 final class OneLineExecutionErrors implements CommandLine.IExecutionExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(OneLineExecutionErrors.class);
-
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         if (ex instanceof BadInputException) {
             cmd.getErr().println("wifdesk: " + ex.getMessage());
             return WifdeskCommand.EXIT_BAD_INPUT;
         }
-        LOG.debug("command failed", ex);
+        // the logger is looked up only here: starting Logback costs a quarter second of every CLI start
+        Logger log = LoggerFactory.getLogger(OneLineExecutionErrors.class);
+        log.debug("command failed", ex);
         cmd.getErr().println("wifdesk: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
         return WifdeskCommand.EXIT_FAILED;
     }
