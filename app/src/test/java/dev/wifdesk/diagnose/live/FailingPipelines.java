@@ -22,6 +22,8 @@ public final class FailingPipelines {
     public Job audience;
     public Job condition;
     public Job notFederation;
+    public Job missingProvider;
+    public String missingProviderName;
     public Job binding;
 
     /** Runs them in order; the last one removes the service account's workloadIdentityUser binding first. */
@@ -45,6 +47,11 @@ public final class FailingPipelines {
         p.notFederation = fx.awaitJob(pipelines.createPipeline(project, "main",
                 List.of(new Variable("DATAFLOW_PARAMETERS", "not json"))).getId());
         assertThat(p.notFederation.getStatus()).isEqualTo(JobStatus.FAILED);
+
+        p.missingProviderName = fx.provider.replace("/providers/" + VerificationFixture.PROVIDER_ID, "/providers/gone-provider");
+        p.missingProvider = fx.awaitJob(pipelines.createPipeline(project, "main",
+                List.of(new Variable("WIF_PROVIDER", p.missingProviderName))).getId());
+        assertThat(fx.trace(p.missingProvider)).contains(ErrorTexts.INVALID_TARGET);
 
         removeWorkloadIdentityUser(fx);
         p.binding = fx.awaitJob(pipelines.createPipeline(project, "main").getId());

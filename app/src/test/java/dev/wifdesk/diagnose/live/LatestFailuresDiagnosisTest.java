@@ -1,10 +1,14 @@
 package dev.wifdesk.diagnose.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wifdesk.diagnose.DiagnosisEngine;
+import dev.wifdesk.model.Finding;
+import dev.wifdesk.model.FindingCode;
 import dev.wifdesk.sandbox.VerificationFixture;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
+import org.gitlab4j.api.models.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +25,11 @@ class LatestFailuresDiagnosisTest {
     void runPipelinesAndDiagnose() throws Exception {
         fx = new VerificationFixture();
         pipelines = FailingPipelines.run(fx);
-        result = new LatestFailuresDiagnosis(fx.gitlab, fx.operator, new DiagnosisEngine()).diagnose(GitLabSandbox.PROJECT_PATH);
-        System.out.println(new LatestFailuresText().write(result));
-        System.out.println(new LatestFailuresJson().write(result));
+        result = service().diagnose(GitLabSandbox.PROJECT_PATH);
+    }
+
+    private LatestFailuresDiagnosis service() {
+        return new LatestFailuresDiagnosis(fx.gitlab, fx.operator, new DiagnosisEngine());
     }
 
     @AfterAll
@@ -33,8 +39,98 @@ class LatestFailuresDiagnosisTest {
         }
     }
 
+    private JobDiagnosis job(Job job) {
+        return result.jobs().stream().filter(j -> j.id() == job.getId()).findFirst()
+                .orElseThrow(() -> new AssertionError("job " + job.getId() + " not listed: " + result.jobs()));
+    }
+
     @Test
-    void dump() {
-        assertThat(result.jobs()).isNotEmpty();
+    void listsEveryFailedJobNewestFirstAndNotThePassingOne() {
+        assertThat(result.jobs()).extracting(JobDiagnosis::id).containsExactly(pipelines.binding.getId(),
+                pipelines.missingProvider.getId(), pipelines.notFederation.getId(), pipelines.condition.getId(),
+                pipelines.audience.getId());
+        assertThat(result.verdict()).isEqualTo("fail");
+        JobDiagnosis audience = job(pipelines.audience);
+        assertThat(audience.name()).isEqualTo("wif-verify");
+        assertThat(audience.ref()).isEqualTo("main");
+        assertThat(audience.webUrl()).endsWith("/acme/pipelines/-/jobs/" + pipelines.audience.getId());
+    }
+
+    @Test
+    void wrongAudienceNamesTheAcceptedAudience() {
+        JobDiagnosis j = job(pipelines.audience);
+        assertThat(j.excerpt()).contains("[" + pipelines.wrongAudience + "]");
+        Finding f = j.diagnosis().finding(FindingCode.AUDIENCE_MISMATCH)
+                .or(() -> j.diagnosis().finding(FindingCode.AUDIENCE_TYPO)).orElseThrow();
+        // the fix names what the live provider accepts, learned through the real IAM client
+        assertThat(f.fix()).contains("aud to " + GitLabSandbox.ISSUER + " ").contains("--allowed-audiences=");
+        assertThat(f.evidence()).containsEntry("actual", pipelines.wrongAudience);
+    }
+
+    @Test
+    void conditionRejectionOnAnUnprotectedBranchSaysWhichPartIsFalse() {
+        JobDiagnosis j = job(pipelines.condition);
+        assertThat(j.ref()).isEqualTo("develop");
+        Finding f = j.diagnosis().finding(FindingCode.CONDITION_REJECTED).orElseThrow();
+        assertThat(f.message()).contains("assertion.ref_protected == \"true\"").contains("\"false\"");
+        assertThat(f.evidence().get("falseParts")).isEqualTo("assertion.ref_protected == \"true\"");
+        assertThat(f.fix()).contains("protected branch").contains("--attribute-condition");
+        assertThat(j.notes()).anyMatch(n -> n.contains("rebuilt from the job's metadata"));
+    }
+
+    @Test
+    void missingWorkloadIdentityUserBindingGetsTheExactGrant() {
+        JobDiagnosis j = job(pipelines.binding);
+        assertThat(j.diagnosis().has(FindingCode.PERMISSION_DENIED_GET_ACCESS_TOKEN)).isTrue();
+        Finding f = j.diagnosis().finding(FindingCode.BINDING_MISSING).orElseThrow();
+        assertThat(f.fix()).contains("gcloud iam service-accounts add-iam-policy-binding " + fx.serviceAccount)
+                .contains("--role=roles/iam.workloadIdentityUser")
+                .contains("principalSet://iam.googleapis.com/" + fx.pool + "/attribute.project_path/acme/pipelines");
+    }
+
+    @Test
+    void jobWithoutFederationErrorIsListedAsSuch() {
+        JobDiagnosis j = job(pipelines.notFederation);
+        assertThat(j.federationErrorFound()).isFalse();
+        assertThat(j.diagnosis()).isNull();
+        assertThat(j.failed()).isFalse();
+        assertThat(j.notes()).containsExactly(JobDiagnosis.NO_FEDERATION_ERROR);
+    }
+
+    @Test
+    void providerThatDoesNotExistBecomesANoteNotAnException() {
+        JobDiagnosis j = job(pipelines.missingProvider);
+        assertThat(j.notes()).anyMatch(n -> n.contains("Cannot read the provider " + pipelines.missingProviderName
+                .replace("//iam.googleapis.com/", "")) && n.contains("404"));
+        assertThat(j.diagnosis().passed()).isFalse();
+        assertThat(j.diagnosis().findings()).anyMatch(f -> f.evidence().getOrDefault("catalogue", "").equals("#8"));
+    }
+
+    @Test
+    void noTokenInAnyOutput() {
+        String json = new LatestFailuresJson().write(result);
+        String text = new LatestFailuresText().write(result);
+        for (String out : new String[] {json, text}) {
+            assertThat(out).doesNotContain("eyJ").doesNotContain(fx.sandbox.gitlab().token())
+                    .doesNotContain(fx.sandbox.google().operatorToken());
+        }
+        assertThat(text).contains("Job " + pipelines.condition.getId() + " wif-verify on develop")
+                .contains(JobDiagnosis.NO_FEDERATION_ERROR).contains("fix: gcloud iam service-accounts add-iam-policy-binding");
+    }
+
+    @Test
+    void unknownProjectIsNotFound() {
+        assertThatThrownBy(() -> service().diagnose("acme/no-such-project"))
+                .isInstanceOf(GitLabProjectNotFoundException.class)
+                .hasMessageStartingWith("GitLab project 'acme/no-such-project' not found");
+    }
+
+    @Test
+    void projectWithoutFailuresSaysSo() throws Exception {
+        // the public fork has no pipelines at all
+        LatestFailures none = service().diagnose(GitLabSandbox.FORK_PROJECT_PATH);
+        assertThat(none.jobs()).isEmpty();
+        assertThat(none.passed()).isTrue();
+        assertThat(none.notes()).containsExactly("No failed jobs in the recent history of " + GitLabSandbox.FORK_PROJECT_PATH + ".");
     }
 }
