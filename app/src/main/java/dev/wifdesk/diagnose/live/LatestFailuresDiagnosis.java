@@ -62,7 +62,7 @@ public final class LatestFailuresDiagnosis {
         final JobVariables variables;
         final JobClaims claims;
         final LiveFederationLookup live = new LiveFederationLookup(google);
-        final Map<String, Optional<String>> ciConfigs = new HashMap<>();
+        final Map<String, CiConfig> ciConfigs = new HashMap<>();
 
         Run(String projectPath, Set<String> notes) {
             this.projectPath = projectPath;
@@ -144,22 +144,26 @@ public final class LatestFailuresDiagnosis {
         if (ref == null) {
             return Optional.empty();
         }
-        Optional<String> cached = run.ciConfigs.get(ref);
-        if (cached != null) {
-            return cached;
+        CiConfig config = run.ciConfigs.computeIfAbsent(ref, r -> readCiConfig(run.projectPath, r));
+        if (config.problem() != null) {
+            notes.add(config.problem());
         }
-        Optional<String> text;
+        return Optional.ofNullable(config.text());
+    }
+
+    /** One ref's CI configuration, or why it could not be read. */
+    private record CiConfig(String text, String problem) {
+    }
+
+    private CiConfig readCiConfig(String projectPath, String ref) {
         try {
-            text = Optional.ofNullable(gitlab.getRepositoryFileApi().getFile(run.projectPath, CI_CONFIG_PATH, ref)
-                    .getDecodedContentAsString());
+            return new CiConfig(gitlab.getRepositoryFileApi().getFile(projectPath, CI_CONFIG_PATH, ref)
+                    .getDecodedContentAsString(), null);
         } catch (GitLabApiException | RuntimeException e) {
             int status = e instanceof GitLabApiException g ? g.getHttpStatus() : 0;
-            notes.add("Cannot read " + CI_CONFIG_PATH + " at " + ref + (status > 0 ? " (HTTP " + status + ")" : "")
+            return new CiConfig(null, "Cannot read " + CI_CONFIG_PATH + " at " + ref + (status > 0 ? " (HTTP " + status + ")" : "")
                     + ": the CI configuration was not checked.");
-            text = Optional.empty();
         }
-        run.ciConfigs.put(ref, text);
-        return text;
     }
 
     private List<GitLabFailedJobs.FailedJob> failedJobs(String projectPath, int limit)
