@@ -119,6 +119,32 @@ class LatestFailuresDiagnosisTest {
     }
 
     @Test
+    void googleRefusingTheCallerBecomesNotesAndTheErrorTextIsStillDiagnosed() throws Exception {
+        var stranger = new dev.wifdesk.cloud.GoogleClients(dev.wifdesk.cloud.Target.sandbox(fx.sandbox.google().baseUrl(),
+                "not-a-sandbox-credential", "stranger"));
+        LatestFailures r = new LatestFailuresDiagnosis(fx.gitlab, stranger, new DiagnosisEngine())
+                .diagnose(GitLabSandbox.PROJECT_PATH);
+        JobDiagnosis condition = r.jobs().stream().filter(j -> j.id() == pipelines.condition.getId()).findFirst().orElseThrow();
+        assertThat(condition.notes()).anyMatch(n -> n.startsWith("Cannot read the provider ") && n.contains("401"));
+        assertThat(condition.notes()).anyMatch(n -> n.startsWith("Cannot read the IAM policy of " + fx.serviceAccount));
+        // without the live provider: the catalogue's explanation, not the claims-based one
+        assertThat(condition.diagnosis().finding(FindingCode.CONDITION_REJECTED)).isPresent();
+        assertThat(r.verdict()).isEqualTo("fail");
+        assertThat(new LatestFailuresJson().write(r)).doesNotContain("not-a-sandbox-credential");
+    }
+
+    @Test
+    void gitLabRefusingTheTokenIsAReadError() {
+        try (var wrong = new org.gitlab4j.api.GitLabApi(fx.sandbox.gitlab().baseUrl().toString(), "wrong-token")) {
+            assertThatThrownBy(() -> new LatestFailuresDiagnosis(wrong, fx.operator, new DiagnosisEngine())
+                    .diagnose(GitLabSandbox.PROJECT_PATH))
+                    .isInstanceOf(GitLabReadException.class)
+                    .hasMessageContaining("refused the token (401 Unauthorized)")
+                    .hasMessageNotContaining("wrong-token");
+        }
+    }
+
+    @Test
     void unknownProjectIsNotFound() {
         assertThatThrownBy(() -> service().diagnose("acme/no-such-project"))
                 .isInstanceOf(GitLabProjectNotFoundException.class)
