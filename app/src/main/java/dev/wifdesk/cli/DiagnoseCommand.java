@@ -204,19 +204,22 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: --help and --version must not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private static Map<String, Object> claimsOf(Path file) {
         String text = read("--claims", file);
         JsonNode node = requireJsonObject("--claims", file, text);
         @SuppressWarnings("unchecked")
-        Map<String, Object> map = JSON.convertValue(node, LinkedHashMap.class);
+        Map<String, Object> map = Json.MAPPER.convertValue(node, LinkedHashMap.class);
         return map;
     }
 
     private static JsonNode requireJsonObject(String option, Path file, String text) {
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = Json.MAPPER.readTree(text);
             if (node == null || !node.isObject()) {
                 throw new BadInputException(option + " " + file + ": must be a JSON object");
             }
