@@ -13,7 +13,8 @@ public final class GitLabFailedJobs {
     /** Only the tail of a huge log is kept: the error that failed the job is at its end. */
     static final int MAX_TRACE_CHARS = 1 << 20;
 
-    public record FailedJob(long id, String name, String ref, String webUrl, String trace) {
+    /** {@code pipelineId} is null when GitLab did not say (its variables then are unknown). */
+    public record FailedJob(long id, String name, String ref, String webUrl, Long pipelineId, String trace) {
     }
 
     private final GitLabApi gitlab;
@@ -31,7 +32,8 @@ public final class GitLabFailedJobs {
                     break;
                 }
                 String trace = gitlab.getJobApi().getTrace(projectPath, job.getId());
-                out.add(new FailedJob(job.getId(), job.getName(), job.getRef(), job.getWebUrl(), tail(trace)));
+                Long pipelineId = job.getPipeline() == null ? null : job.getPipeline().getId();
+                out.add(new FailedJob(job.getId(), job.getName(), job.getRef(), job.getWebUrl(), pipelineId, tail(trace)));
             }
         }
         return out;

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * The REST v4 subset gitlab4j-api calls: projects, CI/CD variables, pipelines, jobs, traces,
- * branches, tags, the current user. Paths are relative to {@code /api/v4}.
+ * branches, tags, repository files, the current user. Paths are relative to {@code /api/v4}.
  */
 final class RestRoutes {
     private static final Set<String> VARIABLE_TYPES = Set.of("env_var", "file");
@@ -360,6 +360,9 @@ final class RestRoutes {
     private Reply repository(ApiRequest r, AccessToken token, SandboxProject project, List<String> rest) throws ApiError {
         requireRead(token);
         expect(r, "GET");
+        if (rest.size() >= 2 && rest.get(0).equals("files")) {
+            return repositoryFile(r, project, String.join("/", rest.subList(1, rest.size())));
+        }
         if (rest.isEmpty() || !(rest.get(0).equals("branches") || rest.get(0).equals("tags"))) {
             throw ApiError.noRoute();
         }
@@ -374,6 +377,13 @@ final class RestRoutes {
             throw ApiError.notFound(branches ? "Branch" : "Tag");
         }
         return Reply.ok(refJson(project, name, branches));
+    }
+
+    /** {@code GET /projects/:id/repository/files/:file_path?ref=REF}: 400 without ref, 404 for an unknown ref or file. */
+    private static Reply repositoryFile(ApiRequest r, SandboxProject project, String path) throws ApiError {
+        String refName = r.required("ref");
+        SandboxProject.Ref ref = project.ref(refName).orElseThrow(() -> ApiError.notFound("Commit"));
+        return Reply.ok(RepositoryFiles.file(project, path, ref).orElseThrow(() -> ApiError.notFound("File")));
     }
 
     private Map<String, Object> refJson(SandboxProject project, String name, boolean branch) {

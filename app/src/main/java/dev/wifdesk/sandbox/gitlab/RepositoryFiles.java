@@ -1,0 +1,83 @@
+package dev.wifdesk.sandbox.gitlab;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The files the sandbox repositories hold: every project has the {@code .gitlab-ci.yml} of the
+ * verification job the sandbox runner executes (same on every ref). Served the way
+ * {@code GET /projects/:id/repository/files/:file_path?ref=} answers (base64 content, sha256,
+ * blob and commit ids).
+ */
+final class RepositoryFiles {
+    static final String CI_CONFIG_PATH = ".gitlab-ci.yml";
+
+    /** What {@link VerificationJob} does, written as the CI job a project would have. */
+    static final String CI_CONFIG = """
+            stages:
+              - verify
+
+            wif-verify:
+              stage: verify
+              image: google/cloud-sdk:slim
+              id_tokens:
+                GITLAB_OIDC_TOKEN:
+                  aud: $WIF_ID_TOKEN_AUD
+              script:
+                - echo "${GITLAB_OIDC_TOKEN}" > "${CI_BUILDS_DIR}/.gitlab_oidc_token"
+                - gcloud iam workload-identity-pools create-cred-config "${WIF_PROVIDER}"
+                  --service-account="${WIF_SERVICE_ACCOUNT}"
+                  --credential-source-file="${CI_BUILDS_DIR}/.gitlab_oidc_token"
+                  --output-file="${GOOGLE_APPLICATION_CREDENTIALS}"
+                - gcloud auth login --cred-file="${GOOGLE_APPLICATION_CREDENTIALS}"
+                - gcloud dataflow jobs run "wifdesk-verify-${CI_PIPELINE_ID}" --gcs-location="${DATAFLOW_TEMPLATE}"
+                  --region="${DATAFLOW_REGION}" --project="${DATAFLOW_PROJECT}"
+            """;
+
+    private RepositoryFiles() {
+    }
+
+    /** The file at {@code path} on {@code ref} of {@code project}, as GitLab's JSON; empty when there is none. */
+    static Optional<Map<String, Object>> file(SandboxProject project, String path, SandboxProject.Ref ref) {
+        if (!CI_CONFIG_PATH.equals(path)) {
+            return Optional.empty();
+        }
+        byte[] content = CI_CONFIG.getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file_name", path.substring(path.lastIndexOf('/') + 1));
+        m.put("file_path", path);
+        m.put("size", content.length);
+        m.put("encoding", "base64");
+        m.put("content", Base64.getEncoder().encodeToString(content));
+        m.put("content_sha256", HexFormat.of().formatHex(digest("SHA-256", content)));
+        m.put("ref", ref.name());
+        m.put("blob_id", gitBlobId(content));
+        m.put("commit_id", ref.sha());
+        m.put("last_commit_id", ref.sha());
+        m.put("execute_filemode", false);
+        return Optional.of(m);
+    }
+
+    /** Git's blob id: sha1 of "blob SIZE\0" + content. */
+    private static String gitBlobId(byte[] content) {
+        byte[] header = ("blob " + content.length + "\0").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[header.length + content.length];
+        System.arraycopy(header, 0, all, 0, header.length);
+        System.arraycopy(content, 0, all, header.length, content.length);
+        return HexFormat.of().formatHex(digest("SHA-1", all));
+    }
+
+    private static byte[] digest(String algorithm, byte[] data) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
