@@ -95,6 +95,8 @@ public final class DiagnosticsController {
     @FXML
     private Button latestFailuresButton;
     @FXML
+    private ProgressIndicator failuresBusyIndicator;
+    @FXML
     private Label failuresStatusLabel;
     @FXML
     private ListView<JobDiagnosis> failuresList;
@@ -220,6 +222,7 @@ public final class DiagnosticsController {
         gitlabProjectField.textProperty().bindBidirectional(failures.projectPathProperty());
         failuresStatusLabel.textProperty().bind(failures.statusProperty());
         latestFailuresButton.disableProperty().bind(failures.busyProperty());
+        failuresBusyIndicator.visibleProperty().bind(failures.busyProperty());
         failuresList.setItems(failures.jobs());
         failuresList.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -428,6 +431,7 @@ public final class DiagnosticsController {
             for (var e : new java.util.TreeMap<>(f.evidence()).entrySet()) {
                 Label k = new Label(e.getKey());
                 k.getStyleClass().add("evidence-key");
+                k.setMinWidth(Region.USE_PREF_SIZE);
                 Label v = new Label(e.getValue());
                 v.setWrapText(true);
                 v.getStyleClass().add("evidence-value");
