@@ -229,6 +229,9 @@ public final class DiagnosticsController {
             protected void updateItem(JobDiagnosis job, boolean empty) {
                 super.updateItem(job, empty);
                 setText(empty || job == null ? null : failures.label(job));
+                // wrap inside the list's width instead of scrolling sideways
+                setWrapText(true);
+                setPrefWidth(0);
                 setId(empty || job == null ? null : "job-" + job.id());
                 setGraphic(empty || job == null ? null : new FontIcon(job.failed() ? MaterialDesignC.CLOSE_CIRCLE
                         : job.federationErrorFound() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignM.MINUS_CIRCLE_OUTLINE));
@@ -285,8 +288,8 @@ public final class DiagnosticsController {
         describe.setId("changeDescription");
         describe.setEditable(false);
         describe.setWrapText(true);
-        describe.setPrefRowCount(3);
-        describe.setPrefColumnCount(60);
+        describe.setPrefRowCount(4);
+        describe.setPrefColumnCount(72);
         describe.getStyleClass().add("change-description");
         Label note = new Label(messages.get("diag.fix.binding.note"));
         note.setWrapText(true);

@@ -199,6 +199,8 @@ class SandboxLiveDiagnosticsTest {
             job = wif.failingPipeline(gitlab, wrong);
         }
         robot.clickOn("#" + View.DIAGNOSTICS.navId());
+        robot.clickOn("#refreshProvidersButton");
+        robot.clickOn("#refreshServiceAccountsButton");
         assertThat(robot.lookup("#gitlabProjectField").queryAs(TextField.class).getText()).isEqualTo(GitLabSandbox.PROJECT_PATH);
         click(robot, "#latestFailuresButton");
 
