@@ -228,13 +228,20 @@ public final class DiagnosticsController {
             @Override
             protected void updateItem(JobDiagnosis job, boolean empty) {
                 super.updateItem(job, empty);
-                setText(empty || job == null ? null : failures.label(job));
-                // wrap inside the list's width instead of scrolling sideways
-                setWrapText(true);
-                setPrefWidth(0);
+                setText(null);
                 setId(empty || job == null ? null : "job-" + job.id());
-                setGraphic(empty || job == null ? null : new FontIcon(job.failed() ? MaterialDesignC.CLOSE_CIRCLE
+                if (empty || job == null) {
+                    setGraphic(null);
+                    return;
+                }
+                // a wrapping label as graphic: the excerpt wraps inside the list's width
+                Label text = new Label(failures.label(job), new FontIcon(job.failed() ? MaterialDesignC.CLOSE_CIRCLE
                         : job.federationErrorFound() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignM.MINUS_CIRCLE_OUTLINE));
+                text.setWrapText(true);
+                text.getStyleClass().add("job-label");
+                text.maxWidthProperty().bind(list.widthProperty().subtract(36));
+                text.setMinHeight(Region.USE_PREF_SIZE);
+                setGraphic(text);
             }
         });
         failuresList.getSelectionModel().selectedItemProperty().addListener((obs, old, job) -> {

@@ -207,7 +207,7 @@ class SandboxLiveDiagnosticsTest {
         ListView<?> jobs = robot.lookup("#failuresList").queryListView();
         assertThat(jobs.getItems()).hasSize(1);
         click(robot, "#job-" + job.getId());
-        assertThat(robot.lookup("#job-" + job.getId()).queryAs(Labeled.class).getText())
+        assertThat(robot.lookup("#job-" + job.getId()).lookup(".job-label").queryAs(Labeled.class).getText())
                 .contains("#" + job.getId()).contains(ErrorTexts.audienceMismatch(wrong));
         assertThat(robot.lookup("#verdictLabel").queryAs(Label.class).getText()).startsWith("Job #" + job.getId() + ": fail");
         assertThat(robot.lookup(".finding-card").<Node>queryAll()).extracting(Node::getId).anyMatch(id -> id.startsWith("finding-AUDIENCE_"));
