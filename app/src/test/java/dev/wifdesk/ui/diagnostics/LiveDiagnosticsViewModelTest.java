@@ -187,4 +187,32 @@ class LiveDiagnosticsViewModelTest {
                 .containsExactly("patch provider (" + audience.code() + ")", "add IAM binding");
         assertThat(t.log.asText()).doesNotContain(token.substring(10, 40));
     }
+
+    @Test
+    void aRefusedPolicyChangeIsAuditedAsFailedAndShownInline() throws Exception {
+        String missingSa = "projects/sandbox-project/serviceAccounts/gone@sandbox-project.iam.gserviceaccount.com";
+        Fx.run(() -> vm.applyBindingFix(new PolicyChange(missingSa, "roles/iam.workloadIdentityUser", wif.projectPathMember(), true)));
+        assertThat(vm.inputMessageProperty().get()).startsWith("The service account policy could not be changed: 404");
+        assertThat(audit.read()).singleElement().satisfies(e -> {
+            assertThat(e.resource()).isEqualTo(missingSa);
+            assertThat(e.result()).startsWith("failed: 404");
+        });
+    }
+
+    @Test
+    void liveExchangeNeedsALiveProviderAServiceAccountAndAToken() {
+        Fx.run(() -> vm.serviceAccountProperty().set(wif.serviceAccount));
+        assertThat(vm.exchangeAvailableProperty().get()).isFalse(); // no token yet
+        Fx.run(() -> vm.tokenProperty().set(wif.mintToken(GitLabSandbox.ISSUER)));
+        assertThat(vm.exchangeAvailableProperty().get()).isTrue();
+        Fx.run(() -> vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.JSON));
+        assertThat(vm.exchangeAvailableProperty().get()).isFalse();
+        Fx.run(() -> {
+            vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.LIVE);
+            vm.serviceAccountProperty().set(" ");
+        });
+        assertThat(vm.exchangeAvailableProperty().get()).isFalse();
+        Fx.run(vm::liveExchange);
+        assertThat(vm.inputMessageProperty().get()).startsWith("Live exchange needs a connection");
+    }
 }
