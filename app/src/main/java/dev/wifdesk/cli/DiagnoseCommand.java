@@ -9,6 +9,14 @@ import dev.wifdesk.diagnose.IamPolicy;
 import dev.wifdesk.diagnose.InvalidJsonException;
 import dev.wifdesk.diagnose.PoolInfo;
 import dev.wifdesk.diagnose.ProviderInfo;
+import dev.wifdesk.diagnose.live.GitLabProjectNotFoundException;
+import dev.wifdesk.diagnose.live.GitLabReadException;
+import dev.wifdesk.diagnose.live.LatestFailures;
+import dev.wifdesk.diagnose.live.LatestFailuresDiagnosis;
+import dev.wifdesk.diagnose.live.LatestFailuresJson;
+import dev.wifdesk.diagnose.live.LatestFailuresText;
+import dev.wifdesk.diagnose.live.LiveConnections;
+import com.google.auth.oauth2.GoogleCredentials;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,10 +76,15 @@ public final class DiagnoseCommand implements Callable<Integer> {
     String error;
     @Option(names = "--ci-config", paramLabel = "FILE", description = "the project's .gitlab-ci.yml")
     Path ciConfig;
-    @Option(names = "--gitlab-project", paramLabel = "PATH", description = "diagnose the project's recent failed jobs (not available yet)")
+    @Option(names = "--gitlab-project", paramLabel = "PATH",
+            description = "diagnose the project's recent failed jobs: read their logs, the CI/CD variables and the live "
+                    + "provider/pool/policy (with --sandbox URL, or GitLab at --gitlab-url with GITLAB_TOKEN and Google ADC)")
     String gitlabProject;
     @Option(names = "--sandbox", paramLabel = "URL", description = "a running 'wifdesk sandbox serve' (google URL)")
     String sandbox;
+    @Option(names = "--gitlab-url", paramLabel = "URL",
+            description = "GitLab for --gitlab-project without --sandbox (default: " + LiveConnections.DEFAULT_GITLAB_URL + ")")
+    String gitlabUrl;
     @Option(names = "--now", paramLabel = "ISO-8601", description = "judge expiry at this instant (default: now)")
     String now;
     @Option(names = "--format", paramLabel = "text|json", description = "output format (default: text)")
@@ -79,9 +92,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (gitlabProject != null || sandbox != null) {
-            throw new BadInputException("diagnose --gitlab-project/--sandbox is not available yet: copy the failed job's log "
-                    + "into a file and pass it with --error FILE");
+        if (gitlabProject != null) {
+            return latestFailures();
+        }
+        if (sandbox != null || gitlabUrl != null) {
+            throw new BadInputException((sandbox != null ? "--sandbox" : "--gitlab-url") + " is only used with "
+                    + "--gitlab-project PATH (diagnose the project's recent failed jobs)");
         }
         DiagnosisInput.Builder in = DiagnosisInput.builder();
         boolean stdinUsed = false;
@@ -131,6 +147,48 @@ public final class DiagnoseCommand implements Callable<Integer> {
         out.print(format == Format.json ? new DiagnosisJson().write(d) + System.lineSeparator() : new DiagnosisText().write(d));
         out.flush();
         return d.passed() ? WifdeskCommand.EXIT_OK : WifdeskCommand.EXIT_FAILED;
+    }
+
+    /** {@code --gitlab-project}: the project's recent failed jobs, each diagnosed against the live configuration. */
+    private int latestFailures() {
+        requireOnlyLiveOptions();
+        String path = gitlabProject.trim();
+        if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || !path.contains("/")) {
+            throw new BadInputException("--gitlab-project '" + gitlabProject + "' must be a project path like group/project");
+        }
+        if (sandbox != null && gitlabUrl != null) {
+            throw new BadInputException("--gitlab-url cannot be used with --sandbox (the sandbox says where its GitLab is)");
+        }
+        LatestFailures result;
+        try (LiveConnections live = sandbox != null ? LiveConnections.sandbox(sandbox)
+                : LiveConnections.cloud(gitlabUrl, System::getenv, GoogleCredentials::getApplicationDefault)) {
+            result = new LatestFailuresDiagnosis(live.gitlab(), live.google(), new DiagnosisEngine()).diagnose(path);
+        } catch (LiveConnections.SetupException | GitLabProjectNotFoundException | GitLabReadException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        var out = spec.commandLine().getOut();
+        out.print(format == Format.json ? new LatestFailuresJson().write(result) + System.lineSeparator()
+                : new LatestFailuresText().write(result));
+        out.flush();
+        return result.passed() ? WifdeskCommand.EXIT_OK : WifdeskCommand.EXIT_FAILED;
+    }
+
+    /** The live path reads logs and configuration itself: file inputs would be silently ignored, so refuse them. */
+    private void requireOnlyLiveOptions() {
+        java.util.List<String> given = new java.util.ArrayList<>();
+        Object[][] options = {{"--token", token}, {"--claims", claims}, {"--jwks", jwks}, {"--provider", provider},
+                {"--pool", pool}, {"--policy", policy}, {"--project-number", projectNumber}, {"--project-id", projectId},
+                {"--sts-audience", stsAudience}, {"--service-account", serviceAccount}, {"--error", error},
+                {"--ci-config", ciConfig}, {"--now", now}};
+        for (Object[] o : options) {
+            if (o[1] != null) {
+                given.add((String) o[0]);
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new BadInputException("--gitlab-project reads the jobs' logs and the live configuration itself; "
+                    + "drop " + String.join(", ", given) + " (or drop --gitlab-project to diagnose those inputs)");
+        }
     }
 
     private interface Parser<T> {

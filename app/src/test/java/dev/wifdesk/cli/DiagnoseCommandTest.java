@@ -125,10 +125,10 @@ class DiagnoseCommandTest {
                 {"diagnose", "--project-number", "sandbox-project"},
                 {"diagnose", "--format", "yaml"},
                 {"diagnose", "--no-such-option"},
-                {"diagnose", "--gitlab-project", "acme/pipelines"},
+                {"diagnose", "--sandbox", "http://127.0.0.1:9"},
         };
         String[] reasons = {"no such file", "must be a JSON object", "not an ISO-8601 instant", "digits only", "yaml",
-                "no-such-option", "not available yet"};
+                "no-such-option", "only used with --gitlab-project"};
         for (int i = 0; i < cases.length; i++) {
             out.getBuffer().setLength(0);
             err.getBuffer().setLength(0);

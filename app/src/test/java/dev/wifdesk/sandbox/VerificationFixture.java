@@ -28,22 +28,23 @@ import org.gitlab4j.api.models.Variable;
 
 /**
  * A sandbox with WIF configured the way an operator would, with the real IAM / Resource Manager
- * clients, and the verification variables set through gitlab4j.
+ * clients, and the verification variables set through gitlab4j. Public: the live diagnosis tests
+ * (diagnose.live, cli) run their failing pipelines on it too.
  */
-final class VerificationFixture implements AutoCloseable {
-    static final String POOL_ID = "gitlab-ci";
-    static final String PROVIDER_ID = "gitlab-sandbox";
-    static final String SA_ID = "gitlab-dataflow";
-    static final String CONDITION = "assertion.namespace_path == \"acme\" && assertion.ref_protected == \"true\"";
+public final class VerificationFixture implements AutoCloseable {
+    public static final String POOL_ID = "gitlab-ci";
+    public static final String PROVIDER_ID = "gitlab-sandbox";
+    public static final String SA_ID = "gitlab-dataflow";
+    public static final String CONDITION = "assertion.namespace_path == \"acme\" && assertion.ref_protected == \"true\"";
 
-    final Sandbox sandbox;
-    final GitLabApi gitlab;
-    final GoogleClients operator;
-    final String pool;
-    final String provider;
-    final String serviceAccount;
+    public final Sandbox sandbox;
+    public final GitLabApi gitlab;
+    public final GoogleClients operator;
+    public final String pool;
+    public final String provider;
+    public final String serviceAccount;
 
-    VerificationFixture() throws Exception {
+    public VerificationFixture() throws Exception {
         this(SandboxOptions.defaults(), java.time.Duration.ofMinutes(5));
     }
 
@@ -80,7 +81,7 @@ final class VerificationFixture implements AutoCloseable {
     }
 
     /** The service account, its workloadIdentityUser binding for the project path, Dataflow roles. */
-    void createServiceAccountAndGrants() throws Exception {
+    public void createServiceAccountAndGrants() throws Exception {
         Iam iam = operator.iam();
         String project = sandbox.google().projectId();
         ServiceAccount sa = iam.projects().serviceAccounts().create("projects/" + project,
@@ -125,7 +126,7 @@ final class VerificationFixture implements AutoCloseable {
     }
 
     /** Polls the pipeline's job through gitlab4j until it finishes (bounded). */
-    Job awaitJob(long pipelineId) throws Exception {
+    public Job awaitJob(long pipelineId) throws Exception {
         Instant deadline = Instant.now().plusSeconds(90);
         while (true) {
             Job job = gitlab.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, pipelineId).get(0);
@@ -137,7 +138,7 @@ final class VerificationFixture implements AutoCloseable {
         }
     }
 
-    String trace(Job job) throws Exception {
+    public String trace(Job job) throws Exception {
         return gitlab.getJobApi().getTrace(GitLabSandbox.PROJECT_PATH, job.getId());
     }
 

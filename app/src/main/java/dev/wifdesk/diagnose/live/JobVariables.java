@@ -20,10 +20,11 @@ final class JobVariables {
     private final Consumer<String> notes;
     private List<Variable> projectVariables;
     private boolean projectVariablesRead;
-    private final Map<String, Boolean> refProtected = new LinkedHashMap<>();
+    private final RefProtection refs;
 
-    JobVariables(GitLabApi gitlab, String projectPath, Consumer<String> notes) {
+    JobVariables(GitLabApi gitlab, String projectPath, RefProtection refs, Consumer<String> notes) {
         this.gitlab = gitlab;
+        this.refs = refs;
         this.projectPath = projectPath;
         this.notes = notes;
     }
@@ -68,17 +69,8 @@ final class JobVariables {
         return projectVariables;
     }
 
-    /** Whether the ref is a protected branch; tags and unknown refs count as protected (all variables apply). */
+    /** Tags and unknown refs count as protected: assume every variable reached the job. */
     private boolean isProtected(String ref) {
-        if (ref == null) {
-            return true;
-        }
-        return refProtected.computeIfAbsent(ref, r -> {
-            try {
-                return Boolean.TRUE.equals(gitlab.getRepositoryApi().getBranch(projectPath, r).getProtected());
-            } catch (GitLabApiException notABranch) {
-                return true; // a tag or a deleted branch: assume every variable reached the job
-            }
-        });
+        return !Boolean.FALSE.equals(refs.isProtectedBranch(ref));
     }
 }

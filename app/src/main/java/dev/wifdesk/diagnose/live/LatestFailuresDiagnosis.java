@@ -3,6 +3,7 @@ package dev.wifdesk.diagnose.live;
 import dev.wifdesk.audit.Redactor;
 import dev.wifdesk.cloud.GitLabFailedJobs;
 import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.diagnose.Diagnosis;
 import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.diagnose.DiagnosisInput;
 import dev.wifdesk.diagnose.ErrorMatch;
@@ -46,18 +47,32 @@ public final class LatestFailuresDiagnosis {
         if (failed.isEmpty()) {
             notes.add("No failed jobs in the recent history of " + projectPath + ".");
         }
-        JobVariables variables = new JobVariables(gitlab, projectPath, notes::add);
-        LiveFederationLookup live = new LiveFederationLookup(google);
-        Map<String, Optional<String>> ciConfigs = new HashMap<>();
+        Run run = new Run(projectPath, notes);
         List<JobDiagnosis> jobs = new ArrayList<>();
         for (GitLabFailedJobs.FailedJob job : failed) {
-            jobs.add(diagnoseJob(projectPath, job, variables, live, ciConfigs));
+            jobs.add(diagnoseJob(run, job));
         }
         return new LatestFailures(projectPath, jobs, new ArrayList<>(notes));
     }
 
-    private JobDiagnosis diagnoseJob(String projectPath, GitLabFailedJobs.FailedJob job, JobVariables variables,
-                                     LiveFederationLookup live, Map<String, Optional<String>> ciConfigs) {
+    /** What one diagnosis run reads once and shares between the jobs. */
+    private final class Run {
+        final String projectPath;
+        final RefProtection refs;
+        final JobVariables variables;
+        final JobClaims claims;
+        final LiveFederationLookup live = new LiveFederationLookup(google);
+        final Map<String, CiConfig> ciConfigs = new HashMap<>();
+
+        Run(String projectPath, Set<String> notes) {
+            this.projectPath = projectPath;
+            this.refs = new RefProtection(gitlab, projectPath);
+            this.variables = new JobVariables(gitlab, projectPath, refs, notes::add);
+            this.claims = new JobClaims(gitlab, projectPath, refs);
+        }
+    }
+
+    private JobDiagnosis diagnoseJob(Run run, GitLabFailedJobs.FailedJob job) {
         // masked at the source: the runner masks tokens, this catches any it missed
         String trace = Redactor.redact(job.trace());
         List<ErrorMatch> matches = engine.findErrorTexts(trace);
@@ -66,12 +81,12 @@ public final class LatestFailuresDiagnosis {
                     List.of(JobDiagnosis.NO_FEDERATION_ERROR));
         }
         List<String> notes = new ArrayList<>();
-        FederationSettings settings = FederationSettings.from(variables.of(job.ref(), job.pipelineId()));
+        FederationSettings settings = FederationSettings.from(run.variables.of(job.ref(), job.pipelineId()));
         if (!settings.missing().isEmpty()) {
             notes.add("Not found in the job's CI/CD variables: " + String.join(", ", settings.missing())
                     + " (nor a credential configuration JSON); the live provider/policy checks that need them were skipped.");
         }
-        LiveFederationState state = live.lookup(settings.stsAudience(), settings.serviceAccount());
+        LiveFederationState state = run.live.lookup(settings.stsAudience(), settings.serviceAccount());
         notes.addAll(state.notes());
         DiagnosisInput.Builder in = DiagnosisInput.builder()
                 .errorText(trace)
@@ -82,9 +97,39 @@ public final class LatestFailuresDiagnosis {
                 .projectId(state.projectId())
                 .stsAudience(settings.stsAudience())
                 .serviceAccount(settings.serviceAccount());
-        ciConfig(projectPath, job.ref(), ciConfigs, notes).ifPresent(in::ciConfig);
-        return new JobDiagnosis(job.id(), job.name(), job.ref(), job.webUrl(), excerpt(matches), engine.diagnose(in.build()),
-                notes);
+        ciConfig(run, job.ref(), notes).ifPresent(in::ciConfig);
+        DiagnosisInput input = in.build();
+        Diagnosis diagnosis = withRebuiltClaims(run, job, settings, matches, input, notes)
+                .orElseGet(() -> engine.diagnose(input));
+        return new JobDiagnosis(job.id(), job.name(), job.ref(), job.webUrl(), excerpt(matches), diagnosis, notes);
+    }
+
+    /**
+     * For a condition rejection or a refused impersonation, the token's claims say which part is
+     * false or which principal lacks the binding: rebuild them from the job's metadata and keep
+     * that diagnosis only if it agrees with what Google said.
+     */
+    private Optional<Diagnosis> withRebuiltClaims(Run run, GitLabFailedJobs.FailedJob job, FederationSettings settings,
+                                                  List<ErrorMatch> matches, DiagnosisInput input, List<String> notes) {
+        if (!RebuiltClaimsCheck.helps(matches) || input.provider().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Map<String, Object>> claims = run.claims.of(job.id(), settings.idTokenAudience());
+        if (claims.isEmpty()) {
+            notes.add("The job's token claims could not be rebuilt from its metadata; diagnosed from the error text and "
+                    + "the live configuration only.");
+            return Optional.empty();
+        }
+        Diagnosis withClaims = engine.diagnose(input.toBuilder().claims(claims.get()).build());
+        Optional<String> disagreement = RebuiltClaimsCheck.disagreement(matches, withClaims);
+        if (disagreement.isPresent()) {
+            notes.add("The token claims rebuilt from the job's metadata " + disagreement.get() + "; diagnosed from the "
+                    + "error text and the live configuration only.");
+            return Optional.empty();
+        }
+        notes.add("Token claims rebuilt from the job's metadata (project, ref, protection, pipeline, user; the token "
+                + "itself is never read) were checked against the live provider and policy.");
+        return Optional.of(withClaims);
     }
 
     /** The recognised catalogue texts, one per line (already redacted: they come from the redacted log). */
@@ -95,26 +140,30 @@ public final class LatestFailuresDiagnosis {
     }
 
     /** The job's {@code .gitlab-ci.yml} at its ref through gitlab4j's RepositoryFileApi; empty (with a note) if unreadable. */
-    private Optional<String> ciConfig(String projectPath, String ref, Map<String, Optional<String>> cache, List<String> notes) {
+    private Optional<String> ciConfig(Run run, String ref, List<String> notes) {
         if (ref == null) {
             return Optional.empty();
         }
-        Optional<String> cached = cache.get(ref);
-        if (cached != null) {
-            return cached;
+        CiConfig config = run.ciConfigs.computeIfAbsent(ref, r -> readCiConfig(run.projectPath, r));
+        if (config.problem() != null) {
+            notes.add(config.problem());
         }
-        Optional<String> text;
+        return Optional.ofNullable(config.text());
+    }
+
+    /** One ref's CI configuration, or why it could not be read. */
+    private record CiConfig(String text, String problem) {
+    }
+
+    private CiConfig readCiConfig(String projectPath, String ref) {
         try {
-            text = Optional.ofNullable(gitlab.getRepositoryFileApi().getFile(projectPath, CI_CONFIG_PATH, ref)
-                    .getDecodedContentAsString());
+            return new CiConfig(gitlab.getRepositoryFileApi().getFile(projectPath, CI_CONFIG_PATH, ref)
+                    .getDecodedContentAsString(), null);
         } catch (GitLabApiException | RuntimeException e) {
             int status = e instanceof GitLabApiException g ? g.getHttpStatus() : 0;
-            notes.add("Cannot read " + CI_CONFIG_PATH + " at " + ref + (status > 0 ? " (HTTP " + status + ")" : "")
+            return new CiConfig(null, "Cannot read " + CI_CONFIG_PATH + " at " + ref + (status > 0 ? " (HTTP " + status + ")" : "")
                     + ": the CI configuration was not checked.");
-            text = Optional.empty();
         }
-        cache.put(ref, text);
-        return text;
     }
 
     private List<GitLabFailedJobs.FailedJob> failedJobs(String projectPath, int limit)

@@ -1,0 +1,94 @@
+package dev.wifdesk.diagnose.live;
+
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.wifdesk.audit.Redactor;
+import dev.wifdesk.cloud.GitLabConnection;
+import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.cloud.Target;
+import dev.wifdesk.sandbox.Sandbox;
+import java.io.IOException;
+import java.net.URI;
+import java.util.function.Function;
+import org.gitlab4j.api.GitLabApi;
+
+/**
+ * Opens GitLab (gitlab4j) and Google (official clients) for a live diagnosis: either a running
+ * sandbox, learned from its Google URL, or real Google through Application Default Credentials
+ * plus a GitLab URL with the token from {@code GITLAB_TOKEN} (never from an argument).
+ */
+public record LiveConnections(GitLabApi gitlab, GoogleClients google) implements AutoCloseable {
+    public static final String DEFAULT_GITLAB_URL = "https://gitlab.com";
+
+    /** Why the connections could not be opened, in one line that names what to do. */
+    public static final class SetupException extends Exception {
+        public SetupException(String message) {
+            super(message);
+        }
+    }
+
+    /** From {@code --sandbox URL}: asks the sandbox for GitLab's URL and its (fake, loopback-only) tokens. */
+    public static LiveConnections sandbox(String googleUrl) throws SetupException {
+        URI base;
+        try {
+            base = URI.create(googleUrl.trim());
+            if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
+                throw new IllegalArgumentException("not an http URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("--sandbox '" + googleUrl + "' is not a URL like http://127.0.0.1:PORT (the sandbox's google URL)");
+        }
+        Sandbox.Info info;
+        try {
+            info = Sandbox.Info.fetch(base);
+        } catch (IOException e) {
+            throw new SetupException("cannot reach the sandbox at " + googleUrl + ": " + Redactor.redact(oneLine(e))
+                    + " (start one with 'wifdesk sandbox serve')");
+        }
+        Target target = Target.sandbox(URI.create(info.google()), info.operatorToken(), "sandbox operator");
+        return new LiveConnections(GitLabConnection.open(info.gitlab(), info.gitlabToken()), new GoogleClients(target));
+    }
+
+    /** Real Google (ADC) and GitLab at {@code gitlabUrl} with the token from the environment ({@code env} = System::getenv). */
+    public static LiveConnections cloud(String gitlabUrl, Function<String, String> env, CredentialsSource adc)
+            throws SetupException {
+        String url = gitlabUrl == null ? DEFAULT_GITLAB_URL : gitlabUrl.trim();
+        try {
+            URI u = URI.create(url);
+            if (u.getScheme() == null || !u.getScheme().startsWith("http") || u.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("--gitlab-url '" + url + "' is not a URL like https://gitlab.example.com");
+        }
+        String token = env.apply(GitLabConnection.TOKEN_VARIABLE);
+        if (token == null || token.isBlank()) {
+            throw new SetupException("no GitLab token: set " + GitLabConnection.TOKEN_VARIABLE + " in the environment "
+                    + "(a token with read_api scope; Maintainer role to read CI/CD variables), or use --sandbox URL");
+        }
+        GoogleCredentials credentials;
+        try {
+            credentials = adc.get();
+        } catch (IOException e) {
+            throw new SetupException("no Google Application Default Credentials: run 'gcloud auth application-default login'"
+                    + " (or use --sandbox URL)");
+        }
+        return new LiveConnections(GitLabConnection.open(url, token),
+                new GoogleClients(Target.googleCloud(credentials, "application default credentials")));
+    }
+
+    /** Where the ADC come from (tests give their own). */
+    public interface CredentialsSource {
+        GoogleCredentials get() throws IOException;
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    @Override
+    public void close() {
+        gitlab.close();
+    }
+}
