@@ -3,6 +3,7 @@ package dev.wifdesk.ui.support;
 import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.ui.diagnostics.LiveServices;
+import dev.wifdesk.ui.diagnostics.ServiceAccountDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,7 +72,34 @@ public final class TestServices {
      * The live services: real by default (the sandbox tests run the real clients); a connection
      * without clients (screen tests with doubles) never reaches them. The audit log is a temp file.
      */
-    public LiveServices live = LiveServices.real(new AuditLog(tempAuditFile()));
+    public LiveServices live = withNoAccountsOffline(LiveServices.real(new AuditLog(tempAuditFile())));
+
+    /** Connections without clients (screen tests' doubles) list no service accounts instead of failing. */
+    private static LiveServices withNoAccountsOffline(LiveServices real) {
+        ServiceAccountDirectory.Factory accounts = c -> c.clients().isPresent() ? real.serviceAccounts().forConnection(c)
+                : new ServiceAccountDirectory() {
+                    @Override
+                    public List<String> list(String projectId) {
+                        return List.of();
+                    }
+
+                    @Override
+                    public String policyJson(String resource) throws IOException {
+                        throw new IOException("offline");
+                    }
+
+                    @Override
+                    public String poolJson(String poolName) throws IOException {
+                        throw new IOException("offline");
+                    }
+
+                    @Override
+                    public void apply(dev.wifdesk.cloud.PolicyChange change) throws IOException {
+                        throw new IOException("offline");
+                    }
+                };
+        return new LiveServices(accounts, real.jwks(), real.exchange(), real.failures(), real.audit());
+    }
 
     private static Path tempAuditFile() {
         try {
