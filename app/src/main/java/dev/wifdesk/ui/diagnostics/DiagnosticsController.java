@@ -149,6 +149,10 @@ public final class DiagnosticsController {
         noticeLabel.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
         noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
         verdictLabel.textProperty().bind(viewModel.verdictProperty());
+        // the verdict is never cut; a long notice wraps beside it instead
+        verdictLabel.setMinWidth(Region.USE_PREF_SIZE);
+        noticeLabel.setWrapText(true);
+        noticeLabel.setMinHeight(Region.USE_PREF_SIZE);
         viewModel.reportProperty().addListener((obs, old, r) -> {
             verdictLabel.getStyleClass().removeAll("verdict-pass", "verdict-fail");
             verdictLabel.getStyleClass().add(r != null && r.passed() ? "verdict-pass" : "verdict-fail");
