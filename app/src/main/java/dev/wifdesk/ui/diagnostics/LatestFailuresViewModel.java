@@ -44,6 +44,7 @@ public final class LatestFailuresViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObservableList<JobDiagnosis> jobs = FXCollections.observableArrayList();
     private final ObjectProperty<JobDiagnosis> selectedJob = new SimpleObjectProperty<>();
+    private boolean prefilledFromSandbox;
 
     LatestFailuresViewModel(FailuresSource source, ConnectionState connection, UiExecutor executor, Messages messages,
                             Consumer<JobDiagnosis> show) {
@@ -63,10 +64,17 @@ public final class LatestFailuresViewModel {
     /** Sandbox: its GitLab and seeded project; Google Cloud: GITLAB_URL's host (or gitlab.com), path left to the user. */
     private void prefill() {
         Optional<Connection> c = connection.current();
-        c.flatMap(Connection::sandboxGitLab).ifPresent(g -> {
-            gitlabUrl.set(g.baseUrl().toString());
-            projectPath.set(g.projectPath());
-        });
+        Optional<dev.wifdesk.ui.connection.SandboxGitLab> sandbox = c.flatMap(Connection::sandboxGitLab);
+        if (sandbox.isPresent()) {
+            gitlabUrl.set(sandbox.get().baseUrl().toString());
+            projectPath.set(sandbox.get().projectPath());
+            prefilledFromSandbox = true;
+        } else if (prefilledFromSandbox) {
+            // the sandbox's loopback GitLab means nothing on Google Cloud
+            gitlabUrl.set(DEFAULT_GITLAB);
+            projectPath.set("");
+            prefilledFromSandbox = false;
+        }
         status.set(messages.get(c.flatMap(Connection::sandboxGitLab).isPresent() ? "diag.failures.hint.sandbox"
                 : "diag.failures.hint.cloud"));
     }

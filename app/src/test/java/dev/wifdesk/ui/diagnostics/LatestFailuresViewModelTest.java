@@ -98,4 +98,23 @@ class LatestFailuresViewModelTest {
                 + "not found (or not visible to the token).");
         assertThat(f.jobs()).isEmpty();
     }
+
+    @Test
+    void onGoogleCloudTheGitLabTokenComesOnlyFromTheEnvironment() {
+        var cloudLike = wif.connection();
+        var noSandboxGitLab = new dev.wifdesk.ui.connection.Connection(cloudLike.target(), cloudLike.label(),
+                cloudLike.identity(), cloudLike.projects(), cloudLike.clients());
+        LatestFailuresViewModel f = Fx.call(() -> new LatestFailuresViewModel(new GitLabFailuresSource(() -> null), t.state,
+                UiExecutor.synchronous(), t.messages, job -> { }));
+        Fx.run(() -> t.state.connectionProperty().set(noSandboxGitLab));
+        assertThat(f.statusProperty().get()).startsWith("The GitLab token is read from GITLAB_TOKEN");
+        assertThat(f.gitlabUrlProperty().get()).isEqualTo("https://gitlab.com");
+        Fx.run(() -> {
+            f.gitlabUrlProperty().set(sandbox.gitlab().baseUrl().toString());
+            f.projectPathProperty().set(GitLabSandbox.PROJECT_PATH);
+            f.run();
+        });
+        assertThat(f.statusProperty().get())
+                .isEqualTo("Could not read the failed jobs: no GitLab token: set GITLAB_TOKEN in the environment");
+    }
 }
