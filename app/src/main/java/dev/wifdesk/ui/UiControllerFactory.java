@@ -1,6 +1,8 @@
 package dev.wifdesk.ui;
 
 import dev.wifdesk.ui.core.ViewLoader;
+import dev.wifdesk.cel.FederationEvaluator;
+import dev.wifdesk.ui.diagnostics.BindingFixPlanner;
 import dev.wifdesk.ui.diagnostics.ClaimsTable;
 import dev.wifdesk.ui.diagnostics.DiagnosticsController;
 import dev.wifdesk.ui.diagnostics.DiagnosticsViewModel;
@@ -41,7 +43,8 @@ public final class UiControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == DiagnosticsController.class) {
             return new DiagnosticsController(new DiagnosticsViewModel(s.diagnosisService(), s.providerDirectories(),
-                    s.connectionState(), s.executor(), s.messages(), s.clipboard(), new ClaimsTable(s.cel()), s.clock()),
+                    s.connectionState(), s.executor(), s.messages(), s.clipboard(), new ClaimsTable(s.cel()), s.clock(),
+                    s.live(), new BindingFixPlanner(new FederationEvaluator(s.cel()))),
                     s.messages());
         }
         if (type == ActivityLogController.class) {

@@ -8,7 +8,9 @@ import dev.wifdesk.ui.core.ClipboardWriter;
 import dev.wifdesk.ui.core.DaemonUiExecutor;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.Navigator;
+import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.ui.diagnostics.IamProviderDirectory;
+import dev.wifdesk.ui.diagnostics.LiveServices;
 import dev.wifdesk.ui.diagnostics.ProviderDirectory;
 import dev.wifdesk.ui.log.ActivityLog;
 import dev.wifdesk.ui.log.ActivityLogAppender;
@@ -39,7 +41,8 @@ public final class WifdeskApp extends Application {
         return new UiServices(new DaemonUiExecutor(),
                 new StartupConnectionService(CredentialsProbe.applicationDefault(), Wiring.sandboxLauncher()),
                 new ConnectionState(), new Navigator(), log, Messages.load(Locale.getDefault()),
-                ClipboardWriter.system(), Wiring.diagnosisService(), directories, new CelEngine(), Clock.systemUTC());
+                ClipboardWriter.system(), Wiring.diagnosisService(), directories, new CelEngine(), Clock.systemUTC(),
+                LiveServices.real(new AuditLog(LiveServices.defaultAuditFile())));
     }
 
     @Override

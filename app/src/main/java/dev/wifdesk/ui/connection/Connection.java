@@ -11,7 +11,7 @@ import java.util.Optional;
  * use a double of {@link ConnectionService}).
  */
 public record Connection(TargetKind target, String label, String identity, List<ProjectInfo> projects,
-                         Optional<GoogleClients> clients) {
+                         Optional<GoogleClients> clients, Optional<SandboxGitLab> sandboxGitLab) {
     public enum TargetKind { GOOGLE_CLOUD, SANDBOX }
 
     /** One project the identity can see; the number matters for audiences and principals. */
@@ -27,6 +27,13 @@ public record Connection(TargetKind target, String label, String identity, List<
         identity = identity == null ? "" : identity;
         projects = List.copyOf(projects);
         clients = clients == null ? Optional.empty() : clients;
+        sandboxGitLab = sandboxGitLab == null ? Optional.empty() : sandboxGitLab;
+    }
+
+    /** A connection without the sandbox's GitLab side (Google Cloud, or UI tests). */
+    public Connection(TargetKind target, String label, String identity, List<ProjectInfo> projects,
+                      Optional<GoogleClients> clients) {
+        this(target, label, identity, projects, clients, Optional.empty());
     }
 
     public Optional<ProjectInfo> firstProject() {

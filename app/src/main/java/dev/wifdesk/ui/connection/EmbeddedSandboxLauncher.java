@@ -40,6 +40,12 @@ public final class EmbeddedSandboxLauncher implements SandboxLauncher {
         }
 
         @Override
+        public java.util.Optional<SandboxGitLab> gitlab() {
+            return java.util.Optional.of(new SandboxGitLab(sandbox.gitlab().baseUrl(), sandbox.gitlab().token(),
+                    sandbox.gitlab().projectPath(), sandbox.issuers()::rewrite));
+        }
+
+        @Override
         public void close() {
             sandbox.close();
         }

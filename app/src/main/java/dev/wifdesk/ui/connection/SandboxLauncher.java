@@ -16,6 +16,11 @@ public interface SandboxLauncher {
 
         String projectId();
 
+        /** The sandbox's GitLab side, when this sandbox has one. */
+        default java.util.Optional<SandboxGitLab> gitlab() {
+            return java.util.Optional.empty();
+        }
+
         @Override
         void close();
     }

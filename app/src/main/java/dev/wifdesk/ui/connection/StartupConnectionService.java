@@ -46,7 +46,7 @@ public final class StartupConnectionService implements ConnectionService {
         Connection.ProjectInfo project = getProject(clients, sandbox.projectId());
         LOG.info("Sandbox started at {}; project {}", sandbox.googleBase(), project.describe());
         return new Connection(Connection.TargetKind.SANDBOX, project.describe(), sandbox.operatorEmail(),
-                List.of(project), Optional.of(clients));
+                List.of(project), Optional.of(clients), sandbox.gitlab());
     }
 
     private static Connection.ProjectInfo getProject(GoogleClients clients, String projectId) throws IOException {

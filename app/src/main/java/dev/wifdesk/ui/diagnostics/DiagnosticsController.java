@@ -1,6 +1,9 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.PolicyChange;
+import dev.wifdesk.diagnose.live.JobDiagnosis;
 import dev.wifdesk.model.Finding;
+import java.util.Objects;
 import dev.wifdesk.ui.core.Messages;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +18,9 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableCell;
@@ -73,6 +79,28 @@ public final class DiagnosticsController {
     @FXML
     private VBox findingsBox;
     @FXML
+    private ComboBox<String> serviceAccountCombo;
+    @FXML
+    private Label serviceAccountStatusLabel;
+    @FXML
+    private Button liveExchangeButton;
+    @FXML
+    private Label exchangeResultLabel;
+    @FXML
+    private Label liveNoteLabel;
+    @FXML
+    private TextField gitlabUrlField;
+    @FXML
+    private TextField gitlabProjectField;
+    @FXML
+    private Button latestFailuresButton;
+    @FXML
+    private ProgressIndicator failuresBusyIndicator;
+    @FXML
+    private Label failuresStatusLabel;
+    @FXML
+    private ListView<JobDiagnosis> failuresList;
+    @FXML
     private TableView<ClaimRow> claimsTable;
     @FXML
     private TableColumn<ClaimRow, String> claimColumn;
@@ -121,6 +149,10 @@ public final class DiagnosticsController {
         noticeLabel.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
         noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
         verdictLabel.textProperty().bind(viewModel.verdictProperty());
+        // the verdict is never cut; a long notice wraps beside it instead
+        verdictLabel.setMinWidth(Region.USE_PREF_SIZE);
+        noticeLabel.setWrapText(true);
+        noticeLabel.setMinHeight(Region.USE_PREF_SIZE);
         viewModel.reportProperty().addListener((obs, old, r) -> {
             verdictLabel.getStyleClass().removeAll("verdict-pass", "verdict-fail");
             verdictLabel.getStyleClass().add(r != null && r.passed() ? "verdict-pass" : "verdict-fail");
@@ -142,6 +174,13 @@ public final class DiagnosticsController {
             }
         });
 
+        bindServiceAccount();
+        bindExchange();
+        bindLatestFailures();
+        liveNoteLabel.textProperty().bind(viewModel.liveNoteProperty());
+        liveNoteLabel.visibleProperty().bind(viewModel.liveNoteProperty().isNotEmpty());
+        liveNoteLabel.managedProperty().bind(liveNoteLabel.visibleProperty());
+
         viewModel.stages().addListener((ListChangeListener<DiagnosisReport.Stage>) c -> drawStages());
         viewModel.findings().addListener((ListChangeListener<Finding>) c -> drawFindings());
         drawStages();
@@ -149,6 +188,140 @@ public final class DiagnosticsController {
         if (viewModel.providers().isEmpty()) {
             viewModel.loadProviders();
         }
+        if (viewModel.serviceAccounts().isEmpty()) {
+            viewModel.loadServiceAccounts();
+        }
+    }
+
+    /** Pick from the listed accounts or type an e-mail: both reach the view model as the text changes. */
+    private void bindServiceAccount() {
+        serviceAccountCombo.setItems(viewModel.serviceAccounts());
+        serviceAccountCombo.valueProperty().bindBidirectional(viewModel.serviceAccountProperty());
+        serviceAccountCombo.getEditor().textProperty().addListener((obs, old, text) -> {
+            if (!Objects.equals(text, viewModel.serviceAccountProperty().get())) {
+                viewModel.serviceAccountProperty().set(text);
+            }
+        });
+        serviceAccountStatusLabel.textProperty().bind(viewModel.serviceAccountStatusProperty());
+    }
+
+    private void bindExchange() {
+        liveExchangeButton.disableProperty().bind(viewModel.exchangeAvailableProperty().not());
+        liveExchangeButton.setTooltip(new Tooltip(messages.get("diag.exchange.hint")));
+        exchangeResultLabel.textProperty().bind(viewModel.exchangeResultProperty());
+        exchangeResultLabel.visibleProperty().bind(viewModel.exchangeResultProperty().isNotEmpty());
+        exchangeResultLabel.managedProperty().bind(exchangeResultLabel.visibleProperty());
+        viewModel.exchangeFailedProperty().addListener((obs, old, failed) -> styleExchange(failed));
+        styleExchange(viewModel.exchangeFailedProperty().get());
+    }
+
+    private void styleExchange(boolean failed) {
+        exchangeResultLabel.getStyleClass().removeAll("exchange-ok", "exchange-failed");
+        exchangeResultLabel.getStyleClass().add(failed ? "exchange-failed" : "exchange-ok");
+    }
+
+    private void bindLatestFailures() {
+        LatestFailuresViewModel failures = viewModel.latestFailures();
+        gitlabUrlField.textProperty().bindBidirectional(failures.gitlabUrlProperty());
+        gitlabProjectField.textProperty().bindBidirectional(failures.projectPathProperty());
+        failuresStatusLabel.textProperty().bind(failures.statusProperty());
+        latestFailuresButton.disableProperty().bind(failures.busyProperty());
+        failuresBusyIndicator.visibleProperty().bind(failures.busyProperty());
+        failuresList.setItems(failures.jobs());
+        failuresList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(JobDiagnosis job, boolean empty) {
+                super.updateItem(job, empty);
+                setText(null);
+                setId(empty || job == null ? null : "job-" + job.id());
+                if (empty || job == null) {
+                    setGraphic(null);
+                    return;
+                }
+                // a wrapping label as graphic: the excerpt wraps inside the list's width
+                Label text = new Label(failures.label(job), new FontIcon(job.failed() ? MaterialDesignC.CLOSE_CIRCLE
+                        : job.federationErrorFound() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignM.MINUS_CIRCLE_OUTLINE));
+                text.setWrapText(true);
+                text.getStyleClass().add("job-label");
+                text.maxWidthProperty().bind(list.widthProperty().subtract(36));
+                text.setMinHeight(Region.USE_PREF_SIZE);
+                setGraphic(text);
+            }
+        });
+        failuresList.getSelectionModel().selectedItemProperty().addListener((obs, old, job) -> {
+            if (job != null) {
+                failures.selectedJobProperty().set(job);
+            }
+        });
+        failures.selectedJobProperty().addListener((obs, old, job) -> {
+            if (job != null && failuresList.getSelectionModel().getSelectedItem() != job) {
+                failuresList.getSelectionModel().select(job);
+            }
+        });
+    }
+
+    @FXML
+    private void onRefreshServiceAccounts() {
+        viewModel.loadServiceAccounts();
+    }
+
+    @FXML
+    private void onLatestFailures() {
+        viewModel.latestFailures().run();
+    }
+
+    /** Asks once before the token leaves the machine: where it goes and as whom. */
+    @FXML
+    private void onLiveExchange() {
+        ButtonType send = new ButtonType(messages.get("diag.exchange.confirm.send"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", send, ButtonType.CANCEL);
+        alert.setTitle(messages.get("diag.exchange.confirm.title"));
+        String target = viewModel.exchangeTarget();
+        alert.setHeaderText(messages.get("diag.exchange.confirm.header", target + " STS"));
+        Label body = new Label(messages.get("diag.exchange.confirm.body", target, viewModel.exchangeAudience(),
+                viewModel.serviceAccountProperty().get()));
+        body.setWrapText(true);
+        body.setId("exchangeConfirmText");
+        body.setPrefWidth(520);
+        body.setMinHeight(Region.USE_PREF_SIZE);
+        alert.getDialogPane().setContent(body);
+        showDialog(alert, "confirmExchangeDialog", send, "confirmExchangeButton")
+                .ifPresent(ok -> viewModel.liveExchange());
+    }
+
+    /** Shows the exact binding change ({@link PolicyChange#describe()}) and applies it only on "Apply". */
+    private void confirmAndApplyBinding(PolicyChange change) {
+        ButtonType applyType = new ButtonType(messages.get("diag.fix.confirm.apply"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", applyType, ButtonType.CANCEL);
+        alert.setTitle(messages.get("diag.fix.confirm.title"));
+        alert.setHeaderText(messages.get("diag.fix.binding.header"));
+        TextArea describe = new TextArea(change.describe());
+        describe.setId("changeDescription");
+        describe.setEditable(false);
+        describe.setWrapText(true);
+        describe.setPrefRowCount(4);
+        describe.setPrefColumnCount(72);
+        describe.getStyleClass().add("change-description");
+        Label note = new Label(messages.get("diag.fix.binding.note"));
+        note.setWrapText(true);
+        note.getStyleClass().add("field-hint");
+        note.setMaxWidth(560);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        VBox content = new VBox(8, gridLabel("diag.fix.binding.change"), describe, note);
+        alert.getDialogPane().setContent(content);
+        showDialog(alert, "confirmBindingDialog", applyType, "confirmApplyButton")
+                .ifPresent(ok -> viewModel.applyBindingFix(change));
+    }
+
+    private Optional<ButtonType> showDialog(Alert alert, String id, ButtonType ok, String okId) {
+        alert.getDialogPane().setId(id);
+        alert.getDialogPane().lookupButton(ok).setId(okId);
+        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("confirmCancelButton");
+        if (stageBox.getScene() != null) {
+            alert.initOwner(stageBox.getScene().getWindow());
+            alert.getDialogPane().getStylesheets().addAll(stageBox.getScene().getStylesheets());
+        }
+        return alert.showAndWait().filter(ok::equals);
     }
 
     /** Refuses an edit (typically a paste) that would push the area over its limit. */
@@ -272,6 +445,7 @@ public final class DiagnosticsController {
             for (var e : new java.util.TreeMap<>(f.evidence()).entrySet()) {
                 Label k = new Label(e.getKey());
                 k.getStyleClass().add("evidence-key");
+                k.setMinWidth(Region.USE_PREF_SIZE);
                 Label v = new Label(e.getValue());
                 v.setWrapText(true);
                 v.getStyleClass().add("evidence-value");
@@ -295,6 +469,14 @@ public final class DiagnosticsController {
             apply.setId("applyFix-" + f.code().name());
             apply.getStyleClass().add("accent");
             apply.setOnAction(e -> confirmAndApply(change.get()));
+            actions.getChildren().add(apply);
+        }
+        Optional<PolicyChange> binding = change.isPresent() ? Optional.empty() : viewModel.proposeBindingFix(f);
+        if (binding.isPresent()) {
+            Button apply = new Button(messages.get("diag.fix.apply"), new FontIcon(MaterialDesignA.AUTO_FIX));
+            apply.setId("applyFix-" + f.code().name());
+            apply.getStyleClass().add("accent");
+            apply.setOnAction(e -> confirmAndApplyBinding(binding.get()));
             actions.getChildren().add(apply);
         }
         if (!actions.getChildren().isEmpty()) {

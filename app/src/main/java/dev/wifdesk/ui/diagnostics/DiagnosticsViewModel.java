@@ -1,6 +1,9 @@
 package dev.wifdesk.ui.diagnostics;
 
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
+import dev.wifdesk.audit.AuditEntry;
+import dev.wifdesk.cloud.LiveExchange;
+import dev.wifdesk.cloud.PolicyChange;
 import dev.wifdesk.model.Finding;
 import dev.wifdesk.model.ResourceNames;
 import dev.wifdesk.ui.connection.Connection;
@@ -16,6 +19,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -40,7 +45,7 @@ public final class DiagnosticsViewModel {
 
     /** Everything one run produced, handed back to the FX thread in one piece. */
     private record RunResult(DiagnosisReport report, List<ClaimRow> claims, Optional<WorkloadIdentityPoolProvider> provider,
-                             Map<String, Object> claimMap) {
+                             Map<String, Object> claimMap, String policyResource, String projectNumber, List<String> notes) {
     }
 
     private final DiagnosisService engine;
@@ -51,6 +56,8 @@ public final class DiagnosticsViewModel {
     private final ClipboardWriter clipboard;
     private final ClaimsTable claimsTable;
     private final Clock clock;
+    private final LiveServices live;
+    private final BindingFixPlanner bindingPlanner;
 
     private final StringProperty token = new SimpleStringProperty("");
     private final StringProperty errorText = new SimpleStringProperty("");
@@ -67,13 +74,24 @@ public final class DiagnosticsViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<ClaimRow> claims = FXCollections.observableArrayList();
     private final ObjectProperty<DiagnosisReport> report = new SimpleObjectProperty<>();
+    private final ObservableList<String> serviceAccounts = FXCollections.observableArrayList();
+    private final StringProperty serviceAccount = new SimpleStringProperty("");
+    private final StringProperty serviceAccountStatus = new SimpleStringProperty("");
+    private final StringProperty liveNote = new SimpleStringProperty("");
+    private final StringProperty exchangeResult = new SimpleStringProperty("");
+    private final BooleanProperty exchangeFailed = new SimpleBooleanProperty(false);
+    private final BooleanBinding exchangeAvailable;
+    private final LatestFailuresViewModel latestFailures;
 
     private WorkloadIdentityPoolProvider lastProvider;
     private Map<String, Object> lastClaims = Map.of();
+    private String lastPolicyResource;
+    private String lastProjectNumber = "";
+    private String lastExchangeText;
 
     public DiagnosticsViewModel(DiagnosisService engine, ProviderDirectory.Factory directories, ConnectionState connection,
                                 UiExecutor executor, Messages messages, ClipboardWriter clipboard, ClaimsTable claimsTable,
-                                Clock clock) {
+                                Clock clock, LiveServices live, BindingFixPlanner bindingPlanner) {
         this.engine = engine;
         this.directories = directories;
         this.connection = connection;
@@ -82,8 +100,54 @@ public final class DiagnosticsViewModel {
         this.clipboard = clipboard;
         this.claimsTable = claimsTable;
         this.clock = clock;
+        this.live = live;
+        this.bindingPlanner = bindingPlanner;
         providerStatus.set(messages.get("diag.provider.waiting"));
-        connection.connectionProperty().addListener((obs, old, c) -> loadProviders());
+        serviceAccountStatus.set(messages.get("diag.sa.waiting"));
+        connection.connectionProperty().addListener((obs, old, c) -> {
+            loadProviders();
+            loadServiceAccounts();
+        });
+        exchangeAvailable = Bindings.createBooleanBinding(() -> !busy.get()
+                        && connection.current().flatMap(Connection::clients).isPresent()
+                        && providerSource.get() == ProviderSource.LIVE && selectedProvider.get() != null
+                        && !blank(serviceAccount.get()) && !blank(token.get()),
+                busy, connection.connectionProperty(), providerSource, selectedProvider, serviceAccount, token);
+        latestFailures = new LatestFailuresViewModel(live.failures(), connection, executor, messages, this::showJob);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    // ---- service accounts --------------------------------------------------------------------
+
+    /** Lists the connected project's service accounts with the real IAM client, off the FX thread. */
+    public void loadServiceAccounts() {
+        Optional<Connection> c = connection.current();
+        Optional<Connection.ProjectInfo> project = c.flatMap(Connection::firstProject);
+        if (project.isEmpty()) {
+            serviceAccountStatus.set(messages.get("diag.sa.waiting"));
+            return;
+        }
+        serviceAccountStatus.set(messages.get("diag.sa.loading", project.get().projectId()));
+        Task<List<String>> task = new Task<>() {
+            @Override
+            protected List<String> call() throws Exception {
+                return live.serviceAccounts().forConnection(c.get()).list(project.get().projectId());
+            }
+        };
+        task.setOnSucceeded(e -> {
+            serviceAccounts.setAll(task.getValue());
+            if (blank(serviceAccount.get()) && !serviceAccounts.isEmpty()) {
+                serviceAccount.set(serviceAccounts.get(0));
+            }
+            serviceAccountStatus.set(serviceAccounts.isEmpty()
+                    ? messages.get("diag.sa.none", project.get().projectId())
+                    : messages.get("diag.sa.count", serviceAccounts.size(), project.get().projectId()));
+        });
+        task.setOnFailed(e -> serviceAccountStatus.set(messages.get("diag.sa.failed", oneLine(task.getException()))));
+        executor.execute(task);
     }
 
     // ---- providers ---------------------------------------------------------------------------
@@ -235,21 +299,27 @@ public final class DiagnosticsViewModel {
         }
         final WorkloadIdentityPoolProvider pastedProvider = pasted;
         final ProviderChoice live = providerSource.get() == ProviderSource.LIVE ? selectedProvider.get() : null;
+        final ProviderChoice chosen = providerSource.get() == ProviderSource.LIVE ? selectedProvider.get() : null;
         final Optional<Connection> conn = connection.current();
+        final String sa = blank(serviceAccount.get()) ? "" : serviceAccount.get().trim();
         busy.set(true);
         Task<RunResult> task = new Task<>() {
             @Override
             protected RunResult call() throws Exception {
                 WorkloadIdentityPoolProvider provider = pastedProvider;
-                if (provider == null && live != null && conn.isPresent()) {
-                    provider = directories.forConnection(conn.get()).get(live.name());
+                if (provider == null && chosen != null && conn.isPresent()) {
+                    provider = directories.forConnection(conn.get()).get(chosen.name());
                 }
                 Map<String, Object> claimMap = TokenClaims.decode(tokenText).orElse(Map.of());
+                List<String> notes = new java.util.ArrayList<>();
+                String number = projectNumber(provider, conn);
+                LiveRead read = readLive(conn, provider, sa, notes);
                 DiagnosisRequest request = new DiagnosisRequest(tokenText, error, Optional.ofNullable(provider),
-                        projectNumber(provider, conn), clock.instant());
+                        number, clock.instant(), read.inputs());
                 DiagnosisReport result = engine.diagnose(request);
                 Map<String, String> mapping = provider == null ? Map.of() : provider.getAttributeMapping();
-                return new RunResult(result, claimsTable.rows(claimMap, mapping), Optional.ofNullable(provider), claimMap);
+                return new RunResult(result, claimsTable.rows(claimMap, mapping), Optional.ofNullable(provider), claimMap,
+                        read.policyResource(), number, notes);
             }
         };
         task.setOnSucceeded(e -> show(task.getValue()));
@@ -260,6 +330,55 @@ public final class DiagnosticsViewModel {
         });
         task.setOnCancelled(e -> busy.set(false));
         executor.execute(task);
+    }
+
+    private record LiveRead(DiagnosisRequest.LiveInputs inputs, String policyResource) {
+    }
+
+    /**
+     * Background: the service account's policy, the provider's pool and, when the provider has no
+     * inline keys, the issuer's JWKS. A lookup that fails becomes a note; the stage it feeds is skipped.
+     */
+    private LiveRead readLive(Optional<Connection> conn, WorkloadIdentityPoolProvider provider, String sa, List<String> notes) {
+        if (conn.isEmpty()) {
+            return new LiveRead(DiagnosisRequest.LiveInputs.NONE, null);
+        }
+        String policy = "";
+        String pool = "";
+        String jwks = "";
+        String resource = null;
+        if (conn.get().clients().isPresent()) {
+            ServiceAccountDirectory directory = live.serviceAccounts().forConnection(conn.get());
+            if (!sa.isEmpty()) {
+                String r = ServiceAccountDirectory.resource(sa,
+                        conn.get().firstProject().map(Connection.ProjectInfo::projectId).orElse(null));
+                try {
+                    policy = directory.policyJson(r);
+                    resource = r;
+                } catch (java.io.IOException | RuntimeException e) {
+                    notes.add(messages.get("diag.live.policyFailed", sa, oneLine(e)));
+                }
+            }
+            Optional<ResourceNames.ProviderRef> ref = provider == null || provider.getName() == null ? Optional.empty()
+                    : ResourceNames.parseProvider(provider.getName());
+            if (ref.isPresent()) {
+                try {
+                    pool = directory.poolJson(ref.get().poolName());
+                } catch (java.io.IOException | RuntimeException e) {
+                    notes.add(messages.get("diag.live.poolFailed", ref.get().poolName(), oneLine(e)));
+                }
+            }
+        }
+        if (conn.get().clients().isPresent() && provider != null && provider.getOidc() != null
+                && blank(provider.getOidc().getJwksJson())
+                && !blank(provider.getOidc().getIssuerUri())) {
+            try {
+                jwks = live.jwks().apply(conn.get()).fetch(provider.getOidc().getIssuerUri());
+            } catch (java.io.IOException | RuntimeException e) {
+                notes.add(messages.get("diag.live.jwksFailed", provider.getOidc().getIssuerUri(), oneLine(e)));
+            }
+        }
+        return new LiveRead(new DiagnosisRequest.LiveInputs(sa, policy, pool, jwks), resource);
     }
 
     private static String projectNumber(WorkloadIdentityPoolProvider provider, Optional<Connection> conn) {
@@ -277,6 +396,9 @@ public final class DiagnosticsViewModel {
         busy.set(false);
         lastProvider = r.provider().orElse(null);
         lastClaims = r.claimMap();
+        lastPolicyResource = r.policyResource();
+        lastProjectNumber = r.projectNumber();
+        liveNote.set(String.join("\n", r.notes()));
         report.set(r.report());
         stages.setAll(r.report().stages());
         findings.setAll(r.report().findings());
@@ -313,11 +435,15 @@ public final class DiagnosticsViewModel {
             return;
         }
         ProviderDirectory directory = directories.forConnection(conn.get());
+        String actor = conn.get().identity();
+        String detail = change.updateMask() + ": [" + change.before().replace('\n', ',') + "] -> ["
+                + change.after().replace('\n', ',') + "]";
         busy.set(true);
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() throws Exception {
-                directory.apply(change);
+                audited(actor, "patch provider (" + change.cause() + ")", change.providerName(), detail,
+                        () -> directory.apply(change));
                 return null;
             }
         };
@@ -333,6 +459,150 @@ public final class DiagnosticsViewModel {
             inputMessage.set(messages.get("diag.fix.failed", oneLine(task.getException())));
         });
         executor.execute(task);
+    }
+
+    /** The "add the binding" change for a binding finding, when this token's member is known. */
+    public Optional<PolicyChange> proposeBindingFix(Finding finding) {
+        if (!BindingFixPlanner.canFix(finding.code()) || lastPolicyResource == null || lastProvider == null) {
+            return Optional.empty();
+        }
+        return bindingPlanner.plan(finding, lastProvider, lastClaims, lastProjectNumber, lastPolicyResource);
+    }
+
+    /** Applies a confirmed binding (read-modify-write with the etag), audits it, then re-runs the diagnosis. */
+    public void applyBindingFix(PolicyChange change) {
+        Optional<Connection> conn = connection.current();
+        if (conn.isEmpty() || conn.get().clients().isEmpty()) {
+            inputMessage.set(messages.get("diag.fix.noConnection"));
+            return;
+        }
+        ServiceAccountDirectory directory = live.serviceAccounts().forConnection(conn.get());
+        String actor = conn.get().identity();
+        busy.set(true);
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                audited(actor, "add IAM binding", change.resource(), change.describe(), () -> directory.apply(change));
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> {
+            busy.set(false);
+            LOG.info("Applied: {}", change.describe());
+            diagnose();
+            notice.set(messages.get("diag.fix.bindingApplied", change.role()));
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            LOG.warn("Changing the policy failed: {}", oneLine(task.getException()));
+            inputMessage.set(messages.get("diag.fix.bindingFailed", oneLine(task.getException())));
+        });
+        executor.execute(task);
+    }
+
+    private interface Change {
+        void run() throws Exception;
+    }
+
+    /** Runs a mutating call and appends who / what / result to the audit log, whatever the outcome. */
+    private void audited(String actor, String action, String resource, String detail, Change change) throws Exception {
+        try {
+            change.run();
+        } catch (Exception e) {
+            live.audit().append(new AuditEntry(clock.instant(), actor, action, resource, "failed: " + oneLine(e), detail));
+            throw e;
+        }
+        live.audit().append(new AuditEntry(clock.instant(), actor, action, resource, "applied", detail));
+    }
+
+    // ---- live exchange -----------------------------------------------------------------------
+
+    /** The STS audience the live exchange sends the token to: {@code //iam.googleapis.com/PROVIDER}. */
+    public String exchangeAudience() {
+        ProviderChoice p = selectedProvider.get();
+        return p == null ? "" : "//iam.googleapis.com/" + ResourceNames.stripPrefix(p.name());
+    }
+
+    /** Where the token goes: Google's STS, or the sandbox's. */
+    public String exchangeTarget() {
+        boolean sandbox = connection.current().map(c -> c.target() == Connection.TargetKind.SANDBOX).orElse(false);
+        return messages.get(sandbox ? "diag.exchange.target.sandbox" : "diag.exchange.target.google");
+    }
+
+    /**
+     * The real exchange (STS, then IAM Credentials as the service account) in a task; on failure
+     * the server's exact text becomes the error text and the diagnosis runs again. The access token
+     * is never kept: only its expiry is shown.
+     */
+    public void liveExchange() {
+        if (!exchangeAvailable.get()) {
+            inputMessage.set(messages.get("diag.exchange.unavailable"));
+            return;
+        }
+        Connection conn = connection.current().orElseThrow();
+        String idToken = token.get().trim();
+        String audience = exchangeAudience();
+        String sa = serviceAccount.get().trim();
+        busy.set(true);
+        exchangeResult.set(messages.get("diag.exchange.running", sa));
+        Task<LiveExchange.Result> task = new Task<>() {
+            @Override
+            protected LiveExchange.Result call() {
+                return live.exchange().run(conn, idToken, audience, sa);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            busy.set(false);
+            LiveExchange.Result r = task.getValue();
+            if (r.succeeded()) {
+                exchangeFailed.set(false);
+                exchangeResult.set(messages.get("diag.exchange.ok", sa, r.accessTokenExpireTime()));
+                LOG.info("Live exchange succeeded: STS and IAM Credentials accepted, as {}", sa);
+                if (lastExchangeText != null && lastExchangeText.equals(errorText.get())) {
+                    errorText.set("");
+                }
+                lastExchangeText = null;
+            } else {
+                String step = messages.get(r.failedStep() == LiveExchange.Step.STS ? "diag.exchange.step.sts"
+                        : "diag.exchange.step.iam");
+                exchangeFailed.set(true);
+                exchangeResult.set(messages.get("diag.exchange.failed", step, r.httpStatus(), r.serverText()));
+                LOG.info("Live exchange failed at {} (HTTP {}): {}", r.failedStep(), r.httpStatus(), Redactor.redact(r.serverText()));
+                lastExchangeText = r.serverText();
+                errorText.set(r.serverText());
+            }
+            diagnose();
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            exchangeFailed.set(true);
+            exchangeResult.set(messages.get("diag.exchange.error", oneLine(task.getException())));
+        });
+        executor.execute(task);
+    }
+
+    // ---- latest failures ---------------------------------------------------------------------
+
+    /** Shows one failed job's diagnosis in the same ladder and findings (no Apply fix: no token, no chosen SA). */
+    void showJob(dev.wifdesk.diagnose.live.JobDiagnosis job) {
+        lastProvider = null;
+        lastClaims = Map.of();
+        lastPolicyResource = null;
+        claims.clear();
+        liveNote.set(String.join("\n", job.notes()));
+        if (job.diagnosis() == null) {
+            report.set(null);
+            stages.clear();
+            findings.clear();
+            verdict.set(messages.get("diag.failures.noError", job.id()));
+            return;
+        }
+        DiagnosisReport r = EngineDiagnosisService.report(job.diagnosis());
+        report.set(r);
+        stages.setAll(r.stages());
+        findings.setAll(r.findings());
+        verdict.set(messages.get(r.passed() ? "diag.failures.verdict.pass" : "diag.failures.verdict.fail", job.id(),
+                r.findings().size()));
     }
 
     /** An exception as one redacted line for the inline message (never a stack trace). */
@@ -400,5 +670,37 @@ public final class DiagnosticsViewModel {
 
     public ObjectProperty<DiagnosisReport> reportProperty() {
         return report;
+    }
+
+    public ObservableList<String> serviceAccounts() {
+        return serviceAccounts;
+    }
+
+    public StringProperty serviceAccountProperty() {
+        return serviceAccount;
+    }
+
+    public StringProperty serviceAccountStatusProperty() {
+        return serviceAccountStatus;
+    }
+
+    public StringProperty liveNoteProperty() {
+        return liveNote;
+    }
+
+    public StringProperty exchangeResultProperty() {
+        return exchangeResult;
+    }
+
+    public BooleanProperty exchangeFailedProperty() {
+        return exchangeFailed;
+    }
+
+    public BooleanBinding exchangeAvailableProperty() {
+        return exchangeAvailable;
+    }
+
+    public LatestFailuresViewModel latestFailures() {
+        return latestFailures;
     }
 }

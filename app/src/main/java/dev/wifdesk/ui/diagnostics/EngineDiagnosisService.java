@@ -3,6 +3,8 @@ package dev.wifdesk.ui.diagnostics;
 import dev.wifdesk.diagnose.Diagnosis;
 import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.diagnose.DiagnosisInput;
+import dev.wifdesk.diagnose.IamPolicy;
+import dev.wifdesk.diagnose.PoolInfo;
 import dev.wifdesk.diagnose.ProviderInfo;
 import dev.wifdesk.diagnose.StageResult;
 
@@ -26,7 +28,24 @@ public final class EngineDiagnosisService implements DiagnosisService {
                 .projectNumber(request.projectNumber())
                 .now(request.now());
         request.provider().ifPresent(p -> input.provider(ProviderInfo.fromJson(ProviderJson.toJson(p))));
-        Diagnosis d = engine.diagnose(input.build());
+        DiagnosisRequest.LiveInputs live = request.live();
+        if (!live.serviceAccount().isBlank()) {
+            input.serviceAccount(live.serviceAccount());
+        }
+        if (!live.policyJson().isBlank()) {
+            input.policy(IamPolicy.fromJson(live.policyJson()));
+        }
+        if (!live.poolJson().isBlank()) {
+            input.pool(PoolInfo.fromJson(live.poolJson()));
+        }
+        if (!live.jwksJson().isBlank()) {
+            input.jwksJson(live.jwksJson());
+        }
+        return report(engine.diagnose(input.build()));
+    }
+
+    /** The engine's diagnosis as the screen shows it (also used for the latest failures' jobs). */
+    public static DiagnosisReport report(Diagnosis d) {
         return new DiagnosisReport(d.stages().stream().map(EngineDiagnosisService::stage).toList(), d.findings());
     }
 

@@ -35,7 +35,7 @@ class DiagnosticsViewModelTest {
     @BeforeEach
     void setUp() {
         vm = Fx.call(() -> new DiagnosticsViewModel(engine, c -> providers, t.state, UiExecutor.synchronous(), t.messages,
-                clipboard::add, new ClaimsTable(new CelEngine()), Clock.fixed(TestServices.NOW, ZoneOffset.UTC)));
+                clipboard::add, new ClaimsTable(new CelEngine()), Clock.fixed(TestServices.NOW, ZoneOffset.UTC), t.live, TestServices.bindingPlanner()));
         Fx.run(() -> t.state.connectionProperty().set(TestServices.sandboxConnection()));
     }
 
@@ -180,7 +180,7 @@ class DiagnosticsViewModelTest {
         };
         DiagnosticsViewModel other = Fx.call(() -> new DiagnosticsViewModel(engine, c -> refusing, t.state,
                 UiExecutor.synchronous(), t.messages, clipboard::add, new ClaimsTable(new CelEngine()),
-                Clock.fixed(TestServices.NOW, ZoneOffset.UTC)));
+                Clock.fixed(TestServices.NOW, ZoneOffset.UTC), t.live, TestServices.bindingPlanner()));
         Fx.run(() -> other.applyFix(change));
         assertThat(other.inputMessageProperty().get()).isEqualTo(
                 "The provider could not be updated: 403 Permission 'iam.workloadIdentityPoolProviders.update' denied");
@@ -209,7 +209,7 @@ class DiagnosticsViewModelTest {
             DiagnosticsViewModel failing = Fx.call(() -> new DiagnosticsViewModel(r -> {
                 throw new IllegalStateException("engine broke\n\tat somewhere.Deep(Stack.java:1)");
             }, c -> providers, t.state, UiExecutor.synchronous(), t.messages, clipboard::add,
-                    new ClaimsTable(new CelEngine()), Clock.systemUTC()));
+                    new ClaimsTable(new CelEngine()), Clock.systemUTC(), t.live, TestServices.bindingPlanner()));
             Fx.run(() -> {
                 failing.tokenProperty().set(token);
                 failing.diagnose();

@@ -57,7 +57,7 @@ class EngineDiagnosisServiceTest {
         List<String> clipboard = new ArrayList<>();
         DiagnosticsViewModel vm = Fx.call(() -> new DiagnosticsViewModel(engine, c -> providers, t.state,
                 UiExecutor.synchronous(), t.messages, clipboard::add, new ClaimsTable(new CelEngine()),
-                Clock.fixed(TestServices.NOW, ZoneOffset.UTC)));
+                Clock.fixed(TestServices.NOW, ZoneOffset.UTC), t.live, TestServices.bindingPlanner()));
         Fx.run(() -> t.state.connectionProperty().set(TestServices.sandboxConnection()));
         Fx.run(() -> {
             vm.tokenProperty().set(tokens.gitlabToken(ISSUER, ISSUER, TestServices.NOW));

@@ -1,6 +1,13 @@
 package dev.wifdesk.ui.support;
 
+import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.cel.CelEngine;
+import dev.wifdesk.ui.diagnostics.LiveServices;
+import dev.wifdesk.ui.diagnostics.ServiceAccountDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.wifdesk.ui.UiServices;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.ConnectionService;
@@ -32,6 +39,10 @@ public final class TestServices {
     /** Fixed for screen tests; the sandbox tests use the system clock (its tokens are minted now). */
     public Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
+    public static dev.wifdesk.ui.diagnostics.BindingFixPlanner bindingPlanner() {
+        return new dev.wifdesk.ui.diagnostics.BindingFixPlanner(new dev.wifdesk.cel.FederationEvaluator(new CelEngine()));
+    }
+
     public static Messages messages() {
         return Messages.load(Locale.ROOT);
     }
@@ -57,8 +68,51 @@ public final class TestServices {
                 List.of(new Connection.ProjectInfo("sandbox-project", "428617359021", "Sandbox project")), Optional.empty());
     }
 
+    /**
+     * The live services: real by default (the sandbox tests run the real clients); a connection
+     * without clients (screen tests with doubles) never reaches them. The audit log is a temp file.
+     */
+    public LiveServices live = withNoAccountsOffline(LiveServices.real(new AuditLog(tempAuditFile())));
+
+    /** Connections without clients (screen tests' doubles) list no service accounts instead of failing. */
+    private static LiveServices withNoAccountsOffline(LiveServices real) {
+        ServiceAccountDirectory.Factory accounts = c -> c.clients().isPresent() ? real.serviceAccounts().forConnection(c)
+                : new ServiceAccountDirectory() {
+                    @Override
+                    public List<String> list(String projectId) {
+                        return List.of();
+                    }
+
+                    @Override
+                    public String policyJson(String resource) throws IOException {
+                        throw new IOException("offline");
+                    }
+
+                    @Override
+                    public String poolJson(String poolName) throws IOException {
+                        throw new IOException("offline");
+                    }
+
+                    @Override
+                    public void apply(dev.wifdesk.cloud.PolicyChange change) throws IOException {
+                        throw new IOException("offline");
+                    }
+                };
+        return new LiveServices(accounts, real.jwks(), real.exchange(), real.failures(), real.audit());
+    }
+
+    private static Path tempAuditFile() {
+        try {
+            Path dir = Files.createTempDirectory("wifdesk-audit");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("audit.jsonl");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public UiServices build(ConnectionService connection, DiagnosisService engine, ProviderDirectory.Factory directories) {
         return new UiServices(UiExecutor.synchronous(), connection, state, navigator, log, messages, clipboard::add,
-                engine, directories, new CelEngine(), clock);
+                engine, directories, new CelEngine(), clock, live);
     }
 }

@@ -1,0 +1,74 @@
+package dev.wifdesk.ui.diagnostics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Fetches an OIDC issuer's JWKS the way Google's STS does: {@code ISSUER/.well-known/openid-configuration}
+ * -> {@code jwks_uri} -> keys. These are the issuer's public endpoints (no API, no credential). In
+ * sandbox mode the https issuer is served on loopback: {@code rewrite} maps its URLs there.
+ */
+public final class OidcJwksSource implements JwksSource {
+    static final String DISCOVERY = "/.well-known/openid-configuration";
+    private static final int MAX_BYTES = 256 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http;
+    private final Function<URI, Optional<URI>> rewrite;
+
+    public OidcJwksSource(Function<URI, Optional<URI>> rewrite) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.rewrite = rewrite;
+    }
+
+    /** The public internet as it is (Google Cloud mode). */
+    public static OidcJwksSource direct() {
+        return new OidcJwksSource(u -> Optional.empty());
+    }
+
+    @Override
+    public String fetch(String issuerUri) throws IOException {
+        String issuer = issuerUri.endsWith("/") ? issuerUri.substring(0, issuerUri.length() - 1) : issuerUri;
+        JsonNode discovery = JSON.readTree(get(URI.create(issuer + DISCOVERY)));
+        String jwksUri = discovery.path("jwks_uri").asText("");
+        if (jwksUri.isEmpty()) {
+            throw new IOException("the discovery document of " + issuer + " has no jwks_uri");
+        }
+        String jwks = get(URI.create(jwksUri));
+        if (!JSON.readTree(jwks).path("keys").isArray()) {
+            throw new IOException("the JWKS at " + jwksUri + " has no \"keys\" array");
+        }
+        return jwks;
+    }
+
+    private String get(URI uri) throws IOException {
+        if (!"https".equals(uri.getScheme()) && rewrite.apply(uri).isEmpty()) {
+            throw new IOException("refusing a non-https issuer URL: " + uri);
+        }
+        URI actual = rewrite.apply(uri).orElse(uri);
+        HttpRequest request = HttpRequest.newBuilder(actual).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("cancelled while fetching " + uri);
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException(uri + " answered HTTP " + response.statusCode());
+        }
+        if (response.body().length() > MAX_BYTES) {
+            throw new IOException(uri + " sent more than " + MAX_BYTES + " bytes");
+        }
+        return response.body();
+    }
+}

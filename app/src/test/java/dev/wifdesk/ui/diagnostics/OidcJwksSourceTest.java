@@ -1,0 +1,66 @@
+package dev.wifdesk.ui.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Discovery -> jwks_uri -> keys, with the https issuer mapped onto a loopback server (as in sandbox mode). */
+class OidcJwksSourceTest {
+    private static final String ISSUER = "https://issuer.example.test";
+    private HttpServer server;
+    private String discovery;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        discovery = "{\"issuer\":\"" + ISSUER + "\",\"jwks_uri\":\"" + ISSUER + "/oauth/discovery/keys\"}";
+        server.createContext("/.well-known/openid-configuration", ex -> reply(ex, discovery));
+        server.createContext("/oauth/discovery/keys", ex -> reply(ex, "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"n\":\"AQAB\",\"e\":\"AQAB\"}]}"));
+        server.start();
+    }
+
+    private static void reply(com.sun.net.httpserver.HttpExchange ex, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(200, b.length);
+        ex.getResponseBody().write(b);
+        ex.close();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private OidcJwksSource source() {
+        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return new OidcJwksSource(u -> u.toString().startsWith(ISSUER)
+                ? Optional.of(base.resolve(u.getRawPath())) : Optional.empty());
+    }
+
+    @Test
+    void followsTheDiscoveryDocumentToTheKeys() throws IOException {
+        assertThat(source().fetch(ISSUER + "/")).contains("\"kid\":\"k1\"");
+    }
+
+    @Test
+    void aDiscoveryDocumentWithoutJwksUriIsAClearError() {
+        discovery = "{\"issuer\":\"" + ISSUER + "\"}";
+        assertThatThrownBy(() -> source().fetch(ISSUER)).isInstanceOf(IOException.class)
+                .hasMessage("the discovery document of " + ISSUER + " has no jwks_uri");
+    }
+
+    @Test
+    void aPlainHttpIssuerIsRefused() {
+        assertThatThrownBy(() -> OidcJwksSource.direct().fetch("http://127.0.0.1:1")).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("refusing a non-https issuer URL");
+    }
+}
