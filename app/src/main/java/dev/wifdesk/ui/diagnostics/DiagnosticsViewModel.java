@@ -139,8 +139,11 @@ public final class DiagnosticsViewModel {
         };
         task.setOnSucceeded(e -> {
             serviceAccounts.setAll(task.getValue());
-            if (blank(serviceAccount.get()) && !serviceAccounts.isEmpty()) {
-                serviceAccount.set(serviceAccounts.get(0));
+            // preselect only an unambiguous choice: a Google-managed default account would show a
+            // misleading BINDING_MISSING for every token
+            List<String> ours = serviceAccounts.stream().filter(sa -> !isGoogleManagedDefault(sa)).toList();
+            if (blank(serviceAccount.get()) && ours.size() == 1) {
+                serviceAccount.set(ours.get(0));
             }
             serviceAccountStatus.set(serviceAccounts.isEmpty()
                     ? messages.get("diag.sa.none", project.get().projectId())
@@ -702,5 +705,9 @@ public final class DiagnosticsViewModel {
 
     public LatestFailuresViewModel latestFailures() {
         return latestFailures;
+    }
+
+    static boolean isGoogleManagedDefault(String email) {
+        return email.endsWith("-compute@developer.gserviceaccount.com") || email.endsWith("@appspot.gserviceaccount.com");
     }
 }

@@ -22,7 +22,7 @@ public record LiveServices(ServiceAccountDirectory.Factory serviceAccounts, Func
 
     /** In sandbox mode the GitLab issuer is served on loopback; on Google Cloud the issuer's public URL. */
     public static JwksSource jwksFor(Connection c) {
-        return c.sandboxGitLab().map(g -> new OidcJwksSource(g.issuerRewrite())).orElseGet(OidcJwksSource::direct);
+        return c.sandboxGitLab().map(g -> OidcJwksSource.sandbox(g.issuerRewrite())).orElseGet(OidcJwksSource::direct);
     }
 
     /** {@code ~/.wifdesk/audit.jsonl}. */

@@ -23,16 +23,23 @@ public final class OidcJwksSource implements JwksSource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http;
     private final Function<URI, Optional<URI>> rewrite;
+    private final boolean sandboxOnly;
 
-    public OidcJwksSource(Function<URI, Optional<URI>> rewrite) {
+    private OidcJwksSource(Function<URI, Optional<URI>> rewrite, boolean sandboxOnly) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.rewrite = rewrite;
+        this.sandboxOnly = sandboxOnly;
     }
 
     /** The public internet as it is (Google Cloud mode). */
     public static OidcJwksSource direct() {
-        return new OidcJwksSource(u -> Optional.empty());
+        return new OidcJwksSource(u -> Optional.empty(), false);
+    }
+
+    /** Sandbox mode: only issuers the sandbox serves; nothing leaves the machine. */
+    public static OidcJwksSource sandbox(Function<URI, Optional<URI>> rewrite) {
+        return new OidcJwksSource(rewrite, true);
     }
 
     @Override
@@ -51,10 +58,14 @@ public final class OidcJwksSource implements JwksSource {
     }
 
     private String get(URI uri) throws IOException {
-        if (!"https".equals(uri.getScheme()) && rewrite.apply(uri).isEmpty()) {
+        Optional<URI> local = rewrite.apply(uri);
+        if (sandboxOnly && local.isEmpty()) {
+            throw new IOException("the sandbox does not serve the issuer of " + uri + "; paste its JWKS into the provider");
+        }
+        if (!"https".equals(uri.getScheme()) && local.isEmpty()) {
             throw new IOException("refusing a non-https issuer URL: " + uri);
         }
-        URI actual = rewrite.apply(uri).orElse(uri);
+        URI actual = local.orElse(uri);
         HttpRequest request = HttpRequest.newBuilder(actual).timeout(Duration.ofSeconds(10)).GET().build();
         HttpResponse<String> response;
         try {

@@ -80,6 +80,9 @@ class LiveDiagnosticsViewModelTest {
     void listsTheServiceAccountsAndTheirPolicyPoolAndKeysFeedTheEngine() {
         assertThat(vm.serviceAccounts()).contains(wif.serviceAccount);
         assertThat(vm.serviceAccountStatusProperty().get()).contains("sandbox-project");
+        // the one user-managed account is preselected; the Compute default never is
+        assertThat(vm.serviceAccounts()).anyMatch(DiagnosticsViewModel::isGoogleManagedDefault);
+        assertThat(vm.serviceAccountProperty().get()).isEqualTo(wif.serviceAccount);
         Fx.run(() -> vm.serviceAccountProperty().set(wif.serviceAccount));
         diagnose(wif.mintToken(GitLabSandbox.ISSUER));
 

@@ -42,7 +42,7 @@ class OidcJwksSourceTest {
 
     private OidcJwksSource source() {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return new OidcJwksSource(u -> u.toString().startsWith(ISSUER)
+        return OidcJwksSource.sandbox(u -> u.toString().startsWith(ISSUER)
                 ? Optional.of(base.resolve(u.getRawPath())) : Optional.empty());
     }
 
@@ -62,5 +62,11 @@ class OidcJwksSourceTest {
     void aPlainHttpIssuerIsRefused() {
         assertThatThrownBy(() -> OidcJwksSource.direct().fetch("http://127.0.0.1:1")).isInstanceOf(IOException.class)
                 .hasMessageStartingWith("refusing a non-https issuer URL");
+    }
+
+    @Test
+    void inSandboxModeAnIssuerTheSandboxDoesNotServeIsNeverFetched() {
+        assertThatThrownBy(() -> source().fetch("https://gitlab.com")).isInstanceOf(IOException.class)
+                .hasMessageContaining("the sandbox does not serve the issuer");
     }
 }
