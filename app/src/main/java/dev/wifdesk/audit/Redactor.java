@@ -1,23 +1,26 @@
 package dev.wifdesk.audit;
 
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks secrets in free text before it is logged, shown or written: JWTs (GitLab ID tokens,
- * federated tokens), GitLab personal/project tokens, Google OAuth access tokens, the sandbox's
- * fake tokens, and {@code PRIVATE-TOKEN:} / {@code Bearer} header values.
+ * Masks secrets in free text before it is logged, shown, copied or written: JWTs (GitLab ID
+ * tokens), GitLab tokens, Google OAuth access tokens, the sandbox's tokens, and the values of
+ * {@code PRIVATE-TOKEN}, {@code Authorization} and {@code Bearer}. A short prefix stays so a
+ * person can still tell what kind of secret stood there. The one redactor of the app.
  */
 public final class Redactor {
-    public static final String MASK = "[REDACTED]";
-    private static final Pattern SECRETS = Pattern.compile(String.join("|",
-            "eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*", // compact JWT/JWS
-            "glpat-[A-Za-z0-9_-]{8,}",
-            "gl(?:dt|cbt|ptt|rt|oas)-[A-Za-z0-9_-]{8,}",
-            "ya29\\.[A-Za-z0-9_.-]{8,}",
-            "sandbox-(?:operator|gitlab|sts|sa)-[A-Za-z0-9_-]*token[A-Za-z0-9_-]*",
-            "sandbox-(?:operator|sts|sa)-[0-9a-f]{8,}"));
-    private static final Pattern HEADER_VALUES = Pattern.compile(
-            "(?i)((?:PRIVATE-TOKEN|JOB-TOKEN)\\s*[:=]\\s*|Bearer\\s+)([^\\s\"',;]+)");
+    public static final String MASK = "****";
+
+    /** Each pattern's group 1 is kept, the rest of the match becomes {@link #MASK}. */
+    private static final List<Pattern> SECRETS = List.of(
+            Pattern.compile("(eyJ)[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]*){0,2}"),
+            Pattern.compile("(gl(?:pat|dt|cbt|ptt|rt|oas)-)[A-Za-z0-9_.-]+"),
+            Pattern.compile("(ya29\\.)[A-Za-z0-9_.-]+"),
+            Pattern.compile("(sandbox-)(?:gitlab(?:-[a-z]+)?-token|(?:operator|sts|sa)-[A-Za-z0-9_-]+)"),
+            Pattern.compile("(?i)((?:private-token|job-token|authorization|bearer)[\"']?\\s*[:=]?\\s*(?:bearer\\s+)?)"
+                    + "(?!\\*{4})[A-Za-z0-9_.-]{8,}"));
 
     private Redactor() {
     }
@@ -26,8 +29,16 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = SECRETS.matcher(text).replaceAll(MASK);
-        return HEADER_VALUES.matcher(out).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                m.group(2).equals(MASK) ? m.group() : m.group(1) + MASK));
+        String out = text;
+        for (Pattern p : SECRETS) {
+            Matcher m = p.matcher(out);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + MASK));
+            }
+            m.appendTail(sb);
+            out = sb.toString();
+        }
+        return out;
     }
 }

@@ -1,7 +1,7 @@
 package dev.wifdesk.ui.core;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
-import dev.wifdesk.ui.log.Redactor;
+import dev.wifdesk.audit.Redactor;
 
 /** An exception as one short, redacted line for an inline message: never a stack trace or a JSON body. */
 public final class ErrorMessages {

@@ -12,7 +12,7 @@ import dev.wifdesk.ui.core.ClipboardWriter;
 import dev.wifdesk.ui.core.ErrorMessages;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
-import dev.wifdesk.ui.log.Redactor;
+import dev.wifdesk.audit.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.wifdesk.ui.log;
 
+import dev.wifdesk.audit.Redactor;
+
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import javafx.collections.FXCollections;

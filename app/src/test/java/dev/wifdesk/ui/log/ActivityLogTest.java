@@ -1,5 +1,7 @@
 package dev.wifdesk.ui.log;
 
+import dev.wifdesk.audit.Redactor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +51,7 @@ class ActivityLogTest {
         LogEntry e = log.entries().get(0);
         assertThat(e.level()).isEqualTo("INFO");
         assertThat(e.logger()).isEqualTo("Probe");
-        assertThat(e.message()).isEqualTo("Patched provider-x with sandbox-operator-" + Redactor.MASK);
+        assertThat(e.message()).isEqualTo("Patched provider-x with sandbox-" + Redactor.MASK);
         assertThat(TestServices.NOW).isNotNull();
     }
 }

@@ -1,4 +1,4 @@
-package dev.wifdesk.ui.log;
+package dev.wifdesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +18,10 @@ class RedactorTest {
 
     @Test
     void masksGitlabGoogleAndSandboxTokens() {
-        String out = Redactor.redact("a " + GITLAB_PAT + " b " + GOOGLE_AT + " c sandbox-operator-7f3a9c d sandbox-gitlab-token e");
-        assertThat(out).doesNotContain("AbCdEf123456", "a0AfH6SMBxyz", "7f3a9c")
-                .contains("glpat-" + Redactor.MASK, "ya29." + Redactor.MASK, "sandbox-operator-" + Redactor.MASK,
-                        "sandbox-gitlab-token" + Redactor.MASK);
+        String out = Redactor.redact("a " + GITLAB_PAT + " b " + GOOGLE_AT + " c sandbox-operator-7f3a9c d sandbox-gitlab-token e"
+                + " sandbox-gitlab-read-token f sandbox-sts-0a1b2c g");
+        assertThat(out).doesNotContain("AbCdEf123456", "a0AfH6SMBxyz", "7f3a9c", "gitlab-token", "gitlab-read-token", "0a1b2c")
+                .contains("glpat-" + Redactor.MASK, "ya29." + Redactor.MASK, "sandbox-" + Redactor.MASK + " d");
     }
 
     @Test
