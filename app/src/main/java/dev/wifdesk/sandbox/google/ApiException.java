@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * A Google API error on its way to the client: HTTP code, canonical status, message, the legacy
- * {@code errors[].reason} and optional {@code details}. Rendered by {@link GoogleErrors#envelope}.
+ * A Google API error on its way to the client: HTTP code, canonical status, message, a short
+ * reason (kept for logs and tests; the JSON envelope of these OnePlatform APIs has no legacy
+ * {@code errors[]} array), optional {@code details} and, for a 401, the {@code WWW-Authenticate}
+ * header. Rendered by {@link GoogleErrors#envelope}.
  * Messages never carry secrets (no tokens, no request bodies).
  */
 final class ApiException extends RuntimeException {
@@ -13,13 +15,25 @@ final class ApiException extends RuntimeException {
     private final String status;
     private final String reason;
     private final List<ObjectNode> details;
+    private final String wwwAuthenticate;
 
     ApiException(int code, String status, String reason, String message, List<ObjectNode> details) {
+        this(code, status, reason, message, details, null);
+    }
+
+    ApiException(int code, String status, String reason, String message, List<ObjectNode> details,
+                 String wwwAuthenticate) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
         this.reason = reason;
         this.details = List.copyOf(details);
+        this.wwwAuthenticate = wwwAuthenticate;
+    }
+
+    /** The {@code WWW-Authenticate} header of a 401, or null. */
+    String wwwAuthenticate() {
+        return wwwAuthenticate;
     }
 
     int code() {

@@ -98,7 +98,8 @@ final class DataflowApi {
             ObjectNode account = ServiceAccountsApi.find(d, "-", sa).orElse(null);
             if (account == null || !guard.allowedOnResource(d, who, project, ServiceAccountsApi.policyKey(account),
                     "iam.serviceAccounts.actAs")) {
-                throw GoogleErrors.permissionDenied(ErrorTexts.cannotActAs(sa));
+                // Dataflow prefixes its messages with a 16-hex-digit id in brackets, e.g. "(bbc378e81298bba9): "
+                throw GoogleErrors.permissionDenied(dataflowId() + ErrorTexts.cannotActAs(sa));
             }
             Instant now = state.now();
             ObjectNode j = JsonNodeFactory.instance.objectNode();
@@ -149,6 +150,11 @@ final class DataflowApi {
                     .toList();
             return Paging.page(jobs, req, "jobs");
         }));
+    }
+
+    /** {@code (HEX16): }: the message id Dataflow puts in front of its error texts. */
+    private String dataflowId() {
+        return "(" + String.format("%016x", random.nextLong()) + "): ";
     }
 
     /** The job as the API shows it now: its state follows the time since creation. */

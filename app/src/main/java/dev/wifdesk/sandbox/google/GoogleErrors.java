@@ -7,12 +7,24 @@ import java.util.List;
 
 /**
  * The Google error envelope and the errors the sandbox raises. Shape:
- * {@code {"error":{"code","message","status","errors":[{"domain":"global","reason","message"}],"details":[...]}}}.
- * Texts from the WIF-FACTS catalogue come from {@link ErrorTexts}; the generic ones are Google's
- * canonical status messages.
+ * {@code {"error":{"code","message","status","details":[...]}}}: the OnePlatform APIs the sandbox
+ * serves (IAM, IAM Credentials, Resource Manager v3, Service Usage, Dataflow) answer without the
+ * legacy {@code errors[]} array of the older "apiary" APIs (real 403s quoted in
+ * google-github-actions/auth#340 and #58 carry none). Texts from the WIF-FACTS catalogue come from
+ * {@link ErrorTexts}; the generic ones are Google's canonical status messages. See
+ * docs/sandbox-fidelity.md for the sources of each shape.
  */
 final class GoogleErrors {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Google's front end appends this to its 401 messages (seen in 401 bodies of KMS, Text-to-Speech, Resource Manager). */
+    static final String DEVCONSOLE_HINT = " See https://developers.google.com/identity/sign-in/web/devconsole-project.";
+    /** The 401 text when no credential was sent (verbatim from public 401 bodies of BigQuery and Analytics). */
+    static final String CREDENTIALS_MISSING_MESSAGE = "Request is missing required authentication credential. "
+            + "Expected OAuth 2 access token, login cookie or other valid authentication credential." + DEVCONSOLE_HINT;
+    /** {@code WWW-Authenticate} of Google's 401s. */
+    static final String BEARER_REALM = "Bearer realm=\"https://accounts.google.com/\"";
+    /** ... and of a 401 for a rejected (expired, unknown) token, as captured from People and Photos API answers. */
+    static final String BEARER_INVALID_TOKEN = BEARER_REALM + ", error=\"invalid_token\"";
 
     private GoogleErrors() {
     }
@@ -22,10 +34,6 @@ final class GoogleErrors {
         error.put("code", e.code());
         error.put("message", e.getMessage());
         error.put("status", e.status());
-        ObjectNode legacy = error.putArray("errors").addObject();
-        legacy.put("message", e.getMessage());
-        legacy.put("domain", "global");
-        legacy.put("reason", e.reason());
         if (!e.details().isEmpty()) {
             var details = error.putArray("details");
             e.details().forEach(details::add);
@@ -76,11 +84,41 @@ final class GoogleErrors {
         return new ApiException(403, "PERMISSION_DENIED", "forbidden", message, List.of());
     }
 
-    /** 401 (catalogue #14); {@code why} is the ErrorInfo reason, e.g. ACCESS_TOKEN_TYPE_UNSUPPORTED. */
-    static ApiException unauthenticated(String why, String service) {
-        ObjectNode info = errorInfo(why, "googleapis.com");
+    /**
+     * 401 without any credential: ErrorInfo {@code CREDENTIALS_MISSING}, domain {@code googleapis.com}.
+     * The header is the bare realm (RFC 6750 3.1: no error code when no credential was sent; the exact
+     * header Google sends here was not found in a public capture).
+     */
+    static ApiException credentialsMissing(String service) {
+        ObjectNode info = errorInfo("CREDENTIALS_MISSING", "googleapis.com");
         info.putObject("metadata").put("service", service);
-        return new ApiException(401, "UNAUTHENTICATED", "authError", ErrorTexts.INVALID_AUTH_CREDENTIALS, List.of(info));
+        return new ApiException(401, "UNAUTHENTICATED", "required", CREDENTIALS_MISSING_MESSAGE, List.of(info), BEARER_REALM);
+    }
+
+    /**
+     * 401 for an expired, revoked or unknown token (catalogue #14 text): ErrorInfo
+     * {@code ACCESS_TOKEN_EXPIRED}, domain {@code googleapis.com}, and {@code error="invalid_token"} in
+     * the header, which makes google-auth-library refresh its credentials and retry once per attempt.
+     */
+    static ApiException tokenRejected(String service) {
+        ObjectNode info = errorInfo("ACCESS_TOKEN_EXPIRED", "googleapis.com");
+        info.putObject("metadata").put("service", service);
+        return new ApiException(401, "UNAUTHENTICATED", "authError", ErrorTexts.INVALID_AUTH_CREDENTIALS + DEVCONSOLE_HINT,
+                List.of(info), BEARER_INVALID_TOKEN);
+    }
+
+    /**
+     * 401 for a valid token of the wrong type, e.g. a federated STS token on Dataflow (catalogue #14).
+     * Public captures of this ErrorInfo carry no {@code domain}. Its header was not found in a public
+     * capture: the bare realm keeps google-auth from re-running the STS exchange in a loop.
+     */
+    static ApiException tokenTypeUnsupported(String service) {
+        ObjectNode info = NODES.objectNode();
+        info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+        info.put("reason", "ACCESS_TOKEN_TYPE_UNSUPPORTED");
+        info.putObject("metadata").put("service", service);
+        return new ApiException(401, "UNAUTHENTICATED", "authError", ErrorTexts.INVALID_AUTH_CREDENTIALS + DEVCONSOLE_HINT,
+                List.of(info), BEARER_REALM);
     }
 
     static ApiException methodNotAllowed(String method, String path) {

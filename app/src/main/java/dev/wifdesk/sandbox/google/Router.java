@@ -67,7 +67,7 @@ final class Router implements HttpHandler {
             try {
                 response = dispatch(exchange);
             } catch (ApiException e) {
-                response = new ApiResponse(e.code(), GoogleErrors.envelope(e));
+                response = ApiResponse.error(e);
             }
             write(exchange, response);
         } catch (DropConnection e) {
@@ -82,7 +82,7 @@ final class Router implements HttpHandler {
                     exchange.getRequestURI().getRawPath());
             try {
                 ApiException internal = GoogleErrors.internal();
-                write(exchange, new ApiResponse(500, GoogleErrors.envelope(internal)));
+                write(exchange, ApiResponse.error(internal));
             } catch (IOException | RuntimeException ignored) {
                 // the client is gone; nothing more to do
             }
@@ -257,9 +257,9 @@ final class Router implements HttpHandler {
         JsonNode body = response.body();
         byte[] bytes = mapper.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", JSON_TYPE);
-        if (response.status() == 401) {
-            // a realm without error="invalid_token": google-auth then reports the 401 instead of refreshing forever
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
+        if (response.wwwAuthenticate() != null) {
+            // on a POST, HttpURLConnection (streaming mode) drops a 401's body: this header is all the client keeps
+            exchange.getResponseHeaders().set("WWW-Authenticate", response.wwwAuthenticate());
         }
         exchange.sendResponseHeaders(response.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -136,8 +136,9 @@ final class ServiceAccountsApi {
 
     private ApiResponse getIamPolicy(ApiRequest req) {
         Identity who = auth.caller(req);
-        return ApiResponse.ok(state.read(d -> IamPolicies.get(d, policyKey(existing(d, who, req,
-                "iam.serviceAccounts.getIamPolicy")))));
+        int version = IamPolicies.requestedVersion(req, req.json());
+        return ApiResponse.ok(state.read(d -> IamPolicies.view(IamPolicies.get(d, policyKey(existing(d, who, req,
+                "iam.serviceAccounts.getIamPolicy"))), version)));
     }
 
     private ApiResponse setIamPolicy(ApiRequest req) {

@@ -208,21 +208,27 @@ class ImpersonationAndDataflowTest {
                     .build());
             assertThat(raw.status()).as(path).isEqualTo(401);
             assertThat(raw.json().at("/error/status").asText()).isEqualTo("UNAUTHENTICATED");
-            assertThat(raw.json().at("/error/message").asText()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS);
+            assertThat(raw.json().at("/error/message").asText()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS + GoogleErrors.DEVCONSOLE_HINT);
         }
         var crmClient = new com.google.api.services.cloudresourcemanager.v3.CloudResourceManager.Builder(
                 fx.clients.target().transport(), dev.wifdesk.cloud.GoogleClients.JSON,
                 new com.google.auth.http.HttpCredentialsAdapter(federated)).build();
         var crm = googleError(() -> crmClient.projects().get("projects/sandbox-project").execute());
         assertThat(crm.getStatusCode()).isEqualTo(401);
-        assertThat(crm.getDetails().getMessage()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS);
+        // ErrorInfo as in public captures of this refusal: no domain, the service in metadata
+        var info = crm.getDetails().getDetails().get(0);
+        assertThat(info.getReason()).isEqualTo("ACCESS_TOKEN_TYPE_UNSUPPORTED");
+        assertThat(info).doesNotContainKey("domain");
+        assertThat(String.valueOf(info.get("metadata"))).isEqualTo("{service=cloudresourcemanager.googleapis.com}");
+        assertThat(crm.getHeaders().getAuthenticate()).isEqualTo(GoogleErrors.BEARER_REALM);
+        assertThat(crm.getDetails().getMessage()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS + GoogleErrors.DEVCONSOLE_HINT);
 
         // the auth library's own federated credentials (no impersonation URL) get the same answer
         GoogleCredentials direct = fx.externalAccount(audience, issuer.token(audience, fx.clock.instant(), Map.of()), null);
         var viaLibrary = googleError(() -> fx.clients.dataflow(direct).projects().locations().jobs()
                 .get("sandbox-project", "us-central1", "any").execute());
         assertThat(viaLibrary.getStatusCode()).isEqualTo(401);
-        assertThat(viaLibrary.getDetails().getMessage()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS);
+        assertThat(viaLibrary.getDetails().getMessage()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS + GoogleErrors.DEVCONSOLE_HINT);
     }
 
     @Test
@@ -237,7 +243,7 @@ class ImpersonationAndDataflowTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"scope\":[\"" + SandboxFixture.CLOUD_PLATFORM + "\"]}"))
                 .build());
         assertThat(raw.status()).isEqualTo(401);
-        assertThat(raw.json().at("/error/message").asText()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS);
+        assertThat(raw.json().at("/error/message").asText()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS + GoogleErrors.DEVCONSOLE_HINT);
     }
 
     @Test
@@ -281,13 +287,14 @@ class ImpersonationAndDataflowTest {
         var e = googleError(() -> dataflow.projects().locations().templates()
                 .launch("sandbox-project", "us-central1", wordCount("wc")).setGcsPath(WORD_COUNT).execute());
         assertThat(e.getStatusCode()).isEqualTo(403);
-        assertThat(e.getDetails().getMessage()).isEqualTo(ErrorTexts.cannotActAs(fx.sandbox.computeServiceAccount()));
+        assertThat(e.getDetails().getMessage()).matches("\\([0-9a-f]{16}\\): " + java.util.regex.Pattern.quote(
+                ErrorTexts.cannotActAs(fx.sandbox.computeServiceAccount())));
 
         LaunchTemplateParameters custom = wordCount("wc");
         custom.getEnvironment().setServiceAccountEmail(runner);
         var own = googleError(() -> dataflow.projects().locations().templates()
                 .launch("sandbox-project", "us-central1", custom).setGcsPath(WORD_COUNT).execute());
-        assertThat(own.getDetails().getMessage()).isEqualTo(ErrorTexts.cannotActAs(runner));
+        assertThat(own.getDetails().getMessage()).endsWith("): " + ErrorTexts.cannotActAs(runner));
     }
 
     @Test
