@@ -1,7 +1,6 @@
 package dev.wifdesk.sandbox.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.protobuf.Timestamp;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelValidationException;
@@ -68,8 +67,8 @@ final class IamConditions {
         if (program.isEmpty()) {
             return false;
         }
-        Map<String, Object> request = Map.of("time", Timestamp.newBuilder()
-                .setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build());
+        // cel-java 0.14 represents CEL timestamps as java.time.Instant
+        Map<String, Object> request = Map.of("time", now);
         try {
             return Boolean.TRUE.equals(program.get().eval(Map.of(REQUEST, request, RESOURCE, Map.of())));
         } catch (CelEvaluationException | RuntimeException e) {
