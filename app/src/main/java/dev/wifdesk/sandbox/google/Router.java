@@ -78,8 +78,9 @@ final class Router implements HttpHandler {
             // the client went away mid-exchange; there is nobody left to answer
             LOG.debug("sandbox: connection lost on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
         } catch (RuntimeException | StackOverflowError e) {
+            // a sandbox bug: the stack goes to the log (never to the client), so it can be fixed
             LOG.warn("sandbox: unexpected {} on {} {}", e.getClass().getSimpleName(), exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath());
+                    exchange.getRequestURI().getRawPath(), e);
             try {
                 ApiException internal = GoogleErrors.internal();
                 write(exchange, ApiResponse.error(internal));
@@ -260,6 +261,11 @@ final class Router implements HttpHandler {
         if (response.wwwAuthenticate() != null) {
             // on a POST, HttpURLConnection (streaming mode) drops a 401's body: this header is all the client keeps
             exchange.getResponseHeaders().set("WWW-Authenticate", response.wwwAuthenticate());
+        }
+        if ("HEAD".equalsIgnoreCase(exchange.getRequestMethod())) {
+            // headers only: a HEAD answer has no body (-1 tells the JDK server so)
+            exchange.sendResponseHeaders(response.status(), -1);
+            return;
         }
         exchange.sendResponseHeaders(response.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
