@@ -256,7 +256,19 @@ class ImpersonationAndDataflowTest {
         assertThat(job.getId()).isNotBlank();
         assertThat(job.getName()).isEqualTo("wifdesk-verify");
         assertThat(job.getProjectId()).isEqualTo("sandbox-project");
-        assertThat(job.getCurrentState()).isEqualTo("JOB_STATE_PENDING");
+        // the launch answer as gcloud/Beam captures show it: no state yet, the epoch as its time
+        assertThat(job.getCurrentState()).isNull();
+        assertThat(job.getCurrentStateTime()).isEqualTo("1970-01-01T00:00:00Z");
+        assertThat(job.getStartTime()).isEqualTo(job.getCreateTime());
+        assertThat(job.getType()).isEqualTo("JOB_TYPE_BATCH");
+        assertThat(job.getLocation()).isEqualTo("us-central1");
+        // the id starts with the creation time in Pacific time
+        String pacific = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd_HH_mm_ss")
+                .withZone(java.time.ZoneId.of("America/Los_Angeles")).format(Instant.parse(job.getCreateTime()));
+        assertThat(job.getId()).matches(java.util.regex.Pattern.quote(pacific) + "-\\d{15,20}");
+        Job first = dataflow.projects().locations().jobs().get("sandbox-project", "us-central1", job.getId()).execute();
+        assertThat(first.getCurrentState()).isEqualTo("JOB_STATE_PENDING");
+        assertThat(first.getStartTime()).isEqualTo(job.getCreateTime());
 
         fx.clock.advance(Duration.ofMillis(DataflowApi.DEFAULT_STEP_MS));
         assertThat(dataflow.projects().locations().jobs().get("sandbox-project", "us-central1", job.getId()).execute()
@@ -335,8 +347,12 @@ class ImpersonationAndDataflowTest {
                         .setContainerSpecGcsPath("gs://wifdesk-sandbox/templates/wc.json")
                         .setEnvironment(new FlexTemplateRuntimeEnvironment().setMaxWorkers(2)))).execute().getJob();
         assertThat(job.getLocation()).isEqualTo("europe-west1");
-        assertThat(dataflow.projects().locations().jobs().get("sandbox-project", "europe-west1", job.getId()).execute()
-                .getName()).isEqualTo("flex-wc");
+        // flex-template launch captures name no type; jobs.get does
+        assertThat(job.getType()).isNull();
+        assertThat(job.getCurrentStateTime()).isEqualTo("1970-01-01T00:00:00Z");
+        Job got = dataflow.projects().locations().jobs().get("sandbox-project", "europe-west1", job.getId()).execute();
+        assertThat(got.getName()).isEqualTo("flex-wc");
+        assertThat(got.getType()).isEqualTo("JOB_TYPE_BATCH");
 
         var missing = googleError(() -> dataflow.projects().locations().jobs()
                 .get("sandbox-project", "europe-west1", "2026-01-01_00_00_00-1").execute());
