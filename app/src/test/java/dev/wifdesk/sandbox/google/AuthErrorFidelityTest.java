@@ -121,4 +121,13 @@ class AuthErrorFidelityTest {
                 .containsEntry("reason", "IAM_PERMISSION_DENIED").containsEntry("domain", "iam.googleapis.com");
         assertThat(String.valueOf(info.get("metadata"))).isEqualTo("{permission=iam.serviceAccounts.getAccessToken}");
     }
+
+    @Test
+    void unknownServiceNameIsServiceUsagesNotFoundOrPermissionDenied() {
+        var e = googleError(() -> fx.clients.serviceUsage().services().get("projects/sandbox-project/services/not a service")
+                .execute());
+        assertThat(e.getStatusCode()).isEqualTo(403);
+        assertThat(e.getDetails().getMessage()).isEqualTo("Not found or permission denied for service(s): not a service.");
+        assertThat(firstDetail(e)).containsEntry("reason", "SERVICE_CONFIG_NOT_FOUND_OR_PERMISSION_DENIED");
+    }
 }

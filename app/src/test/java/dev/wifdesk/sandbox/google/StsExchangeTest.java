@@ -246,6 +246,15 @@ class StsExchangeTest {
         assertThat(garbage.json().get("error").asText()).isEqualTo("invalid_grant");
     }
 
+    @Test
+    void authLibraryReportsTheOAuthErrorCodeAndDescriptionOfAnUnparseableToken() throws Exception {
+        // invalid_grant "Unable to parse the ID Token." as quoted from real STS answers in public client tests
+        GoogleCredentials creds = fx.externalAccount(audience, "not-a-jwt", null);
+        Throwable e = org.assertj.core.api.Assertions.catchThrowable(creds::refreshAccessToken);
+        assertThat(e).isInstanceOf(java.io.IOException.class);
+        assertThat(SandboxFixture.messages(e)).contains("invalid_grant").contains("Unable to parse the ID Token.");
+    }
+
     private static void assertError(SandboxFixture.Raw r, String code, String description) {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("error").asText()).isEqualTo(code);
