@@ -205,9 +205,11 @@ class StsExchangeTest {
     @Test
     void audienceParameterMustNameAProvider() throws Exception {
         String poolOnly = "//iam.googleapis.com/" + fx.poolName("gitlab-ci");
-        assertError(fx.sts(poolOnly, jwt()), "invalid_request", ErrorTexts.INVALID_AUDIENCE_PARAMETER);
+        assertError(fx.sts(poolOnly, jwt()), "invalid_request",
+                ErrorTexts.INVALID_AUDIENCE_PARAMETER + StsApi.AUDIENCE_FORMATS_HINT);
         String noPrefix = fx.providerName("gitlab-ci", "gitlab");
-        assertError(fx.sts(noPrefix, jwt()), "invalid_request", ErrorTexts.INVALID_AUDIENCE_PARAMETER);
+        assertError(fx.sts(noPrefix, jwt()), "invalid_request",
+                ErrorTexts.INVALID_AUDIENCE_PARAMETER + StsApi.AUDIENCE_FORMATS_HINT);
         Throwable e = catchThrowable(() -> fx.externalAccount(poolOnly, jwt(), null).refreshAccessToken());
         assertThat(e).hasMessageContaining(ErrorTexts.INVALID_AUDIENCE_PARAMETER);
     }
