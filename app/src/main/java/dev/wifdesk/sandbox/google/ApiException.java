@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * A Google API error on its way to the client: HTTP code, canonical status, message, a short
- * reason (kept for logs and tests; the JSON envelope of these OnePlatform APIs has no legacy
- * {@code errors[]} array), optional {@code details} and, for a 401, the {@code WWW-Authenticate}
+ * A Google API error on its way to the client: HTTP code, canonical status, message, the legacy
+ * {@code errors[].reason}, optional {@code details} and, for a 401, the {@code WWW-Authenticate}
  * header. Rendered by {@link GoogleErrors#envelope}.
  * Messages never carry secrets (no tokens, no request bodies).
  */

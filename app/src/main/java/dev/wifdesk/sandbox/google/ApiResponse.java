@@ -12,7 +12,8 @@ record ApiResponse(int status, JsonNode body, String wwwAuthenticate) {
         return new ApiResponse(200, body);
     }
 
-    static ApiResponse error(ApiException e) {
-        return new ApiResponse(e.code(), GoogleErrors.envelope(e), e.wwwAuthenticate());
+    static ApiResponse error(ApiException e, String host) {
+        return new ApiResponse(e.code(), GoogleErrors.envelope(e, !GoogleErrors.WITHOUT_LEGACY_ERRORS.contains(host)),
+                e.wwwAuthenticate());
     }
 }

@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * The Google error envelope and the errors the sandbox raises. Shape:
- * {@code {"error":{"code","message","status","details":[...]}}}: the OnePlatform APIs the sandbox
- * serves (IAM, IAM Credentials, Resource Manager v3, Service Usage, Dataflow) answer without the
- * legacy {@code errors[]} array of the older "apiary" APIs (real 403s quoted in
- * google-github-actions/auth#340 and #58 carry none). Texts from the WIF-FACTS catalogue come from
- * {@link ErrorTexts}; the generic ones are Google's canonical status messages. See
- * docs/sandbox-fidelity.md for the sources of each shape.
+ * {@code {"error":{"code","message","errors":[{"message","domain":"global","reason"}],"status","details":[...]}}}.
+ * The legacy {@code errors[]} array is there for IAM, Resource Manager, Service Usage and Dataflow
+ * (Go clients print its reason: "Error 409: Service account X already exists within project
+ * projects/P. ..., alreadyExists" in many public Terraform logs) but not for IAM Credentials, whose
+ * real 403s carry none (google-github-actions/auth#340, DataDog/stratus-red-team#299). Texts from
+ * the WIF-FACTS catalogue come from {@link ErrorTexts}; the generic ones are Google's canonical
+ * status messages. See docs/sandbox-fidelity.md for the sources of each shape.
  */
 final class GoogleErrors {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -29,10 +30,23 @@ final class GoogleErrors {
     private GoogleErrors() {
     }
 
+    /** Hosts whose error envelopes have no legacy {@code errors[]} array. */
+    static final java.util.Set<String> WITHOUT_LEGACY_ERRORS = java.util.Set.of("iamcredentials.googleapis.com");
+
     static ObjectNode envelope(ApiException e) {
+        return envelope(e, true);
+    }
+
+    static ObjectNode envelope(ApiException e, boolean legacyErrors) {
         ObjectNode error = NODES.objectNode();
         error.put("code", e.code());
         error.put("message", e.getMessage());
+        if (legacyErrors) {
+            ObjectNode legacy = error.putArray("errors").addObject();
+            legacy.put("message", e.getMessage());
+            legacy.put("domain", "global");
+            legacy.put("reason", e.reason());
+        }
         error.put("status", e.status());
         if (!e.details().isEmpty()) {
             var details = error.putArray("details");
@@ -61,6 +75,14 @@ final class GoogleErrors {
 
     static ApiException alreadyExists(String message) {
         return new ApiException(409, "ALREADY_EXISTS", "alreadyExists", message, List.of());
+    }
+
+    /** 409 with the ResourceInfo detail IAM adds for a taken service account id (public Terraform logs). */
+    static ApiException alreadyExists(String message, String resourceName) {
+        ObjectNode info = NODES.objectNode();
+        info.put("@type", "type.googleapis.com/google.rpc.ResourceInfo");
+        info.put("resourceName", resourceName);
+        return new ApiException(409, "ALREADY_EXISTS", "alreadyExists", message, List.of(info));
     }
 
     static ApiException concurrentPolicyChange() {

@@ -67,7 +67,7 @@ final class Router implements HttpHandler {
             try {
                 response = dispatch(exchange);
             } catch (ApiException e) {
-                response = ApiResponse.error(e);
+                response = ApiResponse.error(e, hostOf(exchange));
             }
             write(exchange, response);
         } catch (DropConnection e) {
@@ -83,7 +83,7 @@ final class Router implements HttpHandler {
                     exchange.getRequestURI().getRawPath(), e);
             try {
                 ApiException internal = GoogleErrors.internal();
-                write(exchange, ApiResponse.error(internal));
+                write(exchange, ApiResponse.error(internal, hostOf(exchange)));
             } catch (IOException | RuntimeException ignored) {
                 // the client is gone; nothing more to do
             }
@@ -149,6 +149,14 @@ final class Router implements HttpHandler {
         }
         request.pathParams(params);
         return chosen.handler().handle(request);
+    }
+
+    /** The Google host a request names: the first path segment. */
+    private static String hostOf(HttpExchange exchange) {
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String trimmed = rawPath == null ? "" : rawPath.replaceFirst("^/+", "");
+        int slash = trimmed.indexOf('/');
+        return slash < 0 ? trimmed : trimmed.substring(0, slash);
     }
 
     private static String effectiveMethod(HttpExchange exchange) {

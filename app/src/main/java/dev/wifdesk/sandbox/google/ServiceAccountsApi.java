@@ -106,7 +106,7 @@ final class ServiceAccountsApi {
             String email = accountId + "@" + projectId + ".iam.gserviceaccount.com";
             if (d.serviceAccounts.containsKey(email)) {
                 throw GoogleErrors.alreadyExists("Service account " + accountId + " already exists within project projects/"
-                        + projectId + ".");
+                        + projectId + ".", "projects/" + projectId + "/serviceAccounts/" + email);
             }
             String uniqueId = uniqueId();
             ObjectNode sa = JsonNodeFactory.instance.objectNode();

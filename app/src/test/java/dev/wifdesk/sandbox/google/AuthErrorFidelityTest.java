@@ -115,6 +115,7 @@ class AuthErrorFidelityTest {
         assertThat(e.getStatusCode()).isEqualTo(403);
         assertThat(e.getDetails().getMessage()).isEqualTo(ErrorTexts.GET_ACCESS_TOKEN_DENIED);
         assertThat(e.getDetails().get("status")).isEqualTo("PERMISSION_DENIED");
+        // IAM Credentials, unlike IAM, answers without the legacy errors[] array
         assertThat(e.getDetails().getErrors()).as("legacy errors[]").isNull();
         Map<String, Object> info = firstDetail(e);
         assertThat(info).containsEntry("@type", "type.googleapis.com/google.rpc.ErrorInfo")
@@ -129,5 +130,20 @@ class AuthErrorFidelityTest {
         assertThat(e.getStatusCode()).isEqualTo(403);
         assertThat(e.getDetails().getMessage()).isEqualTo("Not found or permission denied for service(s): not a service.");
         assertThat(firstDetail(e)).containsEntry("reason", "SERVICE_CONFIG_NOT_FOUND_OR_PERMISSION_DENIED");
+    }
+
+    @Test
+    void takenServiceAccountIdIsAlreadyExistsWithResourceInfoAndLegacyReason() throws Exception {
+        var accounts = fx.iam.projects().serviceAccounts();
+        var request = new CreateServiceAccountRequest().setAccountId("taken-id").setServiceAccount(new ServiceAccount());
+        accounts.create("projects/sandbox-project", request).execute();
+        var e = googleError(() -> accounts.create("projects/sandbox-project", request).execute());
+        assertThat(e.getStatusCode()).isEqualTo(409);
+        assertThat(e.getDetails().getMessage())
+                .isEqualTo("Service account taken-id already exists within project projects/sandbox-project.");
+        assertThat(e.getDetails().get("status")).isEqualTo("ALREADY_EXISTS");
+        assertThat(e.getDetails().getErrors().get(0).getReason()).isEqualTo("alreadyExists");
+        assertThat(firstDetail(e)).containsEntry("@type", "type.googleapis.com/google.rpc.ResourceInfo")
+                .containsEntry("resourceName", "projects/sandbox-project/serviceAccounts/taken-id@sandbox-project.iam.gserviceaccount.com");
     }
 }
