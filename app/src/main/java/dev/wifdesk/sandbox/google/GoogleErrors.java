@@ -27,14 +27,10 @@ final class GoogleErrors {
     /** ... and of a 401 for a rejected (expired, unknown) token, as captured from People and Photos API answers. */
     static final String BEARER_INVALID_TOKEN = BEARER_REALM + ", error=\"invalid_token\"";
 
-    private GoogleErrors() {
-    }
-
     /** Hosts whose error envelopes have no legacy {@code errors[]} array. */
     static final java.util.Set<String> WITHOUT_LEGACY_ERRORS = java.util.Set.of("iamcredentials.googleapis.com");
 
-    static ObjectNode envelope(ApiException e) {
-        return envelope(e, true);
+    private GoogleErrors() {
     }
 
     static ObjectNode envelope(ApiException e, boolean legacyErrors) {
@@ -120,7 +116,7 @@ final class GoogleErrors {
     /**
      * 401 for an expired, revoked or unknown token (catalogue #14 text): ErrorInfo
      * {@code ACCESS_TOKEN_EXPIRED}, domain {@code googleapis.com}, and {@code error="invalid_token"} in
-     * the header, which makes google-auth-library refresh its credentials and retry once per attempt.
+     * the header, which makes google-auth-library refresh its credentials and retry the call.
      */
     static ApiException tokenRejected(String service) {
         ObjectNode info = errorInfo("ACCESS_TOKEN_EXPIRED", "googleapis.com");
