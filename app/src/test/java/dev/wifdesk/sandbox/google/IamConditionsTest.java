@@ -163,4 +163,26 @@ class IamConditionsTest {
             assertThat(b.getCondition().getTitle()).isEqualTo("until 2999");
         });
     }
+
+    @Test
+    void conditionalBindingsNeedPolicyVersionThree() throws Exception {
+        var accounts = fx.iam.projects().serviceAccounts();
+        Policy p = accounts.getIamPolicy(resource(target)).setOptionsRequestedPolicyVersion(3).execute();
+        p.setVersion(1).setBindings(List.of(new Binding().setRole(TOKEN_CREATOR).setMembers(List.of("serviceAccount:" + caller))
+                .setCondition(new Expr().setTitle("t").setExpression("request.time < " + timestamp(Instant.parse("2999-01-01T00:00:00Z"))))));
+        var e = googleError(() -> accounts.setIamPolicy(resource(target), new SetIamPolicyRequest().setPolicy(p)).execute());
+        assertThat(e.getStatusCode()).isEqualTo(400);
+        assertThat(e.getDetails().getMessage()).contains("version 3");
+
+        // a version-1 read of a conditional policy written back with its etag is refused too
+        grantWithCondition("request.time < " + timestamp(Instant.parse("2999-01-01T00:00:00Z")));
+        Policy v1 = accounts.getIamPolicy(resource(target)).execute();
+        var back = googleError(() -> accounts.setIamPolicy(resource(target), new SetIamPolicyRequest().setPolicy(v1)).execute());
+        assertThat(back.getStatusCode()).isEqualTo(400);
+        // without an etag IAM lets version 1 overwrite the conditions (documented)
+        Policy overwritten = accounts.setIamPolicy(resource(target), new SetIamPolicyRequest()
+                .setPolicy(new Policy().setBindings(List.of(new Binding().setRole("roles/iam.serviceAccountUser")
+                        .setMembers(List.of("serviceAccount:" + caller)))))).execute();
+        assertThat(overwritten.getBindings()).singleElement().satisfies(b -> assertThat(b.getCondition()).isNull());
+    }
 }
