@@ -15,6 +15,7 @@ final class ApiException extends RuntimeException {
     private final String reason;
     private final List<ObjectNode> details;
     private final String wwwAuthenticate;
+    private final String legacyMessage;
 
     ApiException(int code, String status, String reason, String message, List<ObjectNode> details) {
         this(code, status, reason, message, details, null);
@@ -22,12 +23,29 @@ final class ApiException extends RuntimeException {
 
     ApiException(int code, String status, String reason, String message, List<ObjectNode> details,
                  String wwwAuthenticate) {
+        this(code, status, reason, message, details, wwwAuthenticate, null);
+    }
+
+    /** @param legacyMessage the {@code errors[0].message} when it differs from the message (401s), else null */
+    ApiException(int code, String status, String reason, String message, List<ObjectNode> details,
+                 String wwwAuthenticate, String legacyMessage) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
         this.reason = reason;
         this.details = List.copyOf(details);
         this.wwwAuthenticate = wwwAuthenticate;
+        this.legacyMessage = legacyMessage;
+    }
+
+    /** The {@code errors[0].message}: the message itself unless a 401 names the header it is about. */
+    String legacyMessage() {
+        return legacyMessage == null ? getMessage() : legacyMessage;
+    }
+
+    /** True when the legacy entry points at the Authorization header (401s). */
+    boolean aboutAuthorizationHeader() {
+        return legacyMessage != null;
     }
 
     /** The {@code WWW-Authenticate} header of a 401, or null. */

@@ -39,9 +39,13 @@ final class GoogleErrors {
         error.put("message", e.getMessage());
         if (legacyErrors) {
             ObjectNode legacy = error.putArray("errors").addObject();
-            legacy.put("message", e.getMessage());
+            legacy.put("message", e.legacyMessage());
             legacy.put("domain", "global");
             legacy.put("reason", e.reason());
+            if (e.aboutAuthorizationHeader()) {
+                legacy.put("location", "Authorization");
+                legacy.put("locationType", "header");
+            }
         }
         error.put("status", e.status());
         if (!e.details().isEmpty()) {
@@ -110,7 +114,9 @@ final class GoogleErrors {
     static ApiException credentialsMissing(String service) {
         ObjectNode info = errorInfo("CREDENTIALS_MISSING", "googleapis.com");
         info.putObject("metadata").put("service", service);
-        return new ApiException(401, "UNAUTHENTICATED", "required", CREDENTIALS_MISSING_MESSAGE, List.of(info), BEARER_REALM);
+        // legacy entry {"message":"Login Required.","reason":"required","location":"Authorization"} as in the captures
+        return new ApiException(401, "UNAUTHENTICATED", "required", CREDENTIALS_MISSING_MESSAGE, List.of(info), BEARER_REALM,
+                "Login Required.");
     }
 
     /**
@@ -121,8 +127,9 @@ final class GoogleErrors {
     static ApiException tokenRejected(String service) {
         ObjectNode info = errorInfo("ACCESS_TOKEN_EXPIRED", "googleapis.com");
         info.putObject("metadata").put("service", service);
+        // legacy entry "Invalid Credentials" / authError, as Go clients print it (GeneralTask/task-manager#997)
         return new ApiException(401, "UNAUTHENTICATED", "authError", ErrorTexts.INVALID_AUTH_CREDENTIALS + DEVCONSOLE_HINT,
-                List.of(info), BEARER_INVALID_TOKEN);
+                List.of(info), BEARER_INVALID_TOKEN, "Invalid Credentials");
     }
 
     /**
@@ -136,7 +143,7 @@ final class GoogleErrors {
         info.put("reason", "ACCESS_TOKEN_TYPE_UNSUPPORTED");
         info.putObject("metadata").put("service", service);
         return new ApiException(401, "UNAUTHENTICATED", "authError", ErrorTexts.INVALID_AUTH_CREDENTIALS + DEVCONSOLE_HINT,
-                List.of(info), BEARER_REALM);
+                List.of(info), BEARER_REALM, "Invalid Credentials");
     }
 
     static ApiException methodNotAllowed(String method, String path) {

@@ -64,6 +64,11 @@ class AuthErrorFidelityTest {
                 .startsWith("Request is missing required authentication credential.");
         assertThat(e.getDetails().get("status")).isEqualTo("UNAUTHENTICATED");
         assertThat(firstDetail(e)).containsEntry("reason", "CREDENTIALS_MISSING").containsEntry("domain", "googleapis.com");
+        var legacy = e.getDetails().getErrors().get(0);
+        assertThat(legacy.getMessage()).isEqualTo("Login Required.");
+        assertThat(legacy.getReason()).isEqualTo("required");
+        assertThat(legacy.getLocation()).isEqualTo("Authorization");
+        assertThat(legacy.get("locationType")).isEqualTo("header");
         assertThat(e.getHeaders().getAuthenticate()).isEqualTo("Bearer realm=\"https://accounts.google.com/\"");
     }
 
@@ -76,6 +81,8 @@ class AuthErrorFidelityTest {
         assertThat(e.getDetails().getMessage())
                 .isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS + GoogleErrors.DEVCONSOLE_HINT);
         assertThat(firstDetail(e)).containsEntry("reason", "ACCESS_TOKEN_EXPIRED").containsEntry("domain", "googleapis.com");
+        assertThat(e.getDetails().getErrors().get(0).getMessage()).isEqualTo("Invalid Credentials");
+        assertThat(e.getDetails().getErrors().get(0).getReason()).isEqualTo("authError");
         assertThat(e.getHeaders().getAuthenticate()).contains("error=\"invalid_token\"");
         // first token + at least one refresh caused by error="invalid_token" (Google's header for a bad token)
         assertThat(stale.refreshes.get()).isGreaterThanOrEqualTo(2);
