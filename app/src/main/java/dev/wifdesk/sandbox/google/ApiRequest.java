@@ -98,8 +98,11 @@ final class ApiRequest {
         try {
             node = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw GoogleErrors.invalidArgument("Invalid JSON payload received. Unexpected token at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ".");
+            // no location for limits such as nesting depth or number length (Jackson's stream constraints)
+            var where = e.getLocation();
+            throw GoogleErrors.invalidArgument(where == null ? "Invalid JSON payload received."
+                    : "Invalid JSON payload received. Unexpected token at line " + where.getLineNr() + ", column "
+                            + where.getColumnNr() + ".");
         } catch (java.io.IOException e) {
             throw GoogleErrors.invalidArgument("Invalid JSON payload received.");
         }

@@ -20,7 +20,7 @@ final class Authenticator {
     Identity caller(ApiRequest request) {
         Identity id = anyCaller(request);
         if (id.kind() == Identity.Kind.FEDERATED) {
-            throw GoogleErrors.unauthenticated("ACCESS_TOKEN_TYPE_UNSUPPORTED", request.host());
+            throw GoogleErrors.tokenTypeUnsupported(request.host());
         }
         return id;
     }
@@ -28,11 +28,11 @@ final class Authenticator {
     /** Any valid token, federated ones included (IAM Credentials accepts them). */
     Identity anyCaller(ApiRequest request) {
         String token = request.bearer()
-                .orElseThrow(() -> GoogleErrors.unauthenticated("CREDENTIALS_MISSING", request.host()));
+                .orElseThrow(() -> GoogleErrors.credentialsMissing(request.host()));
         Identity id = tokens.lookup(token, state.now())
-                .orElseThrow(() -> GoogleErrors.unauthenticated("ACCESS_TOKEN_EXPIRED", request.host()));
+                .orElseThrow(() -> GoogleErrors.tokenRejected(request.host()));
         if (id.kind() == Identity.Kind.FEDERATED && !poolUsable(id.poolName())) {
-            throw GoogleErrors.unauthenticated("ACCESS_TOKEN_EXPIRED", request.host());
+            throw GoogleErrors.tokenRejected(request.host());
         }
         return id;
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wifdesk.model.ErrorTexts;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,7 +25,9 @@ final class DataflowApi {
     private static final Pattern JOB_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,1022}[a-z0-9])?");
     private static final Pattern WORD_COUNT = Pattern.compile("gs://dataflow-templates(-[a-z0-9-]+)?/[^/]+/Word_Count");
     private static final DateTimeFormatter JOB_ID_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH_mm_ss")
-            .withZone(ZoneOffset.UTC);
+            .withZone(java.time.ZoneId.of("America/Los_Angeles"));
+    /** What a launch answers before the job has any state: the epoch, as in every public capture. */
+    static final String NO_STATE_TIME = "1970-01-01T00:00:00Z";
 
     private final SandboxState state;
     private final Authenticator auth;
@@ -82,9 +83,10 @@ final class DataflowApi {
             throw GoogleErrors.invalidArgument("Required field \"launchParameter.containerSpecGcsPath\" is missing.");
         }
         return launch(req, who, req.pathParam(1), lp.path("jobName").asText(""), lp.path("environment"),
-                body.path("validateOnly").asBoolean(false), "JOB_TYPE_BATCH");
+                body.path("validateOnly").asBoolean(false), null);
     }
 
+    /** @param type the job type the launch answer names ({@code JOB_TYPE_BATCH}), null when it names none (flex) */
     private ApiResponse launch(ApiRequest req, Identity who, String location, String jobName, JsonNode environment,
                                boolean validateOnly, String type) {
         if (!JOB_NAME.matcher(jobName).matches()) {
@@ -98,24 +100,26 @@ final class DataflowApi {
             ObjectNode account = ServiceAccountsApi.find(d, "-", sa).orElse(null);
             if (account == null || !guard.allowedOnResource(d, who, project, ServiceAccountsApi.policyKey(account),
                     "iam.serviceAccounts.actAs")) {
-                throw GoogleErrors.permissionDenied(ErrorTexts.cannotActAs(sa));
+                // Dataflow prefixes its messages with a 16-hex-digit id in brackets, e.g. "(bbc378e81298bba9): "
+                throw GoogleErrors.permissionDenied(dataflowId() + ErrorTexts.cannotActAs(sa));
             }
             Instant now = state.now();
             ObjectNode j = JsonNodeFactory.instance.objectNode();
             if (!validateOnly) {
+                // ids read like 2025-01-26_06_34_03-13881126003586053150: Pacific time of creation, then digits
                 j.put("id", JOB_ID_TIME.format(now) + "-" + (1_000_000_000_000_000L + Math.floorMod(random.nextLong(),
                         8_000_000_000_000_000_000L)));
             }
             j.put("projectId", Projects.id(project));
             j.put("name", jobName);
-            j.put("type", type);
+            j.put("type", "JOB_TYPE_BATCH");
             j.put("location", location);
             j.put("createTime", now.toString());
             j.putObject("environment").put("serviceAccountEmail", sa);
             if (!validateOnly) {
                 j.put("createdAtMillis", now.toEpochMilli());
                 d.jobs.put(j.get("id").asText(), j);
-                return view(j, now);
+                return launched(j, type != null);
             }
             return j;
         });
@@ -151,6 +155,29 @@ final class DataflowApi {
         }));
     }
 
+    /**
+     * The job as {@code templates:launch} / {@code flexTemplates:launch} answer it, as public captures
+     * of gcloud and Beam show: {@code createTime}, {@code startTime} (equal), {@code currentStateTime}
+     * the epoch and no {@code currentState} yet; {@code type} only for classic templates.
+     */
+    private static ObjectNode launched(ObjectNode stored, boolean withType) {
+        ObjectNode j = JsonNodeFactory.instance.objectNode();
+        for (String f : List.of("createTime", "id", "location", "name", "projectId")) {
+            j.set(f, stored.get(f).deepCopy());
+        }
+        j.put("currentStateTime", NO_STATE_TIME);
+        j.put("startTime", stored.get("createTime").asText());
+        if (withType) {
+            j.put("type", stored.get("type").asText());
+        }
+        return j;
+    }
+
+    /** {@code (HEX16): }: the message id Dataflow puts in front of its error texts. */
+    private String dataflowId() {
+        return "(" + String.format("%016x", random.nextLong()) + "): ";
+    }
+
     /** The job as the API shows it now: its state follows the time since creation. */
     private ObjectNode view(ObjectNode stored, Instant now) {
         ObjectNode j = stored.deepCopy();
@@ -164,12 +191,12 @@ final class DataflowApi {
         } else if (elapsed < 2 * stepMs) {
             current = "JOB_STATE_RUNNING";
             since = created + stepMs;
-            j.put("startTime", Instant.ofEpochMilli(since).toString());
         } else {
             current = "JOB_STATE_DONE";
             since = created + 2 * stepMs;
-            j.put("startTime", Instant.ofEpochMilli(created + stepMs).toString());
         }
+        // startTime is the creation time from the first answer on (public captures: startTime == createTime)
+        j.put("startTime", j.path("createTime").asText());
         j.put("currentState", current);
         j.put("currentStateTime", Instant.ofEpochMilli(since).toString());
         return j;

@@ -75,10 +75,11 @@ public final class GoogleSandbox implements AutoCloseable {
         tokens.register(operatorToken, Identity.user(Seed.OPERATOR_EMAIL));
 
         Authenticator auth = new Authenticator(tokens, state);
-        Guard guard = new Guard(new Authorizer());
+        IamConditions conditions = new IamConditions();
+        Guard guard = new Guard(new Authorizer(conditions, clock));
         Operations operations = new Operations(options.lroDelayMs());
         CelEngine cel = new CelEngine();
-        IamPolicies policies = new IamPolicies();
+        IamPolicies policies = new IamPolicies(conditions);
 
         Router router = new Router(mapper, faults, options.latencyMs())
                 .add(new WorkloadIdentityPoolsApi(state, auth, guard, operations).routes())

@@ -50,10 +50,10 @@ final class ResourceManagerApi {
 
     private ApiResponse getIamPolicy(ApiRequest req) {
         Identity who = auth.caller(req);
-        req.json(); // {"options":{"requestedPolicyVersion":3}}: must at least be JSON
+        int version = IamPolicies.requestedVersion(req, req.json()); // body {"options":{"requestedPolicyVersion":3}}
         return ApiResponse.ok(state.read(d -> {
             ObjectNode project = guard.project(d, who, req.pathParam(0), "resourcemanager.projects.getIamPolicy");
-            return IamPolicies.get(d, Projects.policyKey(project));
+            return IamPolicies.view(IamPolicies.get(d, Projects.policyKey(project)), version);
         }));
     }
 

@@ -67,7 +67,7 @@ final class Router implements HttpHandler {
             try {
                 response = dispatch(exchange);
             } catch (ApiException e) {
-                response = new ApiResponse(e.code(), GoogleErrors.envelope(e));
+                response = ApiResponse.error(e, hostOf(exchange));
             }
             write(exchange, response);
         } catch (DropConnection e) {
@@ -78,11 +78,12 @@ final class Router implements HttpHandler {
             // the client went away mid-exchange; there is nobody left to answer
             LOG.debug("sandbox: connection lost on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
         } catch (RuntimeException | StackOverflowError e) {
+            // a sandbox bug: the stack goes to the log (never to the client), so it can be fixed
             LOG.warn("sandbox: unexpected {} on {} {}", e.getClass().getSimpleName(), exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath());
+                    exchange.getRequestURI().getRawPath(), e);
             try {
                 ApiException internal = GoogleErrors.internal();
-                write(exchange, new ApiResponse(500, GoogleErrors.envelope(internal)));
+                write(exchange, ApiResponse.error(internal, hostOf(exchange)));
             } catch (IOException | RuntimeException ignored) {
                 // the client is gone; nothing more to do
             }
@@ -148,6 +149,14 @@ final class Router implements HttpHandler {
         }
         request.pathParams(params);
         return chosen.handler().handle(request);
+    }
+
+    /** The Google host a request names: the first path segment. */
+    private static String hostOf(HttpExchange exchange) {
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String trimmed = rawPath == null ? "" : rawPath.replaceFirst("^/+", "");
+        int slash = trimmed.indexOf('/');
+        return slash < 0 ? trimmed : trimmed.substring(0, slash);
     }
 
     private static String effectiveMethod(HttpExchange exchange) {
@@ -257,9 +266,14 @@ final class Router implements HttpHandler {
         JsonNode body = response.body();
         byte[] bytes = mapper.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", JSON_TYPE);
-        if (response.status() == 401) {
-            // a realm without error="invalid_token": google-auth then reports the 401 instead of refreshing forever
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
+        if (response.wwwAuthenticate() != null) {
+            // on a POST, HttpURLConnection (streaming mode) drops a 401's body: this header is all the client keeps
+            exchange.getResponseHeaders().set("WWW-Authenticate", response.wwwAuthenticate());
+        }
+        if ("HEAD".equalsIgnoreCase(exchange.getRequestMethod())) {
+            // headers only: a HEAD answer has no body (-1 tells the JDK server so)
+            exchange.sendResponseHeaders(response.status(), -1);
+            return;
         }
         exchange.sendResponseHeaders(response.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

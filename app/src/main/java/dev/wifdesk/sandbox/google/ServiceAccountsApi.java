@@ -106,7 +106,7 @@ final class ServiceAccountsApi {
             String email = accountId + "@" + projectId + ".iam.gserviceaccount.com";
             if (d.serviceAccounts.containsKey(email)) {
                 throw GoogleErrors.alreadyExists("Service account " + accountId + " already exists within project projects/"
-                        + projectId + ".");
+                        + projectId + ".", "projects/" + projectId + "/serviceAccounts/" + email);
             }
             String uniqueId = uniqueId();
             ObjectNode sa = JsonNodeFactory.instance.objectNode();
@@ -136,8 +136,9 @@ final class ServiceAccountsApi {
 
     private ApiResponse getIamPolicy(ApiRequest req) {
         Identity who = auth.caller(req);
-        return ApiResponse.ok(state.read(d -> IamPolicies.get(d, policyKey(existing(d, who, req,
-                "iam.serviceAccounts.getIamPolicy")))));
+        int version = IamPolicies.requestedVersion(req, req.json());
+        return ApiResponse.ok(state.read(d -> IamPolicies.view(IamPolicies.get(d, policyKey(existing(d, who, req,
+                "iam.serviceAccounts.getIamPolicy"))), version)));
     }
 
     private ApiResponse setIamPolicy(ApiRequest req) {

@@ -140,7 +140,12 @@ final class ServiceUsageApi {
 
     private static String known(String service) {
         if (service == null || !SERVICE.matcher(service).matches()) {
-            throw GoogleErrors.permissionDenied("Not found or permission denied for service(s): " + service + ".");
+            // text and ErrorInfo reason as gcloud prints them; the ErrorInfo domain was not seen in a capture
+            var info = JsonNodeFactory.instance.objectNode();
+            info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+            info.put("reason", "SERVICE_CONFIG_NOT_FOUND_OR_PERMISSION_DENIED");
+            throw new ApiException(403, "PERMISSION_DENIED", "forbidden",
+                    "Not found or permission denied for service(s): " + service + ".", List.of(info));
         }
         return service;
     }

@@ -53,6 +53,9 @@ final class StsApi {
     static final Set<String> SUBJECT_TOKEN_TYPES = Set.of("urn:ietf:params:oauth:token-type:jwt",
             "urn:ietf:params:oauth:token-type:id_token");
     static final long MAX_LIFETIME_SECONDS = 3600;
+    /** STS follows catalogue #9 with this sentence (google-github-actions/auth#60 and #211 quote the whole answer). */
+    static final String AUDIENCE_FORMATS_HINT =
+            " See https://cloud.google.com/iam/docs/reference/sts/rest/v1/TopLevel/token for the list of possible formats.";
 
     /** An STS refusal: {@code {"error":CODE,"error_description":TEXT}} with HTTP 400. */
     static final class StsError extends RuntimeException {
@@ -182,10 +185,11 @@ final class StsApi {
 
     private Target target(String audience) {
         if (!audience.startsWith(ResourceNames.IAM_PREFIX)) {
-            throw new StsError("invalid_request", ErrorTexts.INVALID_AUDIENCE_PARAMETER);
+            throw new StsError("invalid_request", ErrorTexts.INVALID_AUDIENCE_PARAMETER + AUDIENCE_FORMATS_HINT);
         }
         ResourceNames.ProviderRef ref = ResourceNames.parseProvider(audience)
-                .orElseThrow(() -> new StsError("invalid_request", ErrorTexts.INVALID_AUDIENCE_PARAMETER));
+                .orElseThrow(() -> new StsError("invalid_request",
+                        ErrorTexts.INVALID_AUDIENCE_PARAMETER + AUDIENCE_FORMATS_HINT));
         if (!ResourceNames.isProjectNumber(ref.project())) {
             throw new StsError("invalid_target", ErrorTexts.INVALID_TARGET);
         }

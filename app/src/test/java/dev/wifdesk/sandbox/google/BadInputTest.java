@@ -34,7 +34,14 @@ class BadInputTest {
         assertThat(error.get("code").asInt()).isEqualTo(code);
         assertThat(error.get("status").asText()).isEqualTo(status);
         assertThat(error.get("message").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+        // IAM and Resource Manager answers carry the legacy errors[] array (its reason is what Go clients print)
         assertThat(error.get("errors").get(0).get("domain").asText()).isEqualTo("global");
+        if (code == 401) {
+            // the legacy entry of a 401 names the header: "Login Required." / "Invalid Credentials"
+            assertThat(error.get("errors").get(0).get("location").asText()).isEqualTo("Authorization");
+        } else {
+            assertThat(error.get("errors").get(0).get("message").asText()).isEqualTo(error.get("message").asText());
+        }
     }
 
     @Test
@@ -67,8 +74,11 @@ class BadInputTest {
     void missingOrUnknownBearerIsUnauthenticated() throws Exception {
         var none = fx.send(HttpRequest.newBuilder(URI.create(fx.sandbox.baseUrl() + POOLS)).GET().build());
         assertEnvelope(none, 401, "UNAUTHENTICATED");
-        assertThat(none.json().at("/error/message").asText())
-                .isEqualTo(dev.wifdesk.model.ErrorTexts.INVALID_AUTH_CREDENTIALS);
+        assertThat(none.json().at("/error/message").asText()).isEqualTo("Request is missing required authentication "
+                + "credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. "
+                + "See https://developers.google.com/identity/sign-in/web/devconsole-project.");
+        assertThat(none.json().at("/error/details/0/reason").asText()).isEqualTo("CREDENTIALS_MISSING");
+        assertThat(none.json().at("/error/details/0/domain").asText()).isEqualTo("googleapis.com");
         var unknown = fx.send(HttpRequest.newBuilder(URI.create(fx.sandbox.baseUrl() + POOLS))
                 .header("Authorization", "Bearer sandbox-operator-made-up").GET().build());
         assertEnvelope(unknown, 401, "UNAUTHENTICATED");

@@ -208,21 +208,27 @@ class ImpersonationAndDataflowTest {
                     .build());
             assertThat(raw.status()).as(path).isEqualTo(401);
             assertThat(raw.json().at("/error/status").asText()).isEqualTo("UNAUTHENTICATED");
-            assertThat(raw.json().at("/error/message").asText()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS);
+            assertThat(raw.json().at("/error/message").asText()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS + GoogleErrors.DEVCONSOLE_HINT);
         }
         var crmClient = new com.google.api.services.cloudresourcemanager.v3.CloudResourceManager.Builder(
                 fx.clients.target().transport(), dev.wifdesk.cloud.GoogleClients.JSON,
                 new com.google.auth.http.HttpCredentialsAdapter(federated)).build();
         var crm = googleError(() -> crmClient.projects().get("projects/sandbox-project").execute());
         assertThat(crm.getStatusCode()).isEqualTo(401);
-        assertThat(crm.getDetails().getMessage()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS);
+        // ErrorInfo as in public captures of this refusal: no domain, the service in metadata
+        var info = crm.getDetails().getDetails().get(0);
+        assertThat(info.getReason()).isEqualTo("ACCESS_TOKEN_TYPE_UNSUPPORTED");
+        assertThat(info).doesNotContainKey("domain");
+        assertThat(String.valueOf(info.get("metadata"))).isEqualTo("{service=cloudresourcemanager.googleapis.com}");
+        assertThat(crm.getHeaders().getAuthenticate()).isEqualTo(GoogleErrors.BEARER_REALM);
+        assertThat(crm.getDetails().getMessage()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS + GoogleErrors.DEVCONSOLE_HINT);
 
         // the auth library's own federated credentials (no impersonation URL) get the same answer
         GoogleCredentials direct = fx.externalAccount(audience, issuer.token(audience, fx.clock.instant(), Map.of()), null);
         var viaLibrary = googleError(() -> fx.clients.dataflow(direct).projects().locations().jobs()
                 .get("sandbox-project", "us-central1", "any").execute());
         assertThat(viaLibrary.getStatusCode()).isEqualTo(401);
-        assertThat(viaLibrary.getDetails().getMessage()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS);
+        assertThat(viaLibrary.getDetails().getMessage()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS + GoogleErrors.DEVCONSOLE_HINT);
     }
 
     @Test
@@ -237,7 +243,7 @@ class ImpersonationAndDataflowTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"scope\":[\"" + SandboxFixture.CLOUD_PLATFORM + "\"]}"))
                 .build());
         assertThat(raw.status()).isEqualTo(401);
-        assertThat(raw.json().at("/error/message").asText()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS);
+        assertThat(raw.json().at("/error/message").asText()).isEqualTo(ErrorTexts.INVALID_AUTH_CREDENTIALS + GoogleErrors.DEVCONSOLE_HINT);
     }
 
     @Test
@@ -250,7 +256,19 @@ class ImpersonationAndDataflowTest {
         assertThat(job.getId()).isNotBlank();
         assertThat(job.getName()).isEqualTo("wifdesk-verify");
         assertThat(job.getProjectId()).isEqualTo("sandbox-project");
-        assertThat(job.getCurrentState()).isEqualTo("JOB_STATE_PENDING");
+        // the launch answer as gcloud/Beam captures show it: no state yet, the epoch as its time
+        assertThat(job.getCurrentState()).isNull();
+        assertThat(job.getCurrentStateTime()).isEqualTo("1970-01-01T00:00:00Z");
+        assertThat(job.getStartTime()).isEqualTo(job.getCreateTime());
+        assertThat(job.getType()).isEqualTo("JOB_TYPE_BATCH");
+        assertThat(job.getLocation()).isEqualTo("us-central1");
+        // the id starts with the creation time in Pacific time
+        String pacific = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd_HH_mm_ss")
+                .withZone(java.time.ZoneId.of("America/Los_Angeles")).format(Instant.parse(job.getCreateTime()));
+        assertThat(job.getId()).matches(java.util.regex.Pattern.quote(pacific) + "-\\d{15,20}");
+        Job first = dataflow.projects().locations().jobs().get("sandbox-project", "us-central1", job.getId()).execute();
+        assertThat(first.getCurrentState()).isEqualTo("JOB_STATE_PENDING");
+        assertThat(first.getStartTime()).isEqualTo(job.getCreateTime());
 
         fx.clock.advance(Duration.ofMillis(DataflowApi.DEFAULT_STEP_MS));
         assertThat(dataflow.projects().locations().jobs().get("sandbox-project", "us-central1", job.getId()).execute()
@@ -281,13 +299,14 @@ class ImpersonationAndDataflowTest {
         var e = googleError(() -> dataflow.projects().locations().templates()
                 .launch("sandbox-project", "us-central1", wordCount("wc")).setGcsPath(WORD_COUNT).execute());
         assertThat(e.getStatusCode()).isEqualTo(403);
-        assertThat(e.getDetails().getMessage()).isEqualTo(ErrorTexts.cannotActAs(fx.sandbox.computeServiceAccount()));
+        assertThat(e.getDetails().getMessage()).matches("\\([0-9a-f]{16}\\): " + java.util.regex.Pattern.quote(
+                ErrorTexts.cannotActAs(fx.sandbox.computeServiceAccount())));
 
         LaunchTemplateParameters custom = wordCount("wc");
         custom.getEnvironment().setServiceAccountEmail(runner);
         var own = googleError(() -> dataflow.projects().locations().templates()
                 .launch("sandbox-project", "us-central1", custom).setGcsPath(WORD_COUNT).execute());
-        assertThat(own.getDetails().getMessage()).isEqualTo(ErrorTexts.cannotActAs(runner));
+        assertThat(own.getDetails().getMessage()).endsWith("): " + ErrorTexts.cannotActAs(runner));
     }
 
     @Test
@@ -328,8 +347,12 @@ class ImpersonationAndDataflowTest {
                         .setContainerSpecGcsPath("gs://wifdesk-sandbox/templates/wc.json")
                         .setEnvironment(new FlexTemplateRuntimeEnvironment().setMaxWorkers(2)))).execute().getJob();
         assertThat(job.getLocation()).isEqualTo("europe-west1");
-        assertThat(dataflow.projects().locations().jobs().get("sandbox-project", "europe-west1", job.getId()).execute()
-                .getName()).isEqualTo("flex-wc");
+        // flex-template launch captures name no type; jobs.get does
+        assertThat(job.getType()).isNull();
+        assertThat(job.getCurrentStateTime()).isEqualTo("1970-01-01T00:00:00Z");
+        Job got = dataflow.projects().locations().jobs().get("sandbox-project", "europe-west1", job.getId()).execute();
+        assertThat(got.getName()).isEqualTo("flex-wc");
+        assertThat(got.getType()).isEqualTo("JOB_TYPE_BATCH");
 
         var missing = googleError(() -> dataflow.projects().locations().jobs()
                 .get("sandbox-project", "europe-west1", "2026-01-01_00_00_00-1").execute());

@@ -205,9 +205,11 @@ class StsExchangeTest {
     @Test
     void audienceParameterMustNameAProvider() throws Exception {
         String poolOnly = "//iam.googleapis.com/" + fx.poolName("gitlab-ci");
-        assertError(fx.sts(poolOnly, jwt()), "invalid_request", ErrorTexts.INVALID_AUDIENCE_PARAMETER);
+        assertError(fx.sts(poolOnly, jwt()), "invalid_request",
+                ErrorTexts.INVALID_AUDIENCE_PARAMETER + StsApi.AUDIENCE_FORMATS_HINT);
         String noPrefix = fx.providerName("gitlab-ci", "gitlab");
-        assertError(fx.sts(noPrefix, jwt()), "invalid_request", ErrorTexts.INVALID_AUDIENCE_PARAMETER);
+        assertError(fx.sts(noPrefix, jwt()), "invalid_request",
+                ErrorTexts.INVALID_AUDIENCE_PARAMETER + StsApi.AUDIENCE_FORMATS_HINT);
         Throwable e = catchThrowable(() -> fx.externalAccount(poolOnly, jwt(), null).refreshAccessToken());
         assertThat(e).hasMessageContaining(ErrorTexts.INVALID_AUDIENCE_PARAMETER);
     }
@@ -244,6 +246,15 @@ class StsExchangeTest {
 
         var garbage = fx.sts(audience, "not-a-jwt");
         assertThat(garbage.json().get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void authLibraryReportsTheOAuthErrorCodeAndDescriptionOfAnUnparseableToken() throws Exception {
+        // invalid_grant "Unable to parse the ID Token." as quoted from real STS answers in public client tests
+        GoogleCredentials creds = fx.externalAccount(audience, "not-a-jwt", null);
+        Throwable e = org.assertj.core.api.Assertions.catchThrowable(creds::refreshAccessToken);
+        assertThat(e).isInstanceOf(java.io.IOException.class);
+        assertThat(SandboxFixture.messages(e)).contains("invalid_grant").contains("Unable to parse the ID Token.");
     }
 
     private static void assertError(SandboxFixture.Raw r, String code, String description) {
