@@ -15,7 +15,7 @@ final class OneLineExecutionErrors implements CommandLine.IExecutionExceptionHan
         // the logger is looked up only here: starting Logback costs a quarter second of every CLI start
         Logger log = LoggerFactory.getLogger(OneLineExecutionErrors.class);
         log.debug("command failed", ex);
-        cmd.getErr().println("wifdesk: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+        cmd.getErr().println("wifdesk: " + dev.wifdesk.cloud.ClientErrors.oneLine(ex));
         return WifdeskCommand.EXIT_FAILED;
     }
 }

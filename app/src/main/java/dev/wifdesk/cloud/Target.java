@@ -36,7 +36,7 @@ public final class Target {
     /** A sandbox reached at {@code googleBase}, authenticated with the operator's bearer token. */
     public static Target sandbox(URI googleBase, String operatorToken, String operatorIdentity) {
         var token = new com.google.auth.oauth2.AccessToken(operatorToken, null);
-        return new Target(Kind.SANDBOX, SandboxRouting.transport(googleBase), GoogleCredentials.create(token),
+        return new Target(Kind.SANDBOX, SandboxRouting.transport(googleBase), new FixedTokenCredentials(token),
                 operatorIdentity, googleBase);
     }
 

@@ -9,7 +9,7 @@ import dev.wifdesk.model.ResourceNames;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.ConnectionState;
 import dev.wifdesk.ui.core.ClipboardWriter;
-import dev.wifdesk.ui.core.ErrorMessages;
+import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.audit.Redactor;
@@ -610,7 +610,7 @@ public final class DiagnosticsViewModel {
 
     /** An exception as one redacted line for the inline message (never a stack trace). */
     static String oneLine(Throwable t) {
-        return ErrorMessages.oneLine(t);
+        return ClientErrors.oneLine(t);
     }
 
     // ---- properties --------------------------------------------------------------------------

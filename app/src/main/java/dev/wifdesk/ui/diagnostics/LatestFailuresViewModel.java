@@ -5,7 +5,7 @@ import dev.wifdesk.diagnose.live.JobDiagnosis;
 import dev.wifdesk.diagnose.live.LatestFailures;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.ConnectionState;
-import dev.wifdesk.ui.core.ErrorMessages;
+import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
 import java.net.URI;
@@ -120,7 +120,7 @@ public final class LatestFailuresViewModel {
             busy.set(false);
             Throwable t = task.getException();
             String why = t instanceof GitLabProjectNotFoundException ? messages.get("diag.failures.notFound", path)
-                    : ErrorMessages.oneLine(t);
+                    : ClientErrors.oneLine(t);
             LOG.warn("Latest failures of {} could not be read: {}", path, why);
             status.set(messages.get("diag.failures.failed", why));
         });

@@ -3,7 +3,7 @@ package dev.wifdesk.ui.main;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.ConnectionService;
 import dev.wifdesk.ui.connection.ConnectionState;
-import dev.wifdesk.ui.core.ErrorMessages;
+import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
 import java.util.stream.Collectors;
@@ -62,9 +62,9 @@ public final class MainWindowViewModel {
         });
         task.setOnFailed(e -> {
             Throwable t = task.getException();
-            LOG.warn("Connection failed: {}", ErrorMessages.oneLine(t));
+            LOG.warn("Connection failed: {}", ClientErrors.oneLine(t));
             status.set(Status.FAILED);
-            targetText.set(messages.get("connection.failed", ErrorMessages.oneLine(t)));
+            targetText.set(messages.get("connection.failed", ClientErrors.oneLine(t)));
         });
         executor.execute(task);
     }
