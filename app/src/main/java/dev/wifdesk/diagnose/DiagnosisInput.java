@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything a diagnosis may look at; any subset may be given (the more, the more stages run).
@@ -25,6 +26,7 @@ public final class DiagnosisInput {
     private final Instant now;
     private final String stsAudience;
     private final String serviceAccount;
+    private final Set<String> notFound;
 
     private DiagnosisInput(Builder b) {
         this.token = b.token;
@@ -40,6 +42,7 @@ public final class DiagnosisInput {
         this.now = b.now;
         this.stsAudience = blankToNull(b.stsAudience);
         this.serviceAccount = blankToNull(b.serviceAccount);
+        this.notFound = Set.copyOf(b.notFound);
     }
 
     private static String blankToNull(String s) {
@@ -58,6 +61,7 @@ public final class DiagnosisInput {
         b.jwksJson = jwksJson;
         b.provider = provider;
         b.pool = pool;
+        b.notFound = new java.util.LinkedHashSet<>(notFound);
         b.policy = policy;
         b.projectNumber = projectNumber;
         b.projectId = projectId;
@@ -123,6 +127,11 @@ public final class DiagnosisInput {
         return Optional.ofNullable(serviceAccount);
     }
 
+    /** True when the IAM API said this resource (provider or pool name) does not exist. */
+    public boolean isNotFound(String resourceName) {
+        return notFound.contains(resourceName);
+    }
+
     @Override
     public String toString() {
         return "DiagnosisInput[token=" + (token == null ? "none" : "(" + token.length() + " chars, hidden)")
@@ -148,6 +157,7 @@ public final class DiagnosisInput {
         private Instant now;
         private String stsAudience;
         private String serviceAccount;
+        private Set<String> notFound = new java.util.LinkedHashSet<>();
 
         private Builder() {
         }
@@ -214,6 +224,12 @@ public final class DiagnosisInput {
 
         public Builder serviceAccount(String serviceAccount) {
             this.serviceAccount = serviceAccount;
+            return this;
+        }
+
+        /** Resource names (provider, pool, ...) that the IAM API said do not exist (404). */
+        public Builder notFound(java.util.Collection<String> resourceNames) {
+            this.notFound = new java.util.LinkedHashSet<>(resourceNames);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.wifdesk.diagnose;
 
 import dev.wifdesk.model.FindingCode;
+import dev.wifdesk.model.ResourceNames;
 import dev.wifdesk.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,6 +173,9 @@ final class ErrorTextStage implements DiagnosisStage {
             }
         }
         String target = ctx.providerRefWithNumber().map(r -> "//iam.googleapis.com/" + r.name()).orElse(null);
+        if (missingProviderOrPool(ctx, n)) {
+            return;
+        }
         ctx.add(FindingCode.AUDIENCE_MISMATCH, Severity.ERROR, "STS found no usable provider for the audience the job sent "
                         + "(invalid_target). One of: the pool or provider is disabled or deleted, it does not exist (typo in "
                         + "pool/provider id), or the audience uses the project ID instead of the project NUMBER."
@@ -181,6 +185,28 @@ final class ErrorTextStage implements DiagnosisStage {
                         + "locations/global/workloadIdentityPools/POOL/providers/PROVIDER, and that both are ACTIVE and enabled."
                         : "Set the credential configuration's \"audience\" to " + target + ".",
                 DiagnosisContext.evidence("catalogue", n, "expected", target));
+    }
+
+    /** IAM answered 404 for the provider (or its pool) the job names: say exactly that. */
+    private static boolean missingProviderOrPool(DiagnosisContext ctx, String n) {
+        var ref = ctx.input().stsAudience().flatMap(ResourceNames::parseProvider);
+        if (ref.isEmpty()) {
+            return false;
+        }
+        ResourceNames.ProviderRef r = ref.get();
+        boolean poolMissing = ctx.input().isNotFound(r.poolName());
+        if (!poolMissing && !ctx.input().isNotFound(r.name())) {
+            return false;
+        }
+        String what = poolMissing ? "pool " + r.poolId() : "provider " + r.providerId() + " (pool " + r.poolId() + ")";
+        ctx.add(FindingCode.AUDIENCE_MISMATCH, Severity.ERROR, "The audience the job sends to STS names the " + what
+                        + ", which does not exist in project " + r.project() + " (IAM answers 404): it was never created, "
+                        + "was purged after deletion, or its id has a typo.",
+                "List what exists: gcloud iam workload-identity-pools " + (poolMissing ? "list" : "providers list "
+                        + "--workload-identity-pool=" + r.poolId()) + " --location=global --project=" + r.project()
+                        + " --show-deleted; then set the credential configuration's \"audience\" to an existing provider.",
+                DiagnosisContext.evidence("catalogue", n, "notFound", poolMissing ? r.poolName() : r.name()));
+        return true;
     }
 
     private static void alreadyExists(DiagnosisContext ctx, String n) {

@@ -93,6 +93,7 @@ public final class LatestFailuresDiagnosis {
                 .provider(state.provider())
                 .pool(state.pool())
                 .policy(state.policy())
+                .notFound(state.notFound())
                 .projectNumber(state.projectNumber())
                 .projectId(state.projectId())
                 .stsAudience(settings.stsAudience())

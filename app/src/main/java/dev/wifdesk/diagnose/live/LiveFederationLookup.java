@@ -38,6 +38,7 @@ final class LiveFederationLookup {
 
     private LiveFederationState read(String stsAudience, String serviceAccount) {
         List<String> notes = new ArrayList<>();
+        List<String> notFound = new ArrayList<>();
         ProviderInfo provider = null;
         PoolInfo pool = null;
         IamPolicy policy = null;
@@ -56,17 +57,17 @@ final class LiveFederationLookup {
             projectNumber = project.map(p -> p.getName().substring(p.getName().lastIndexOf('/') + 1))
                     .orElse(ResourceNames.isProjectNumber(r.project()) ? r.project() : null);
             projectId = project.map(Project::getProjectId).orElse(ResourceNames.isProjectNumber(r.project()) ? null : r.project());
-            provider = fetch("provider " + r.name(), notes, () -> iam.projects().locations().workloadIdentityPools()
+            provider = fetch("provider " + r.name(), r.name(), notes, notFound, () -> iam.projects().locations().workloadIdentityPools()
                     .providers().get(r.name()).execute(), ProviderInfo::fromJson);
-            pool = fetch("pool " + r.poolName(), notes, () -> iam.projects().locations().workloadIdentityPools()
+            pool = fetch("pool " + r.poolName(), r.poolName(), notes, notFound, () -> iam.projects().locations().workloadIdentityPools()
                     .get(r.poolName()).execute(), PoolInfo::fromJson);
         }
         if (serviceAccount != null) {
             String name = "projects/-/serviceAccounts/" + serviceAccount;
-            policy = fetch("IAM policy of " + serviceAccount, notes, () -> iam.projects().serviceAccounts()
+            policy = fetch("IAM policy of " + serviceAccount, name, notes, notFound, () -> iam.projects().serviceAccounts()
                     .getIamPolicy(name).execute(), IamPolicy::fromJson);
         }
-        return new LiveFederationState(provider, pool, policy, projectNumber, projectId, notes);
+        return new LiveFederationState(provider, pool, policy, projectNumber, projectId, notes, notFound);
     }
 
     /** The project (number and ID) behind a provider name's project part, through CRM {@code projects.get}. */
@@ -74,7 +75,7 @@ final class LiveFederationLookup {
         try {
             return Optional.of(google.resourceManager().projects().get("projects/" + numberOrId).execute());
         } catch (IOException | RuntimeException e) {
-            notes.add("Cannot read project " + numberOrId + " from Cloud Resource Manager: " + describe(e) + ".");
+            notes.add(sentence("Cannot read project " + numberOrId + " from Cloud Resource Manager: " + describe(e)));
             return Optional.empty();
         }
     }
@@ -87,18 +88,27 @@ final class LiveFederationLookup {
         T parse(String json);
     }
 
-    private <T> T fetch(String what, List<String> notes, Call call, Parser<T> parser) {
+    private <T> T fetch(String what, String resource, List<String> notes, List<String> notFound, Call call,
+                        Parser<T> parser) {
         try {
             GenericJson model = call.execute();
             return parser.parse(GoogleClients.JSON.toString(model));
         } catch (IOException | RuntimeException e) {
+            if (e instanceof GoogleJsonResponseException g && g.getStatusCode() == 404) {
+                notFound.add(resource);
+            }
             if (e instanceof InvalidJsonException) {
-                notes.add("The " + what + " could not be read: " + e.getMessage() + ".");
+                notes.add(sentence("The " + what + " could not be read: " + e.getMessage()));
             } else {
-                notes.add("Cannot read the " + what + ": " + describe(e) + ".");
+                notes.add(sentence("Cannot read the " + what + ": " + describe(e)));
             }
             return null;
         }
+    }
+
+    /** Server texts usually end with a period already: one, not two. */
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     /** "404 NOT_FOUND: server text" for API errors, the exception's message otherwise; secrets masked. */

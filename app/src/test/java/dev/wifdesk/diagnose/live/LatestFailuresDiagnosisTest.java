@@ -104,6 +104,11 @@ class LatestFailuresDiagnosisTest {
                 .replace("//iam.googleapis.com/", "")) && n.contains("404"));
         assertThat(j.diagnosis().passed()).isFalse();
         assertThat(j.diagnosis().findings()).anyMatch(f -> f.evidence().getOrDefault("catalogue", "").equals("#8"));
+        // IAM's 404 turns #8's list of possible causes into the one that holds
+        Finding f = j.diagnosis().finding(FindingCode.AUDIENCE_MISMATCH).orElseThrow();
+        assertThat(f.message()).contains("does not exist").doesNotContain("Give --pool");
+        assertThat(f.fix()).contains("providers list");
+        assertThat(j.notes()).noneMatch(n -> n.endsWith(".."));
     }
 
     @Test
