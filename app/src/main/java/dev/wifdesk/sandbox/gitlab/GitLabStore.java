@@ -235,7 +235,8 @@ final class GitLabStore {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " (delete it to start with no variables)", e);
+            throw new dev.wifdesk.sandbox.SandboxStateException("cannot read " + file + " (delete it to start with no variables): "
+                    + e.getMessage(), e);
         }
     }
 
