@@ -9,7 +9,8 @@ final class OneLineExecutionErrors implements CommandLine.IExecutionExceptionHan
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         if (ex instanceof BadInputException) {
-            cmd.getErr().println("wifdesk: " + ex.getMessage());
+            // bad input echoes what was given, and a token pasted into the wrong option must not be printed back
+            cmd.getErr().println("wifdesk: " + dev.wifdesk.audit.Redactor.redact(ex.getMessage()));
             return WifdeskCommand.EXIT_BAD_INPUT;
         }
         // the logger is looked up only here: starting Logback costs a quarter second of every CLI start

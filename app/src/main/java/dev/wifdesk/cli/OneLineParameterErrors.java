@@ -7,7 +7,9 @@ final class OneLineParameterErrors implements CommandLine.IParameterExceptionHan
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        cmd.getErr().println("wifdesk: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        // picocli quotes the offending argument: a token given as an argument must not be printed back
+        cmd.getErr().println("wifdesk: " + dev.wifdesk.audit.Redactor.redact(ex.getMessage())
+                + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         return WifdeskCommand.EXIT_BAD_INPUT;
     }
 }

@@ -2,6 +2,7 @@ package dev.wifdesk.cli;
 
 import dev.wifdesk.sandbox.Sandbox;
 import dev.wifdesk.sandbox.SandboxOptions;
+import dev.wifdesk.sandbox.SandboxStateException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -109,6 +110,9 @@ public final class SandboxCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 // e.g. a --faults spec the Google side cannot parse
                 throw new BadInputException(oneLine(e.getMessage()));
+            } catch (SandboxStateException e) {
+                // a damaged or unwritable --state-dir is the user's input, like an unreadable file
+                throw new BadInputException("--state-dir: " + oneLine(e.getMessage()));
             } catch (UncheckedIOException e) {
                 throw new IllegalStateException(oneLine(e.getMessage()), e);
             }

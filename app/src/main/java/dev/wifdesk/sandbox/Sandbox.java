@@ -108,6 +108,9 @@ public final class Sandbox implements AutoCloseable {
      */
     public record Info(String google, String gitlab, String gitlabIssuer, String gitlabProject, String operatorToken,
                        String gitlabToken, String project, String projectNumber) {
+        /** The serve JSON is a few hundred bytes. */
+        static final int MAX_INFO_BYTES = 64 * 1024;
+
 
         /** Parses the serve JSON line; unknown keys are ignored, missing ones are named. */
         public static Info parse(String json) {
@@ -135,12 +138,20 @@ public final class Sandbox implements AutoCloseable {
             HttpRequest request = HttpRequest.newBuilder(URI.create(b + SandboxInfoHandler.PATH))
                     .timeout(Duration.ofSeconds(10)).GET().build();
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IOException(b + " does not look like a WIF Desk sandbox (GET " + SandboxInfoHandler.PATH
-                            + " answered " + response.statusCode() + ")");
+                HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                try (java.io.InputStream body = response.body()) {
+                    if (response.statusCode() != 200) {
+                        throw new IOException(b + " does not look like a WIF Desk sandbox (GET " + SandboxInfoHandler.PATH
+                                + " answered " + response.statusCode() + ")");
+                    }
+                    // the URL is the user's: whatever answers there must not make us read without end
+                    byte[] bytes = body.readNBytes(MAX_INFO_BYTES + 1);
+                    if (bytes.length > MAX_INFO_BYTES) {
+                        throw new IOException(b + " does not look like a WIF Desk sandbox (GET " + SandboxInfoHandler.PATH
+                                + " answered more than " + MAX_INFO_BYTES + " bytes)");
+                    }
+                    return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
                 }
-                return parse(response.body());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while asking " + b + " for its sandbox info");

@@ -36,6 +36,18 @@ class DiagnoseCommandTest {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
 
+    /** A made-up ID token: header {"alg":"RS256"}, claims {"sub":"project_path:acme/pipelines"}, a fake signature. */
+    private static final String PASTED_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwcm9qZWN0X3BhdGg6YWNtZS9waXBlbGluZXMifQ.c2lnbmF0dXJl";
+
+    @Test
+    void aTokenPastedIntoTheWrongPlaceIsNotPrintedBack() {
+        assertThat(run("diagnose", "--project-number", PASTED_TOKEN)).isEqualTo(2);
+        assertThat(run("diagnose", "--gitlab-project", PASTED_TOKEN)).isEqualTo(2);
+        assertThat(run("diagnose", PASTED_TOKEN)).isEqualTo(2);
+        assertThat(err.toString()).contains("--project-number", "--gitlab-project", "Unmatched argument")
+                .doesNotContain("eyJzdWIi").doesNotContain("c2lnbmF0dXJl");
+    }
+
     @Test
     void healthyInputsPrintTheJsonContractAndExitZero() throws Exception {
         int code = run("diagnose", "--claims", resource("claims/main-protected.json").toString(),

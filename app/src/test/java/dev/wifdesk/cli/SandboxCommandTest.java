@@ -23,6 +23,20 @@ class SandboxCommandTest {
     }
 
     @Test
+    void damagedStateDirIsBadInputNamingTheFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("google-sandbox.json"), "{\"pools\": [not json");
+        assertBadInput("--state-dir: cannot read the sandbox state " + dir.resolve("google-sandbox.json"),
+                "sandbox", "serve", "--state-dir", dir.toString());
+    }
+
+    @Test
+    void damagedGitLabSigningKeyIsBadInputNamingTheFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("gitlab-signing-key.json"), "{\"kty\":\"RSA\"}");
+        assertBadInput("--state-dir: " + dir.resolve("gitlab-signing-key.json") + " is not an RSA JWK",
+                "sandbox", "serve", "--state-dir", dir.toString());
+    }
+
+    @Test
     void unparsableFaultSpecIsBadInput() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -81,6 +81,33 @@ class SandboxFacadeTest {
     }
 
     @Test
+    void anEndlessAnswerAtTheSandboxUrlIsNotReadToTheEnd() throws Exception {
+        // a 200 whose JSON object never ends: reading it whole would take the client's memory
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] chunk = " ".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        server.createContext("/", exchange -> {
+            try (exchange; var out = exchange.getResponseBody()) {
+                exchange.sendResponseHeaders(200, 0);
+                out.write('{');
+                for (int i = 0; i < 256; i++) {
+                    out.write(chunk);
+                }
+            } catch (java.io.IOException clientGone) {
+                // expected once the client stops reading
+            }
+        });
+        server.start();
+        try {
+            assertThatThrownBy(() -> Sandbox.Info.fetch(URI.create("http://127.0.0.1:" + server.getAddress().getPort())))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("more than " + Sandbox.Info.MAX_INFO_BYTES + " bytes");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void infoParsingNamesWhatIsMissing() {
         assertThatThrownBy(() -> Sandbox.Info.parse("{\"google\":\"http://127.0.0.1:1\"}"))
                 .hasMessageContaining("\"gitlab\"");

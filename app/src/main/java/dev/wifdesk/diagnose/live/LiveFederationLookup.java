@@ -64,8 +64,9 @@ final class LiveFederationLookup {
         }
         if (serviceAccount != null) {
             String name = "projects/-/serviceAccounts/" + serviceAccount;
+            // version 3: a version-1 view renames conditional grants to ROLE_withcond_HASH, hiding them from the binding check
             policy = fetch("IAM policy of " + serviceAccount, name, notes, notFound, () -> iam.projects().serviceAccounts()
-                    .getIamPolicy(name).execute(), IamPolicy::fromJson);
+                    .getIamPolicy(name).setOptionsRequestedPolicyVersion(3).execute(), IamPolicy::fromJson);
         }
         return new LiveFederationState(provider, pool, policy, projectNumber, projectId, notes, notFound);
     }

@@ -136,15 +136,28 @@ final class GitLabStore {
         return true;
     }
 
-    synchronized Optional<CiVariable> replaceVariable(String owner, CiVariable old, CiVariable updated) {
+    /** What {@link #replaceVariable} did. */
+    enum Replaced { DONE, NOT_FOUND, TAKEN }
+
+    /**
+     * Replaces {@code old} by {@code updated}; TAKEN when another variable already holds the updated
+     * (key, environment scope). Checked under the lock: two PUTs moving variables to one scope must not both win.
+     */
+    synchronized Replaced replaceVariable(String owner, CiVariable old, CiVariable updated) {
         List<CiVariable> list = variables.getOrDefault(owner, new ArrayList<>());
         int i = list.indexOf(old);
         if (i < 0) {
-            return Optional.empty();
+            return Replaced.NOT_FOUND;
+        }
+        for (int j = 0; j < list.size(); j++) {
+            CiVariable other = list.get(j);
+            if (j != i && other.key().equals(updated.key()) && other.environmentScope().equals(updated.environmentScope())) {
+                return Replaced.TAKEN;
+            }
         }
         list.set(i, updated);
         saveVariables();
-        return Optional.of(updated);
+        return Replaced.DONE;
     }
 
     synchronized boolean removeVariable(String owner, CiVariable v) {
@@ -235,7 +248,8 @@ final class GitLabStore {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + " (delete it to start with no variables)", e);
+            throw new dev.wifdesk.sandbox.SandboxStateException("cannot read " + file + " (delete it to start with no variables): "
+                    + e.getMessage(), e);
         }
     }
 

@@ -175,12 +175,13 @@ final class RestRoutes {
             case "PUT": {
                 requireWrite(token);
                 CiVariable updated = variableFrom(r, existing);
-                if (!updated.environmentScope().equals(existing.environmentScope())
-                        && store.variable(owner, key, updated.environmentScope()).isPresent()) {
-                    throw ApiError.validation("key", "(" + key + ") has already been taken");
+                switch (store.replaceVariable(owner, existing, updated)) {
+                    case TAKEN -> throw ApiError.validation("key", "(" + key + ") has already been taken");
+                    case NOT_FOUND -> throw ApiError.notFound("Variable");
+                    default -> {
+                        return Reply.ok(json.variable(updated));
+                    }
                 }
-                return Reply.ok(json.variable(store.replaceVariable(owner, existing, updated)
-                        .orElseThrow(() -> ApiError.notFound("Variable"))));
             }
             case "DELETE":
                 requireWrite(token);

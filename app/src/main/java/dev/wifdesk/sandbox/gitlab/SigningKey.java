@@ -6,8 +6,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.wifdesk.sandbox.SandboxStateException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +51,9 @@ public final class SigningKey {
             PrivateFiles.write(file, created.key.toJSONString());
             return created;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write " + file, e);
+            throw new SandboxStateException("cannot read or write " + file + ": " + e.getMessage(), e);
         } catch (ParseException e) {
-            throw new IllegalStateException(file + " is not an RSA JWK: " + e.getMessage());
+            throw new SandboxStateException(file + " is not an RSA JWK (delete it to get a new key): " + e.getMessage(), e);
         }
     }
 

@@ -125,7 +125,11 @@ final class FaultPlan {
         Long count = null;
         int x = fault.lastIndexOf('x');
         if (x > 0 && fault.substring(x + 1).chars().allMatch(Character::isDigit) && x + 1 < fault.length()) {
-            count = Long.parseLong(fault.substring(x + 1));
+            try {
+                count = Long.parseLong(fault.substring(x + 1));
+            } catch (NumberFormatException e) {
+                throw bad(entry, "the count after 'x' must be a whole number from 1 to " + Long.MAX_VALUE);
+            }
             if (count < 1) {
                 throw bad(entry, "the count after 'x' must be at least 1");
             }

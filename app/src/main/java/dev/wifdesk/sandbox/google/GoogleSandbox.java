@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * long operations stay {@code done:false} (also one Dataflow job state step, 1 s when 0);
  * {@code faults} (syntax in {@link FaultPlan}); {@code stateDir} for a JSON snapshot written after
  * every change and read at start. An invalid fault spec is an {@link IllegalArgumentException}
- * naming the entry; an unreadable snapshot an {@link UncheckedIOException} naming the file.
+ * naming the entry; an unreadable snapshot a {@link dev.wifdesk.sandbox.SandboxStateException} naming the file.
  */
 public final class GoogleSandbox implements AutoCloseable {
     private static final int THREADS = 8;

@@ -82,7 +82,8 @@ final class IamCredentialsApi {
             throw GoogleErrors.invalidArgument("Invalid value for \"lifetime\": \"" + node.asText()
                     + "\" is not a duration such as \"3600s\".");
         }
-        long seconds = Long.parseLong(m.group(1));
+        // more digits than a long holds is still just "too long", not a NumberFormatException (500)
+        long seconds = m.group(1).length() > 18 ? Long.MAX_VALUE : Long.parseLong(m.group(1));
         if (seconds > MAX_LIFETIME_SECONDS || (seconds == MAX_LIFETIME_SECONDS && m.group(2) != null
                 && !m.group(2).matches("\\.0*"))) {
             throw GoogleErrors.invalidArgument(ErrorTexts.LIFETIME_TOO_LONG);

@@ -3,7 +3,6 @@ package dev.wifdesk.sandbox.google;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +88,8 @@ final class SandboxState {
         try {
             return Optional.of(mapper.readValue(file.toFile(), StateData.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the sandbox state " + file + ": " + e.getMessage(), e);
+            throw new dev.wifdesk.sandbox.SandboxStateException("cannot read the sandbox state " + file + " (delete it to start "
+                    + "afresh): " + e.getMessage(), e);
         }
     }
 

@@ -184,6 +184,16 @@ class ImpersonationAndDataflowTest {
     }
 
     @Test
+    void lifetimeBeyondALongIsTooLongNotAServerError() throws Exception {
+        fullGrants();
+        var e = googleError(() -> fx.clients.iamCredentials(bearer(stsToken())).projects().serviceAccounts()
+                .generateAccessToken("projects/-/serviceAccounts/" + runner, new GenerateAccessTokenRequest()
+                        .setScope(List.of(SandboxFixture.CLOUD_PLATFORM)).setLifetime("99999999999999999999s")).execute());
+        assertThat(e.getStatusCode()).isEqualTo(400);
+        assertThat(e.getDetails().getMessage()).isEqualTo(ErrorTexts.LIFETIME_TOO_LONG);
+    }
+
+    @Test
     void ownerOperatorMayMintTokensForAnyAccount() throws Exception {
         GenerateAccessTokenResponse r = fx.clients.iamCredentials(fx.clients.target().credentials()).projects()
                 .serviceAccounts().generateAccessToken("projects/-/serviceAccounts/" + runner,

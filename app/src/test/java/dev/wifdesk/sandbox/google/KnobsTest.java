@@ -24,6 +24,8 @@ class KnobsTest {
                 .hasMessageContaining("unknown scope");
         assertThatThrownBy(() -> FaultPlan.parse("sts=418")).hasMessageContaining("unknown fault '418'");
         assertThatThrownBy(() -> FaultPlan.parse("sts=503@2")).hasMessageContaining("probability");
+        assertThatThrownBy(() -> FaultPlan.parse("sts=503x99999999999999999999"))
+                .hasMessageContaining("sts=503x99999999999999999999").hasMessageContaining("the count after 'x'");
         assertThatThrownBy(() -> SandboxOptions.defaults().withLatencyMs(-1)).hasMessageContaining("latencyMs");
     }
 
