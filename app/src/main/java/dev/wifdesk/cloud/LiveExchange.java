@@ -7,6 +7,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.ExternalAccountCredentials;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.IdentityPoolCredentials;
+import dev.wifdesk.audit.Redactor;
 import java.io.IOException;
 import java.util.List;
 
@@ -60,15 +61,15 @@ public final class LiveExchange {
         } catch (GoogleJsonResponseException e) {
             String text = e.getDetails() != null && e.getDetails().getMessage() != null
                     ? e.getDetails().getMessage() : e.getStatusMessage();
-            return new Result(Step.IMPERSONATION, e.getStatusCode(), text, null);
-        } catch (IOException e) {
-            return new Result(Step.IMPERSONATION, 0, String.valueOf(e.getMessage()), null);
+            return new Result(Step.IMPERSONATION, e.getStatusCode(), Redactor.redact(text), null);
+        } catch (IOException | RuntimeException e) {
+            return new Result(Step.IMPERSONATION, 0, Redactor.redact(String.valueOf(e.getMessage())), null);
         }
     }
 
     /** google-auth-library reports STS errors as "Error code CODE: DESCRIPTION"; keep the description's words. */
     private static String stsText(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return dev.wifdesk.audit.Redactor.redact(message);
+        return Redactor.redact(message);
     }
 }

@@ -46,8 +46,9 @@ public final class Sandbox implements AutoCloseable {
     static Sandbox start(SandboxOptions options, Duration jobTimeout) {
         IssuerDirectory issuers = new IssuerDirectory();
         GoogleSandbox google = GoogleSandbox.start(options, issuers);
+        GitLabSandbox gitlab = null;
         try {
-            GitLabSandbox gitlab = GitLabSandbox.start(gitLabSettings(options, google).withJobTimeout(jobTimeout));
+            gitlab = GitLabSandbox.start(gitLabSettings(options, google).withJobTimeout(jobTimeout));
             issuers.register(GitLabSandbox.ISSUER, gitlab.baseUrl());
             Sandbox sandbox = new Sandbox(issuers, google, gitlab);
             // GET /sandbox/info on either base answers the serve JSON: `--sandbox GOOGLE_URL` learns GitLab's URL
@@ -55,6 +56,10 @@ public final class Sandbox implements AutoCloseable {
             google.mount(SandboxInfoHandler.PATH, new SandboxInfoHandler(sandbox::serveJson));
             return sandbox;
         } catch (RuntimeException e) {
+            // nothing half-started may keep a port or a thread
+            if (gitlab != null) {
+                gitlab.close();
+            }
             google.close();
             throw e;
         }

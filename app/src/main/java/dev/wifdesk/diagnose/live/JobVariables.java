@@ -42,12 +42,18 @@ final class JobVariables {
                 for (Variable v : gitlab.getPipelineApi().getPipelineVariables(projectPath, pipelineId)) {
                     out.put(v.getKey(), v.getValue());
                 }
-            } catch (GitLabApiException e) {
-                notes.accept("Cannot read the variables of pipeline " + pipelineId + " (HTTP " + e.getHttpStatus()
+            } catch (GitLabApiException | RuntimeException e) {
+                // gitlab4j's paging throws unchecked errors on a broken connection: a note too, never an exception
+                notes.accept("Cannot read the variables of pipeline " + pipelineId + " (" + status(e)
                         + "); the project's variables are used.");
             }
         }
         return out;
+    }
+
+    private static String status(Exception e) {
+        return e instanceof GitLabApiException g ? "HTTP " + g.getHttpStatus()
+                : dev.wifdesk.audit.Redactor.redact(String.valueOf(e.getMessage()));
     }
 
     private static String scope(Variable v) {
@@ -59,9 +65,9 @@ final class JobVariables {
             projectVariablesRead = true;
             try {
                 projectVariables = new ArrayList<>(gitlab.getProjectApi().getVariables(projectPath));
-            } catch (GitLabApiException e) {
+            } catch (GitLabApiException | RuntimeException e) {
                 projectVariables = List.of();
-                notes.accept("Cannot read the CI/CD variables of " + projectPath + " (HTTP " + e.getHttpStatus() + "; "
+                notes.accept("Cannot read the CI/CD variables of " + projectPath + " (" + status(e) + "; "
                         + "reading them needs the Maintainer role and a token with read_api or api scope): the provider "
                         + "and service account of the jobs are unknown unless the pipeline set them.");
             }
