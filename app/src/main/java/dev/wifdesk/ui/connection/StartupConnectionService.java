@@ -22,18 +22,30 @@ public final class StartupConnectionService implements ConnectionService {
 
     private final CredentialsProbe probe;
     private final SandboxLauncher sandboxLauncher;
+    private final GoogleCloudOpener googleCloud;
     private SandboxLauncher.RunningSandbox sandbox;
 
+    /** Opens Google Cloud with the credentials found (the real one builds clients and lists projects). */
+    public interface GoogleCloudOpener {
+        Connection open(GoogleCredentials adc) throws Exception;
+    }
+
     public StartupConnectionService(CredentialsProbe probe, SandboxLauncher sandboxLauncher) {
+        this(probe, sandboxLauncher, StartupConnectionService::googleCloud);
+    }
+
+    /** With another way to open Google Cloud (tests: no network here). */
+    public StartupConnectionService(CredentialsProbe probe, SandboxLauncher sandboxLauncher, GoogleCloudOpener googleCloud) {
         this.probe = probe;
         this.sandboxLauncher = sandboxLauncher;
+        this.googleCloud = googleCloud;
     }
 
     @Override
     public synchronized Connection connect() throws Exception {
         Optional<GoogleCredentials> adc = probe.find();
         if (adc.isPresent()) {
-            return googleCloud(adc.get());
+            return googleCloud.open(adc.get());
         }
         LOG.info("No Application Default Credentials; starting the in-process sandbox");
         return sandbox();
@@ -46,12 +58,12 @@ public final class StartupConnectionService implements ConnectionService {
         }
         // probe first: without credentials the sandbox keeps running and stays the target
         GoogleCredentials adc = probe.find().orElseThrow(NoCredentialsException::new);
-        Connection google = googleCloud(adc);
+        Connection google = googleCloud.open(adc);
         stopSandbox();
         return google;
     }
 
-    private Connection googleCloud(GoogleCredentials adc) {
+    private static Connection googleCloud(GoogleCredentials adc) {
         String identity = CredentialIdentity.describe(adc);
         LOG.info("Application Default Credentials found ({}); connecting to Google Cloud", identity);
         GoogleClients clients = new GoogleClients(Target.googleCloud(adc, identity));
