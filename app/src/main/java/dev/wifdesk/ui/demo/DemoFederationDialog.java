@@ -32,20 +32,22 @@ public final class DemoFederationDialog {
         TextArea plan = new TextArea(viewModel.planText());
         plan.setId("demoPlanText");
         plan.setEditable(false);
-        plan.setWrapText(false);
+        plan.setWrapText(true);
         plan.setPrefRowCount(22);
         plan.setPrefColumnCount(96);
         plan.getStyleClass().addAll("change-description", "mono-area");
         Label note = new Label(messages.get("demo.confirm.note"));
         note.setWrapText(true);
         note.getStyleClass().add("field-hint");
-        note.setMaxWidth(760);
+        note.setMaxWidth(960);
         note.setMinHeight(Region.USE_PREF_SIZE);
         alert.getDialogPane().setContent(new VBox(8, plan, note));
+        // the plan's lines are resource names: wide enough to read them whole
+        alert.getDialogPane().setMinWidth(980);
+        alert.getDialogPane().setPrefWidth(980);
         alert.getDialogPane().setId("demoPlanDialog");
         alert.getDialogPane().lookupButton(create).setId("confirmDemoButton");
         alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("confirmCancelButton");
-        alert.setResizable(true);
         if (anchor != null && anchor.getScene() != null) {
             alert.initOwner(anchor.getScene().getWindow());
             alert.getDialogPane().getStylesheets().addAll(anchor.getScene().getStylesheets());

@@ -120,7 +120,7 @@ public final class DiagnosticsController {
     @FXML
     private Label demoStatusLabel;
     @FXML
-    private HBox sampleTokenRow;
+    private VBox sampleTokenRow;
     @FXML
     private ComboBox<String> sampleRefCombo;
     @FXML
@@ -242,6 +242,8 @@ public final class DiagnosticsController {
 
         viewModel.stages().addListener((ListChangeListener<DiagnosisReport.Stage>) c -> drawStages());
         viewModel.findings().addListener((ListChangeListener<Finding>) c -> drawFindings());
+        // "no findings" after a pass replaces "no diagnosis yet" even though the list stayed empty
+        viewModel.reportProperty().addListener((obs, old, r) -> drawFindings());
         drawStages();
         drawFindings();
         if (viewModel.providers().isEmpty()) {

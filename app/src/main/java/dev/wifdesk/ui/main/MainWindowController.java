@@ -78,6 +78,10 @@ public final class MainWindowController {
     @FXML
     private void initialize() {
         targetLabel.textProperty().bind(viewModel.targetTextProperty());
+        // the switch, the target and the theme toggle never shrink; operator and projects give way
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {targetMenu, targetLabel, darkToggle}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         operatorLabel.textProperty().bind(viewModel.operatorTextProperty());
         projectsLabel.textProperty().bind(viewModel.projectsTextProperty());
         viewModel.statusProperty().addListener((obs, old, s) -> styleStatus(s));
