@@ -15,6 +15,8 @@ import dev.wifdesk.ui.placeholder.KeysController;
 import dev.wifdesk.ui.placeholder.RotationController;
 import dev.wifdesk.ui.placeholder.SetupWizardController;
 import dev.wifdesk.ui.placeholder.VerifyController;
+import dev.wifdesk.ui.demo.DemoFederationDialog;
+import dev.wifdesk.ui.demo.DemoFederationViewModel;
 import javafx.util.Callback;
 
 /**
@@ -24,10 +26,15 @@ import javafx.util.Callback;
 public final class UiControllerFactory implements Callback<Class<?>, Object> {
     private final UiServices s;
     private final ViewLoader loader;
+    private final DemoFederationViewModel demo;
+    private final DemoFederationDialog demoDialog;
 
     public UiControllerFactory(UiServices services, java.util.ResourceBundle bundle) {
         this.s = services;
         this.loader = new ViewLoader(bundle, this);
+        // one demo state for the bar's menu and the Diagnostics screen
+        this.demo = new DemoFederationViewModel(s.connectionState(), s.executor(), s.messages(), s.live().audit(), s.clock());
+        this.demoDialog = new DemoFederationDialog(demo, s.messages());
     }
 
     public ViewLoader loader() {
@@ -39,13 +46,13 @@ public final class UiControllerFactory implements Callback<Class<?>, Object> {
         if (type == MainWindowController.class) {
             MainWindowViewModel vm = new MainWindowViewModel(s.connectionService(), s.connectionState(), s.executor(),
                     s.messages());
-            return new MainWindowController(vm, s.navigator(), () -> loader);
+            return new MainWindowController(vm, s.navigator(), () -> loader, demo, demoDialog);
         }
         if (type == DiagnosticsController.class) {
             return new DiagnosticsController(new DiagnosticsViewModel(s.diagnosisService(), s.providerDirectories(),
                     s.connectionState(), s.executor(), s.messages(), s.clipboard(), new ClaimsTable(s.cel()), s.clock(),
                     s.live(), new BindingFixPlanner(new FederationEvaluator(s.cel()))),
-                    s.messages());
+                    s.messages(), demo, demoDialog);
         }
         if (type == ActivityLogController.class) {
             return new ActivityLogController(new ActivityLogViewModel(s.activityLog(), s.clipboard(), s.messages()));

@@ -42,7 +42,9 @@ public final class EmbeddedSandboxLauncher implements SandboxLauncher {
         @Override
         public java.util.Optional<SandboxGitLab> gitlab() {
             return java.util.Optional.of(new SandboxGitLab(sandbox.gitlab().baseUrl(), sandbox.gitlab().token(),
-                    sandbox.gitlab().projectPath(), sandbox.issuers()::rewrite));
+                    sandbox.gitlab().projectPath(), sandbox.issuers()::rewrite, sandbox.gitlab().issuer(),
+                    java.util.Optional.of((audience, ref) -> sandbox.gitlab().mintIdToken(
+                            dev.wifdesk.sandbox.gitlab.IdTokenRequest.forAudience(audience).withRef(ref)))));
         }
 
         @Override

@@ -22,31 +22,75 @@ public final class StartupConnectionService implements ConnectionService {
 
     private final CredentialsProbe probe;
     private final SandboxLauncher sandboxLauncher;
+    private final GoogleCloudOpener googleCloud;
     private SandboxLauncher.RunningSandbox sandbox;
 
+    /** Opens Google Cloud with the credentials found (the real one builds clients and lists projects). */
+    public interface GoogleCloudOpener {
+        Connection open(GoogleCredentials adc) throws Exception;
+    }
+
     public StartupConnectionService(CredentialsProbe probe, SandboxLauncher sandboxLauncher) {
+        this(probe, sandboxLauncher, StartupConnectionService::googleCloud);
+    }
+
+    /** With another way to open Google Cloud (tests: no network here). */
+    public StartupConnectionService(CredentialsProbe probe, SandboxLauncher sandboxLauncher, GoogleCloudOpener googleCloud) {
         this.probe = probe;
         this.sandboxLauncher = sandboxLauncher;
+        this.googleCloud = googleCloud;
     }
 
     @Override
-    public Connection connect() throws Exception {
+    public synchronized Connection connect() throws Exception {
         Optional<GoogleCredentials> adc = probe.find();
         if (adc.isPresent()) {
-            String identity = CredentialIdentity.describe(adc.get());
-            LOG.info("Application Default Credentials found ({}); connecting to Google Cloud", identity);
-            GoogleClients clients = new GoogleClients(Target.googleCloud(adc.get(), identity));
-            return new Connection(Connection.TargetKind.GOOGLE_CLOUD, identity, identity, searchProjects(clients),
-                    Optional.of(clients));
+            return googleCloud.open(adc.get());
         }
         LOG.info("No Application Default Credentials; starting the in-process sandbox");
-        sandbox = sandboxLauncher.start();
-        GoogleClients clients = new GoogleClients(
-                Target.sandbox(sandbox.googleBase(), sandbox.operatorToken(), sandbox.operatorEmail()));
-        Connection.ProjectInfo project = getProject(clients, sandbox.projectId());
-        LOG.info("Sandbox started at {}; project {}", sandbox.googleBase(), project.describe());
-        return new Connection(Connection.TargetKind.SANDBOX, project.describe(), sandbox.operatorEmail(),
-                List.of(project), Optional.of(clients), sandbox.gitlab());
+        return sandbox();
+    }
+
+    @Override
+    public synchronized Connection connect(Connection.TargetKind kind) throws Exception {
+        if (kind == Connection.TargetKind.SANDBOX) {
+            return sandbox();
+        }
+        // probe first: without credentials the sandbox keeps running and stays the target
+        GoogleCredentials adc = probe.find().orElseThrow(NoCredentialsException::new);
+        Connection google = googleCloud.open(adc);
+        stopSandbox();
+        return google;
+    }
+
+    private static Connection googleCloud(GoogleCredentials adc) {
+        String identity = CredentialIdentity.describe(adc);
+        LOG.info("Application Default Credentials found ({}); connecting to Google Cloud", identity);
+        GoogleClients clients = new GoogleClients(Target.googleCloud(adc, identity));
+        return new Connection(Connection.TargetKind.GOOGLE_CLOUD, identity, identity, searchProjects(clients),
+                Optional.of(clients));
+    }
+
+    /** The running sandbox's connection, starting it first if it is not running. */
+    private Connection sandbox() throws Exception {
+        boolean started = false;
+        if (sandbox == null) {
+            sandbox = sandboxLauncher.start();
+            started = true;
+        }
+        try {
+            GoogleClients clients = new GoogleClients(
+                    Target.sandbox(sandbox.googleBase(), sandbox.operatorToken(), sandbox.operatorEmail()));
+            Connection.ProjectInfo project = getProject(clients, sandbox.projectId());
+            LOG.info("Sandbox {} at {}; project {}", started ? "started" : "running", sandbox.googleBase(), project.describe());
+            return new Connection(Connection.TargetKind.SANDBOX, project.describe(), sandbox.operatorEmail(),
+                    List.of(project), Optional.of(clients), sandbox.gitlab());
+        } catch (IOException | RuntimeException e) {
+            if (started) {
+                stopSandbox();
+            }
+            throw e;
+        }
     }
 
     private static Connection.ProjectInfo getProject(GoogleClients clients, String projectId) throws IOException {
@@ -75,7 +119,11 @@ public final class StartupConnectionService implements ConnectionService {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        stopSandbox();
+    }
+
+    private void stopSandbox() {
         if (sandbox != null) {
             LOG.info("Stopping the sandbox");
             sandbox.close();

@@ -36,6 +36,11 @@ public final class DaemonUiExecutor implements UiExecutor {
     }
 
     @Override
+    public void cancelRunning() {
+        running.forEach(t -> t.cancel(true));
+    }
+
+    @Override
     public void close() {
         running.forEach(t -> t.cancel(true));
         running.clear();

@@ -12,6 +12,11 @@ public interface UiExecutor extends AutoCloseable {
     /** Starts the task; results come back through the task's handlers on the FX thread. */
     void execute(Task<?> task);
 
+    /** Cancels the tasks running now and keeps accepting new ones (a target switch: the old target's work). */
+    default void cancelRunning() {
+        // the synchronous executor has nothing running between calls
+    }
+
     /** Cancels running tasks and stops accepting new ones (window close). */
     @Override
     void close();

@@ -5,6 +5,8 @@ import dev.wifdesk.diagnose.live.JobDiagnosis;
 import dev.wifdesk.model.Finding;
 import java.util.Objects;
 import dev.wifdesk.ui.core.Messages;
+import dev.wifdesk.ui.demo.DemoFederationDialog;
+import dev.wifdesk.ui.demo.DemoFederationViewModel;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -109,9 +111,65 @@ public final class DiagnosticsController {
     @FXML
     private TableColumn<ClaimRow, String> mappedColumn;
 
-    public DiagnosticsController(DiagnosticsViewModel viewModel, Messages messages) {
+    @FXML
+    private VBox demoBox;
+    @FXML
+    private Button demoButton;
+    @FXML
+    private ProgressIndicator demoBusyIndicator;
+    @FXML
+    private Label demoStatusLabel;
+    @FXML
+    private VBox sampleTokenRow;
+    @FXML
+    private ComboBox<String> sampleRefCombo;
+    @FXML
+    private Button mintTokenButton;
+
+    private final DemoFederationViewModel demo;
+    private final DemoFederationDialog demoDialog;
+
+    public DiagnosticsController(DiagnosticsViewModel viewModel, Messages messages, DemoFederationViewModel demo,
+                                 DemoFederationDialog demoDialog) {
         this.viewModel = viewModel;
         this.messages = messages;
+        this.demo = demo;
+        this.demoDialog = demoDialog;
+    }
+
+    /**
+     * Sandbox only: the demo offer while the project has no provider (and while it runs or has
+     * something to say), and the sample-token row whenever the sandbox GitLab can mint.
+     */
+    private void bindSandboxHelpers() {
+        var offered = demo.availableProperty().and(viewModel.providersLoadedProperty())
+                .and(javafx.beans.binding.Bindings.isEmpty(viewModel.providers()));
+        demoBox.visibleProperty().bind(offered.or(demo.busyProperty())
+                .or(demo.availableProperty().and(demo.statusProperty().isNotEmpty())));
+        demoBox.managedProperty().bind(demoBox.visibleProperty());
+        demoButton.disableProperty().bind(demo.busyProperty());
+        demoBusyIndicator.visibleProperty().bind(demo.busyProperty());
+        demoStatusLabel.textProperty().bind(demo.statusProperty());
+        demoStatusLabel.visibleProperty().bind(demo.statusProperty().isNotEmpty());
+        demoStatusLabel.managedProperty().bind(demoStatusLabel.visibleProperty());
+        demo.completedProperty().addListener((obs, old, n) -> viewModel.reloadLive());
+
+        sampleTokenRow.visibleProperty().bind(viewModel.sampleTokensAvailableProperty());
+        sampleTokenRow.managedProperty().bind(sampleTokenRow.visibleProperty());
+        sampleRefCombo.getItems().setAll("main", "develop");
+        sampleRefCombo.valueProperty().bindBidirectional(viewModel.sampleRefProperty());
+        mintTokenButton.disableProperty().bind(viewModel.sampleTokensAvailableProperty().not().or(viewModel.busyProperty()));
+        mintTokenButton.setTooltip(new Tooltip(messages.get("diag.sample.hint")));
+    }
+
+    @FXML
+    private void onDemo() {
+        demoDialog.confirmAndCreate(demoBox);
+    }
+
+    @FXML
+    private void onMintToken() {
+        viewModel.mintSampleToken();
     }
 
     @FXML
@@ -175,6 +233,7 @@ public final class DiagnosticsController {
         });
 
         bindServiceAccount();
+        bindSandboxHelpers();
         bindExchange();
         bindLatestFailures();
         liveNoteLabel.textProperty().bind(viewModel.liveNoteProperty());
@@ -183,6 +242,8 @@ public final class DiagnosticsController {
 
         viewModel.stages().addListener((ListChangeListener<DiagnosisReport.Stage>) c -> drawStages());
         viewModel.findings().addListener((ListChangeListener<Finding>) c -> drawFindings());
+        // "no findings" after a pass replaces "no diagnosis yet" even though the list stayed empty
+        viewModel.reportProperty().addListener((obs, old, r) -> drawFindings());
         drawStages();
         drawFindings();
         if (viewModel.providers().isEmpty()) {

@@ -8,6 +8,7 @@ import dev.wifdesk.model.Finding;
 import dev.wifdesk.model.ResourceNames;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.ConnectionState;
+import dev.wifdesk.ui.connection.SandboxGitLab;
 import dev.wifdesk.ui.core.ClipboardWriter;
 import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.ui.core.Messages;
@@ -81,6 +82,11 @@ public final class DiagnosticsViewModel {
     private final StringProperty exchangeResult = new SimpleStringProperty("");
     private final BooleanProperty exchangeFailed = new SimpleBooleanProperty(false);
     private final BooleanBinding exchangeAvailable;
+    private final BooleanBinding sampleTokensAvailable;
+    private final BooleanProperty providersLoaded = new SimpleBooleanProperty(false);
+    private final StringProperty sampleRef = new SimpleStringProperty("main");
+    /** The token field holds a sandbox-minted sample (cleared when the target changes). */
+    private String mintedToken;
     private final LatestFailuresViewModel latestFailures;
 
     private WorkloadIdentityPoolProvider lastProvider;
@@ -105,15 +111,116 @@ public final class DiagnosticsViewModel {
         providerStatus.set(messages.get("diag.provider.waiting"));
         serviceAccountStatus.set(messages.get("diag.sa.waiting"));
         connection.connectionProperty().addListener((obs, old, c) -> {
+            forgetTarget();
             loadProviders();
             loadServiceAccounts();
         });
+        sampleTokensAvailable = Bindings.createBooleanBinding(
+                () -> connection.current().flatMap(Connection::sandboxGitLab).flatMap(SandboxGitLab::minter).isPresent(),
+                connection.connectionProperty());
         exchangeAvailable = Bindings.createBooleanBinding(() -> !busy.get()
                         && connection.current().flatMap(Connection::clients).isPresent()
                         && providerSource.get() == ProviderSource.LIVE && selectedProvider.get() != null
                         && !blank(serviceAccount.get()) && !blank(token.get()),
                 busy, connection.connectionProperty(), providerSource, selectedProvider, serviceAccount, token);
         latestFailures = new LatestFailuresViewModel(live.failures(), connection, executor, messages, this::showJob);
+    }
+
+    /** A new target: nothing listed, chosen or shown for the old one may stay. */
+    private void forgetTarget() {
+        providers.clear();
+        selectedProvider.set(null);
+        providersLoaded.set(false);
+        serviceAccounts.clear();
+        serviceAccount.set("");
+        report.set(null);
+        stages.clear();
+        findings.clear();
+        claims.clear();
+        verdict.set("");
+        notice.set("");
+        liveNote.set("");
+        exchangeResult.set("");
+        inputMessage.set("");
+        lastProvider = null;
+        lastClaims = Map.of();
+        lastPolicyResource = null;
+        if (mintedToken != null && mintedToken.equals(token.get())) {
+            token.set("");
+        }
+        mintedToken = null;
+    }
+
+    /** Lists providers and service accounts again (after the demo setup made some). */
+    public void reloadLive() {
+        loadProviders();
+        loadServiceAccounts();
+    }
+
+    // ---- sample tokens (sandbox) -------------------------------------------------------------
+
+    /**
+     * Mints an ID token with the sandbox's own GitLab, as a job on {@link #sampleRefProperty()}
+     * would get it, for the chosen provider's first allowed audience (its default audience when
+     * it lists none), and puts it in the token field. The token is never logged.
+     */
+    public void mintSampleToken() {
+        Optional<Connection> c = connection.current();
+        Optional<SandboxGitLab.TokenMinter> minter = c.flatMap(Connection::sandboxGitLab).flatMap(SandboxGitLab::minter);
+        if (minter.isEmpty()) {
+            inputMessage.set(messages.get("diag.sample.unavailable"));
+            return;
+        }
+        String ref = blank(sampleRef.get()) ? "main" : sampleRef.get().trim();
+        ProviderChoice chosen = selectedProvider.get();
+        inputMessage.set("");
+        busy.set(true);
+        Task<String[]> task = new Task<>() {
+            @Override
+            protected String[] call() throws Exception {
+                String audience = audienceFor(c.get(), chosen);
+                return new String[] {audience, minter.get().mint(audience, ref)};
+            }
+        };
+        task.setOnSucceeded(e -> {
+            busy.set(false);
+            String[] r = task.getValue();
+            mintedToken = r[1];
+            token.set(r[1]);
+            notice.set(messages.get("diag.sample.minted", ref));
+            LOG.info("Minted a sample ID token with the sandbox GitLab for ref {} (audience {})", ref, r[0]);
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            inputMessage.set(messages.get("diag.sample.failed", oneLine(task.getException())));
+        });
+        executor.execute(task);
+    }
+
+    /** The provider's first allowed audience, else its default audience; the issuer when no provider is chosen. */
+    private String audienceFor(Connection c, ProviderChoice chosen) throws java.io.IOException {
+        if (chosen == null) {
+            return c.sandboxGitLab().map(SandboxGitLab::issuer).orElse("");
+        }
+        WorkloadIdentityPoolProvider p = directories.forConnection(c).get(chosen.name());
+        if (p.getOidc() != null && p.getOidc().getAllowedAudiences() != null && !p.getOidc().getAllowedAudiences().isEmpty()) {
+            return p.getOidc().getAllowedAudiences().get(0);
+        }
+        return ResourceNames.defaultAudiences(ResourceNames.stripPrefix(chosen.name())).get(0);
+    }
+
+    public StringProperty sampleRefProperty() {
+        return sampleRef;
+    }
+
+    /** True when the connected sandbox's GitLab can mint sample tokens (sandbox mode only). */
+    public BooleanBinding sampleTokensAvailableProperty() {
+        return sampleTokensAvailable;
+    }
+
+    /** True once the provider list of the current connection has been read (empty or not). */
+    public BooleanProperty providersLoadedProperty() {
+        return providersLoaded;
     }
 
     private static boolean blank(String s) {
@@ -164,6 +271,7 @@ public final class DiagnosticsViewModel {
             return;
         }
         providerStatus.set(messages.get("diag.provider.loading", project.get().projectId()));
+        providersLoaded.set(false);
         ProviderDirectory directory = directories.forConnection(c.get());
         Task<List<ProviderChoice>> task = new Task<>() {
             @Override
@@ -176,6 +284,7 @@ public final class DiagnosticsViewModel {
             if (!providers.isEmpty() && (selectedProvider.get() == null || !providers.contains(selectedProvider.get()))) {
                 selectedProvider.set(providers.get(0));
             }
+            providersLoaded.set(true);
             providerStatus.set(providers.isEmpty()
                     ? messages.get("diag.provider.none", project.get().projectId())
                     : messages.get("diag.provider.count", providers.size(), project.get().projectId()));

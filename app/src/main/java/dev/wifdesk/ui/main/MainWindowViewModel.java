@@ -7,7 +7,9 @@ import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -31,6 +33,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper operatorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper projectsText = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Connection.TargetKind> targetKind = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper switchError = new ReadOnlyStringWrapper("");
+    private final BooleanProperty switching = new SimpleBooleanProperty(false);
 
     public MainWindowViewModel(ConnectionService connectionService, ConnectionState state, UiExecutor executor,
                                Messages messages) {
@@ -69,11 +73,67 @@ public final class MainWindowViewModel {
         executor.execute(task);
     }
 
+    /**
+     * The connection bar's target switch: connects to {@code kind} off the FX thread; the current
+     * connection stays usable meanwhile. On success the old target's running tasks are cancelled
+     * and every screen follows the new connection; on failure one line says why and the old
+     * target stays (no Application Default Credentials: the sandbox keeps running).
+     */
+    public void switchTo(Connection.TargetKind kind) {
+        if (switching.get() || kind == null || (kind == targetKind.get() && status.get() == Status.CONNECTED)) {
+            return;
+        }
+        Connection before = state.connectionProperty().get();
+        switching.set(true);
+        switchError.set("");
+        status.set(Status.CONNECTING);
+        targetText.set(messages.get("connection.switching." + kind.name()));
+        LOG.info("Switching the target to {}", kind);
+        Task<Connection> task = new Task<>() {
+            @Override
+            protected Connection call() throws Exception {
+                return connectionService.connect(kind);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            switching.set(false);
+            Connection c = task.getValue();
+            executor.cancelRunning();
+            LOG.info("Switched to {} ({}) as {}", c.target(), c.label(), c.identity());
+            state.connectionProperty().set(c);
+        });
+        task.setOnFailed(e -> {
+            switching.set(false);
+            String why = ClientErrors.oneLine(task.getException());
+            LOG.warn("Switching to {} failed: {}", kind, why);
+            switchError.set(why);
+            if (before != null) {
+                show(before);
+            } else {
+                status.set(Status.FAILED);
+                targetText.set(messages.get("connection.failed", why));
+            }
+        });
+        executor.execute(task);
+    }
+
+    /** The last switch's failure in one line ("" when the last switch, or none, failed). */
+    public ReadOnlyStringProperty switchErrorProperty() {
+        return switchError.getReadOnlyProperty();
+    }
+
+    public BooleanProperty switchingProperty() {
+        return switching;
+    }
+
     private void show(Connection c) {
         if (c == null) {
             return;
         }
         status.set(Status.CONNECTED);
+        if (c.target() != targetKind.get()) {
+            switchError.set("");
+        }
         targetKind.set(c.target());
         targetText.set(messages.get("connection.target." + c.target().name(), c.label()));
         operatorText.set(c.identity().isEmpty() ? "" : messages.get("connection.operator", c.identity()));

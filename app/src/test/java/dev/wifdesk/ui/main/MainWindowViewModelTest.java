@@ -57,4 +57,101 @@ class MainWindowViewModelTest {
         assertThat(vm.targetTextProperty().get()).isEqualTo("Not connected: sandbox did not start: port in use");
         assertThat(t.state.current()).isEmpty();
     }
+
+    /** A service that starts on the sandbox and answers a switch with {@code onSwitch}. */
+    private ConnectionService switching(Connection google, Exception googleFailure) {
+        return new ConnectionService() {
+            @Override
+            public Connection connect() {
+                return TestServices.sandboxConnection();
+            }
+
+            @Override
+            public Connection connect(Connection.TargetKind kind) throws Exception {
+                if (kind == Connection.TargetKind.SANDBOX) {
+                    return TestServices.sandboxConnection();
+                }
+                if (googleFailure != null) {
+                    throw googleFailure;
+                }
+                return google;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** Counts cancelRunning() calls: a successful switch cancels the old target's tasks. */
+    private static final class RecordingExecutor implements UiExecutor {
+        int cancels;
+
+        @Override
+        public void execute(javafx.concurrent.Task<?> task) {
+            task.run();
+        }
+
+        @Override
+        public void cancelRunning() {
+            cancels++;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void switchingToGoogleCloudWithoutAdcShowsOneLineAndStaysOnTheSandbox() {
+        RecordingExecutor executor = new RecordingExecutor();
+        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(
+                switching(null, new dev.wifdesk.ui.connection.NoCredentialsException()), t.state, executor, t.messages));
+        Fx.run(vm::connect);
+        Connection sandbox = t.state.current().orElseThrow();
+
+        Fx.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
+        assertThat(vm.switchErrorProperty().get())
+                .isEqualTo("No Application Default Credentials: run gcloud auth application-default login");
+        assertThat(t.state.current()).containsSame(sandbox);
+        assertThat(vm.statusProperty().get()).isEqualTo(MainWindowViewModel.Status.CONNECTED);
+        assertThat(vm.targetKindProperty().get()).isEqualTo(Connection.TargetKind.SANDBOX);
+        assertThat(vm.targetTextProperty().get()).isEqualTo("Sandbox — sandbox-project (428617359021)");
+        assertThat(vm.switchingProperty().get()).isFalse();
+        assertThat(executor.cancels).isZero();
+    }
+
+    @Test
+    void aSuccessfulSwitchCancelsTheOldTargetsTasksAndPublishesTheNewConnection() {
+        Connection gc = new Connection(Connection.TargetKind.GOOGLE_CLOUD, "ci@acme.iam.gserviceaccount.com",
+                "ci@acme.iam.gserviceaccount.com", List.of(new Connection.ProjectInfo("acme-prod", "123456789012", "Acme")),
+                Optional.empty());
+        RecordingExecutor executor = new RecordingExecutor();
+        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(switching(gc, null), t.state, executor, t.messages));
+        Fx.run(vm::connect);
+
+        Fx.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
+        assertThat(t.state.current()).containsSame(gc);
+        assertThat(executor.cancels).isEqualTo(1);
+        assertThat(vm.targetKindProperty().get()).isEqualTo(Connection.TargetKind.GOOGLE_CLOUD);
+        assertThat(vm.targetTextProperty().get()).isEqualTo("Google Cloud — ci@acme.iam.gserviceaccount.com");
+        assertThat(vm.projectsTextProperty().get()).isEqualTo("Projects: acme-prod");
+
+        // choosing the target already connected does nothing
+        Fx.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
+        assertThat(executor.cancels).isEqualTo(1);
+        Fx.run(() -> vm.switchTo(Connection.TargetKind.SANDBOX));
+        assertThat(t.state.current().orElseThrow().target()).isEqualTo(Connection.TargetKind.SANDBOX);
+        assertThat(executor.cancels).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedSwitchBeforeAnyConnectionSaysNotConnected() {
+        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(
+                switching(null, new java.io.IOException("sandbox did not start")), t.state, UiExecutor.synchronous(),
+                t.messages));
+        Fx.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
+        assertThat(vm.statusProperty().get()).isEqualTo(MainWindowViewModel.Status.FAILED);
+        assertThat(vm.targetTextProperty().get()).isEqualTo("Not connected: sandbox did not start");
+    }
 }
