@@ -1,6 +1,5 @@
 package dev.wifdesk.cloud;
 
-import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.services.iam.v1.Iam;
 import com.google.api.services.iam.v1.model.Binding;
 import com.google.api.services.iam.v1.model.Policy;
@@ -15,20 +14,14 @@ import java.util.List;
  * Every other binding and member is kept exactly as read.
  */
 public final class ServiceAccountPolicyEditor {
-    private static final int MAX_ATTEMPTS = 5;
     private final Iam iam;
-    private final Sleeper sleeper;
-
-    /** Waits between attempts; tests pass a no-op. */
-    public interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
-    }
+    private final EtagRetry.Sleeper sleeper;
 
     public ServiceAccountPolicyEditor(Iam iam) {
         this(iam, Thread::sleep);
     }
 
-    public ServiceAccountPolicyEditor(Iam iam, Sleeper sleeper) {
+    ServiceAccountPolicyEditor(Iam iam, EtagRetry.Sleeper sleeper) {
         this.iam = iam;
         this.sleeper = sleeper;
     }
@@ -43,23 +36,14 @@ public final class ServiceAccountPolicyEditor {
 
     /** Applies the change; returns the policy as stored, or the unchanged policy if nothing was to do. */
     public Policy apply(PolicyChange change) throws IOException {
-        long backoff = 200;
-        for (int attempt = 1; ; attempt++) {
+        return EtagRetry.run(() -> {
             Policy policy = read(change.resource());
             if (!edit(policy, change)) {
                 return policy;
             }
-            try {
-                return iam.projects().serviceAccounts().setIamPolicy(change.resource(),
-                        new SetIamPolicyRequest().setPolicy(policy)).execute();
-            } catch (GoogleJsonResponseException e) {
-                if (e.getStatusCode() != 409 || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                pause(backoff);
-                backoff *= 2;
-            }
-        }
+            return iam.projects().serviceAccounts().setIamPolicy(change.resource(),
+                    new SetIamPolicyRequest().setPolicy(policy)).execute();
+        }, sleeper);
     }
 
     /** Changes {@code policy} in place; false when it already says what the change wants. */
@@ -98,12 +82,4 @@ public final class ServiceAccountPolicyEditor {
         return true;
     }
 
-    private void pause(long millis) throws IOException {
-        try {
-            sleeper.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while retrying the IAM policy update", e);
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package dev.wifdesk.sandbox;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
-import com.google.api.services.cloudresourcemanager.v3.CloudResourceManager;
-import com.google.api.services.cloudresourcemanager.v3.model.GetIamPolicyRequest;
 import com.google.api.services.iam.v1.Iam;
 import com.google.api.services.iam.v1.model.CreateServiceAccountRequest;
 import com.google.api.services.iam.v1.model.Oidc;
@@ -12,6 +10,7 @@ import com.google.api.services.iam.v1.model.WorkloadIdentityPool;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.PolicyChange;
+import dev.wifdesk.cloud.ProjectPolicyEditor;
 import dev.wifdesk.cloud.ServiceAccountPolicyEditor;
 import dev.wifdesk.model.ResourceNames;
 import java.io.IOException;
@@ -239,35 +238,11 @@ public final class DemoSetup {
         return changed ? Outcome.CREATED : Outcome.ALREADY_EXISTS;
     }
 
-    /** Project roles: read the policy, add the missing members, set it back with the etag read. */
+    /** Project roles through the read-modify-write editor (etag, retry on a concurrent edit). */
     private Outcome grantProjectRoles() throws IOException {
-        CloudResourceManager crm = operator.resourceManager();
-        String project = "projects/" + at.projectId();
-        String member = "serviceAccount:" + serviceAccount();
-        var policy = crm.projects().getIamPolicy(project, new GetIamPolicyRequest()).execute();
-        var bindings = new ArrayList<>(policy.getBindings() == null
-                ? List.<com.google.api.services.cloudresourcemanager.v3.model.Binding>of() : policy.getBindings());
-        boolean changed = false;
-        for (String role : DATAFLOW_ROLES) {
-            var binding = bindings.stream().filter(b -> role.equals(b.getRole()) && b.getCondition() == null).findFirst();
-            if (binding.isEmpty()) {
-                bindings.add(new com.google.api.services.cloudresourcemanager.v3.model.Binding()
-                        .setRole(role).setMembers(new ArrayList<>(List.of(member))));
-                changed = true;
-            } else if (binding.get().getMembers() == null || !binding.get().getMembers().contains(member)) {
-                List<String> members = new ArrayList<>(binding.get().getMembers() == null ? List.of()
-                        : binding.get().getMembers());
-                members.add(member);
-                binding.get().setMembers(members);
-                changed = true;
-            }
-        }
-        if (!changed) {
-            return Outcome.ALREADY_EXISTS;
-        }
-        crm.projects().setIamPolicy(project, new com.google.api.services.cloudresourcemanager.v3.model.SetIamPolicyRequest()
-                .setPolicy(policy.setBindings(bindings))).execute();
-        return Outcome.CREATED;
+        boolean changed = new ProjectPolicyEditor(operator.resourceManager())
+                .grant(at.projectId(), "serviceAccount:" + serviceAccount(), DATAFLOW_ROLES);
+        return changed ? Outcome.CREATED : Outcome.ALREADY_EXISTS;
     }
 
     /** Creates missing variables, corrects ones with another value, leaves equal ones alone. */

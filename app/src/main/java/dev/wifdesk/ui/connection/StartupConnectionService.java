@@ -107,7 +107,7 @@ public final class StartupConnectionService implements ConnectionService {
                 r.getProjects().forEach(p -> out.add(toInfo(p)));
             }
         } catch (IOException e) {
-            LOG.warn("Could not list projects: {}", e.getMessage());
+            LOG.warn("Could not list projects: {}", dev.wifdesk.cloud.ClientErrors.oneLine(e));
         }
         return out;
     }
