@@ -42,9 +42,10 @@ class SandboxVerificationEndToEndTest {
 
     @Test
     void aDataflowJobOutlivingTheCiJobTimeoutFailsTheJob() throws Exception {
-        // Dataflow needs two LRO steps (2 x 2 s) to finish; the CI job may run 3 s
+        // Dataflow needs two LRO steps (2 x 4 s) to finish; the CI job may run 6 s. The ID token lives as
+        // long as the job, so the margin also keeps a slow machine from failing the exchange instead
         fx.close();
-        fx = new VerificationFixture(SandboxOptions.defaults().withLroDelayMs(2000), java.time.Duration.ofSeconds(3));
+        fx = new VerificationFixture(SandboxOptions.defaults().withLroDelayMs(4000), java.time.Duration.ofSeconds(6));
         fx.createServiceAccountAndGrants();
         Pipeline pipeline = fx.gitlab.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "main");
         Job job = fx.awaitJob(pipeline.getId());
@@ -52,7 +53,7 @@ class SandboxVerificationEndToEndTest {
 
         assertThat(job.getStatus()).as(trace).isEqualTo(JobStatus.FAILED);
         assertThat(job.getFailureReason()).isEqualTo("job_execution_timeout");
-        assertThat(trace).contains("Job failed: execution took longer than 3s seconds").doesNotContain("JOB_STATE_DONE");
+        assertThat(trace).contains("Job failed: execution took longer than 6s seconds").doesNotContain("JOB_STATE_DONE");
     }
 
     @Test
