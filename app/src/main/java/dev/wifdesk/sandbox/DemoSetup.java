@@ -6,6 +6,8 @@ import com.google.api.services.iam.v1.model.CreateServiceAccountRequest;
 import com.google.api.services.iam.v1.model.Oidc;
 import com.google.api.services.iam.v1.model.Operation;
 import com.google.api.services.iam.v1.model.ServiceAccount;
+import com.google.api.services.iam.v1.model.UndeleteWorkloadIdentityPoolProviderRequest;
+import com.google.api.services.iam.v1.model.UndeleteWorkloadIdentityPoolRequest;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPool;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.cloud.GoogleClients;
@@ -68,7 +70,9 @@ public final class DemoSetup {
     public record Step(Kind kind, String resource, String description) {
     }
 
-    public enum Outcome { CREATED, ALREADY_EXISTS, UPDATED }
+    private static final String DELETED = "DELETED";
+
+    public enum Outcome { CREATED, ALREADY_EXISTS, UPDATED, UNDELETED }
 
     /** How one step ended. */
     public record StepResult(Step step, Outcome outcome) {
@@ -182,8 +186,14 @@ public final class DemoSetup {
 
     private Outcome createPool() throws IOException, InterruptedException {
         var pools = operator.iam().projects().locations().workloadIdentityPools();
-        if (exists(() -> pools.get(poolName()).execute())) {
-            return Outcome.ALREADY_EXISTS;
+        WorkloadIdentityPool existing = find(() -> pools.get(poolName()).execute());
+        if (existing != null) {
+            if (!DELETED.equals(existing.getState())) {
+                return Outcome.ALREADY_EXISTS;
+            }
+            // a soft-deleted id cannot be created again for 30 days: bring it back instead
+            await(pools.undelete(poolName(), new UndeleteWorkloadIdentityPoolRequest()).execute());
+            return Outcome.UNDELETED;
         }
         await(pools.create("projects/" + at.projectId() + "/locations/global",
                 new WorkloadIdentityPool().setDisplayName("GitLab CI")).setWorkloadIdentityPoolId(POOL_ID).execute());
@@ -192,8 +202,13 @@ public final class DemoSetup {
 
     private Outcome createProvider() throws IOException, InterruptedException {
         var providers = operator.iam().projects().locations().workloadIdentityPools().providers();
-        if (exists(() -> providers.get(providerName()).execute())) {
-            return Outcome.ALREADY_EXISTS;
+        WorkloadIdentityPoolProvider existing = find(() -> providers.get(providerName()).execute());
+        if (existing != null) {
+            if (!DELETED.equals(existing.getState())) {
+                return Outcome.ALREADY_EXISTS;
+            }
+            await(providers.undelete(providerName(), new UndeleteWorkloadIdentityPoolProviderRequest()).execute());
+            return Outcome.UNDELETED;
         }
         await(providers.create(poolName(), new WorkloadIdentityPoolProvider()
                         .setDisplayName("GitLab sandbox")
@@ -273,21 +288,24 @@ public final class DemoSetup {
         }
     }
 
-    private interface Read {
-        Object get() throws IOException;
+    private interface Read<T> {
+        T get() throws IOException;
     }
 
-    /** True when the GET answers; false on 404; anything else is an error. A soft-deleted resource counts as there. */
-    private static boolean exists(Read read) throws IOException {
+    /** The resource when the GET answers (soft-deleted ones too), null on 404; anything else is an error. */
+    private static <T> T find(Read<T> read) throws IOException {
         try {
-            read.get();
-            return true;
+            return read.get();
         } catch (GoogleJsonResponseException e) {
             if (e.getStatusCode() == 404) {
-                return false;
+                return null;
             }
             throw e;
         }
+    }
+
+    private static boolean exists(Read<?> read) throws IOException {
+        return find(read) != null;
     }
 
     /** Polls the long-running operation until done, at most {@link #LRO_TIMEOUT}; its error becomes an IOException. */

@@ -109,4 +109,34 @@ class DemoSetupTest {
         gitlab.getProjectApi().updateVariable(GitLabSandbox.PROJECT_PATH, "DATAFLOW_REGION", "us-central1", false);
         assertThat(demo.run(DemoSetup.Kind.CI_VARIABLES)).isEqualTo(DemoSetup.Outcome.UPDATED);
     }
+
+    @Test
+    void aSoftDeletedPoolAndProviderAreUndeletedNotRecreated() throws Exception {
+        demo.run(DemoSetup.Kind.POOL);
+        demo.run(DemoSetup.Kind.PROVIDER);
+        var pools = operator.iam().projects().locations().workloadIdentityPools();
+        String pool = "projects/" + sandbox.google().projectNumber() + "/locations/global/workloadIdentityPools/"
+                + DemoSetup.POOL_ID;
+        String provider = pool + "/providers/" + DemoSetup.PROVIDER_ID;
+        pools.providers().delete(provider).execute();
+        pools.delete(pool).execute();
+        awaitState(() -> pools.get(pool).execute().getState(), "DELETED");
+
+        assertThat(demo.run(DemoSetup.Kind.POOL)).isEqualTo(DemoSetup.Outcome.UNDELETED);
+        assertThat(pools.get(pool).execute().getState()).isEqualTo("ACTIVE");
+        assertThat(demo.run(DemoSetup.Kind.PROVIDER)).isIn(DemoSetup.Outcome.UNDELETED, DemoSetup.Outcome.ALREADY_EXISTS);
+        assertThat(pools.providers().get(provider).execute().getState()).isEqualTo("ACTIVE");
+        assertThat(demo.run(DemoSetup.Kind.POOL)).isEqualTo(DemoSetup.Outcome.ALREADY_EXISTS);
+    }
+
+    private interface StateRead {
+        String get() throws Exception;
+    }
+
+    private static void awaitState(StateRead read, String state) throws Exception {
+        for (int i = 0; i < 200 && !state.equals(read.get()); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(read.get()).isEqualTo(state);
+    }
 }
