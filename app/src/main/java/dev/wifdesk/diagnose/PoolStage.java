@@ -52,7 +52,13 @@ final class PoolStage implements DiagnosisStage {
         if (!problems.isEmpty()) {
             return StageResult.fail(Stage.POOL, String.join(", ", problems));
         }
-        String pools = ctx.input().pool().map(PoolInfo::name).orElse(ref == null ? "" : ResourceNames.poolName(ref.project(), ref.poolId()));
-        return StageResult.pass(Stage.POOL, "active: " + (pools.isEmpty() ? "provider" : pools));
+        if (ctx.input().pool().isEmpty()) {
+            // say only what was seen: the pool's own state was not given
+            return StageResult.pass(Stage.POOL, "provider active" + (ref == null ? "" : " ("
+                    + ResourceNames.providerName(ref.project(), ref.poolId(), ref.providerId()) + ")") + "; pool state not given");
+        }
+        String pool = ctx.input().pool().get().name();
+        return StageResult.pass(Stage.POOL, "active: " + (pool.isEmpty() ? "pool" : pool)
+                + (ctx.provider().isPresent() ? " and its provider" : ""));
     }
 }

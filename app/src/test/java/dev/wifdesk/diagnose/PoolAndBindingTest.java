@@ -42,6 +42,14 @@ class PoolAndBindingTest {
     }
 
     @Test
+    void withoutThePoolOnlyTheProviderStateIsClaimed() {
+        StageResult pool = engine.diagnose(DiagnosisInput.builder().provider(Fixtures.provider()).build())
+                .stage(Stage.POOL).orElseThrow();
+        assertThat(pool.status()).isEqualTo(StageResult.Status.PASS);
+        assertThat(pool.detail()).startsWith("provider active").endsWith("pool state not given");
+    }
+
+    @Test
     void matchingPrincipalSetAndSubjectPrincipalPass() {
         assertThat(withPolicy("main-protected", Fixtures.policy(POOL + "attribute.project_path/acme/pipelines"))
                 .stage(Stage.BINDING).orElseThrow().status()).isEqualTo(StageResult.Status.PASS);
