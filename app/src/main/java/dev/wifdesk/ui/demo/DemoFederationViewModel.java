@@ -164,6 +164,8 @@ public final class DemoFederationViewModel {
             status.set(messages.get("demo.failed", why));
             completed.set(completed.get() + 1);
         });
+        // a target switch cancels it: the menu item and the button must not stay disabled
+        task.setOnCancelled(e -> busy.set(false));
         executor.execute(task);
     }
 

@@ -194,6 +194,7 @@ public final class DiagnosticsViewModel {
             busy.set(false);
             inputMessage.set(messages.get("diag.sample.failed", oneLine(task.getException())));
         });
+        task.setOnCancelled(e -> busy.set(false));
         executor.execute(task);
     }
 
@@ -570,6 +571,7 @@ public final class DiagnosticsViewModel {
             LOG.warn("Applying the fix failed: {}", oneLine(task.getException()));
             inputMessage.set(messages.get("diag.fix.failed", oneLine(task.getException())));
         });
+        task.setOnCancelled(e -> busy.set(false));
         executor.execute(task);
     }
 
@@ -609,6 +611,7 @@ public final class DiagnosticsViewModel {
             LOG.warn("Changing the policy failed: {}", oneLine(task.getException()));
             inputMessage.set(messages.get("diag.fix.bindingFailed", oneLine(task.getException())));
         });
+        task.setOnCancelled(e -> busy.set(false));
         executor.execute(task);
     }
 
@@ -689,6 +692,11 @@ public final class DiagnosticsViewModel {
             busy.set(false);
             exchangeFailed.set(true);
             exchangeResult.set(messages.get("diag.exchange.error", oneLine(task.getException())));
+        });
+        // a target switch cancels the old target's work: the screen must not stay busy
+        task.setOnCancelled(e -> {
+            busy.set(false);
+            exchangeResult.set("");
         });
         executor.execute(task);
     }

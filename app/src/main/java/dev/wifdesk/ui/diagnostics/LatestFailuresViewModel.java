@@ -124,6 +124,7 @@ public final class LatestFailuresViewModel {
             LOG.warn("Latest failures of {} could not be read: {}", path, why);
             status.set(messages.get("diag.failures.failed", why));
         });
+        task.setOnCancelled(e -> busy.set(false));
         executor.execute(task);
     }
 
