@@ -529,6 +529,7 @@ public final class DiagnosticsController {
             Button apply = new Button(messages.get("diag.fix.apply"), new FontIcon(MaterialDesignA.AUTO_FIX));
             apply.setId("applyFix-" + f.code().name());
             apply.getStyleClass().add("accent");
+            apply.disableProperty().bind(viewModel.busyProperty());
             apply.setOnAction(e -> confirmAndApply(change.get()));
             actions.getChildren().add(apply);
         }
@@ -537,6 +538,7 @@ public final class DiagnosticsController {
             Button apply = new Button(messages.get("diag.fix.apply"), new FontIcon(MaterialDesignA.AUTO_FIX));
             apply.setId("applyFix-" + f.code().name());
             apply.getStyleClass().add("accent");
+            apply.disableProperty().bind(viewModel.busyProperty());
             apply.setOnAction(e -> confirmAndApplyBinding(binding.get()));
             actions.getChildren().add(apply);
         }

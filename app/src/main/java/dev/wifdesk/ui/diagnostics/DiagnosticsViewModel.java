@@ -165,6 +165,9 @@ public final class DiagnosticsViewModel {
      * it lists none), and puts it in the token field. The token is never logged.
      */
     public void mintSampleToken() {
+        if (busy.get()) {
+            return;
+        }
         Optional<Connection> c = connection.current();
         Optional<SandboxGitLab.TokenMinter> minter = c.flatMap(Connection::sandboxGitLab).flatMap(SandboxGitLab::minter);
         if (minter.isEmpty()) {
@@ -389,6 +392,9 @@ public final class DiagnosticsViewModel {
 
     /** Validates the inputs, then runs the engine in a task; results land in the lists. */
     public void diagnose() {
+        if (busy.get()) {
+            return; // a second click while a run, a fix or an exchange is in flight
+        }
         inputMessage.set("");
         notice.set("");
         String tokenText = token.get() == null ? "" : token.get().trim();
@@ -542,6 +548,9 @@ public final class DiagnosticsViewModel {
 
     /** Applies a confirmed change through the IAM client, then runs the diagnosis again. */
     public void applyFix(ProviderChange change) {
+        if (busy.get()) {
+            return; // never the same patch twice: the first one is still running
+        }
         Optional<Connection> conn = connection.current();
         if (conn.isEmpty()) {
             inputMessage.set(messages.get("diag.fix.noConnection"));
@@ -585,6 +594,9 @@ public final class DiagnosticsViewModel {
 
     /** Applies a confirmed binding (read-modify-write with the etag), audits it, then re-runs the diagnosis. */
     public void applyBindingFix(PolicyChange change) {
+        if (busy.get()) {
+            return;
+        }
         Optional<Connection> conn = connection.current();
         if (conn.isEmpty() || conn.get().clients().isEmpty()) {
             inputMessage.set(messages.get("diag.fix.noConnection"));
