@@ -227,6 +227,14 @@ public final class DiagnosticsViewModel {
         return providersLoaded;
     }
 
+    /**
+     * True while {@code startedFor} is still the connection: a task of the old target that ended
+     * just as the user switched (too late to be cancelled) must not fill the new target's screen.
+     */
+    private boolean stillCurrent(Optional<Connection> startedFor) {
+        return connection.connectionProperty().get() == startedFor.orElse(null);
+    }
+
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
@@ -249,6 +257,9 @@ public final class DiagnosticsViewModel {
             }
         };
         task.setOnSucceeded(e -> {
+            if (!stillCurrent(c)) {
+                return; // listed for the target the user just switched away from
+            }
             serviceAccounts.setAll(task.getValue());
             // preselect only an unambiguous choice: a Google-managed default account would show a
             // misleading BINDING_MISSING for every token
@@ -260,7 +271,11 @@ public final class DiagnosticsViewModel {
                     ? messages.get("diag.sa.none", project.get().projectId())
                     : messages.get("diag.sa.count", serviceAccounts.size(), project.get().projectId()));
         });
-        task.setOnFailed(e -> serviceAccountStatus.set(messages.get("diag.sa.failed", oneLine(task.getException()))));
+        task.setOnFailed(e -> {
+            if (stillCurrent(c)) {
+                serviceAccountStatus.set(messages.get("diag.sa.failed", oneLine(task.getException())));
+            }
+        });
         executor.execute(task);
     }
 
@@ -284,6 +299,9 @@ public final class DiagnosticsViewModel {
             }
         };
         task.setOnSucceeded(e -> {
+            if (!stillCurrent(c)) {
+                return;
+            }
             providers.setAll(task.getValue());
             if (!providers.isEmpty() && (selectedProvider.get() == null || !providers.contains(selectedProvider.get()))) {
                 selectedProvider.set(providers.get(0));
@@ -293,7 +311,11 @@ public final class DiagnosticsViewModel {
                     ? messages.get("diag.provider.none", project.get().projectId())
                     : messages.get("diag.provider.count", providers.size(), project.get().projectId()));
         });
-        task.setOnFailed(e -> providerStatus.set(messages.get("diag.provider.failed", oneLine(task.getException()))));
+        task.setOnFailed(e -> {
+            if (stillCurrent(c)) {
+                providerStatus.set(messages.get("diag.provider.failed", oneLine(task.getException())));
+            }
+        });
         executor.execute(task);
     }
 
@@ -441,11 +463,19 @@ public final class DiagnosticsViewModel {
                         read.policyResource(), number, notes);
             }
         };
-        task.setOnSucceeded(e -> show(task.getValue()));
+        task.setOnSucceeded(e -> {
+            if (stillCurrent(conn)) {
+                show(task.getValue());
+            } else {
+                busy.set(false); // the old target's report: nothing of it may show on the new one
+            }
+        });
         task.setOnFailed(e -> {
             busy.set(false);
             LOG.warn("Diagnosis failed: {}", oneLine(task.getException()));
-            inputMessage.set(messages.get("diag.run.failed", oneLine(task.getException())));
+            if (stillCurrent(conn)) {
+                inputMessage.set(messages.get("diag.run.failed", oneLine(task.getException())));
+            }
         });
         task.setOnCancelled(e -> busy.set(false));
         executor.execute(task);
