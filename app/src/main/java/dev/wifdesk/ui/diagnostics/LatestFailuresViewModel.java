@@ -52,7 +52,12 @@ public final class LatestFailuresViewModel {
         this.connection = connection;
         this.executor = executor;
         this.messages = messages;
-        connection.connectionProperty().addListener((obs, old, c) -> prefill());
+        connection.connectionProperty().addListener((obs, old, c) -> {
+            // the old target's jobs (and the job shown) mean nothing on the new one
+            jobs.clear();
+            selectedJob.set(null);
+            prefill();
+        });
         prefill();
         selectedJob.addListener((obs, old, job) -> {
             if (job != null) {
@@ -108,6 +113,9 @@ public final class LatestFailuresViewModel {
         };
         task.setOnSucceeded(e -> {
             busy.set(false);
+            if (connection.connectionProperty().get() != conn.get()) {
+                return; // read for the target the user switched away from
+            }
             LatestFailures r = task.getValue();
             jobs.setAll(r.jobs());
             long diagnosed = r.jobs().stream().filter(JobDiagnosis::federationErrorFound).count();

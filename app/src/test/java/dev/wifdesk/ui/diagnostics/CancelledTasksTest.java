@@ -6,6 +6,8 @@ import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.Target;
+import dev.wifdesk.diagnose.live.JobDiagnosis;
+import dev.wifdesk.diagnose.live.LatestFailures;
 import dev.wifdesk.model.FindingCode;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.SandboxGitLab;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A target switch cancels the old target's running tasks ({@code UiExecutor.cancelRunning()}):
- * no screen may stay "busy" (buttons disabled for good) because a cancelled task never said it ended.
+ * no screen may stay "busy" (buttons disabled for good) because a cancelled task never said it ended,
+ * and nothing the old target's tasks produced may stay on screen.
  */
 class CancelledTasksTest {
     static final String PROVIDER = "projects/428617359021/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com";
@@ -91,5 +94,27 @@ class CancelledTasksTest {
         assertThat(demo.busyProperty().get()).isFalse();
         Fx.run(demo::create);
         assertThat(executor.held).hasSize(1);
+    }
+
+    @Test
+    void theOldTargetsFailedJobsGoWhenTheTargetSwitches() {
+        JobDiagnosis job = new JobDiagnosis(7, "deploy", "main", "http://127.0.0.1:9/acme/pipelines/-/jobs/7", "", null,
+                List.of());
+        LiveServices live = new LiveServices(t.live.serviceAccounts(), t.live.jwks(), t.live.exchange(),
+                (c, url, path) -> new LatestFailures(path, List.of(job), List.of()), t.live.audit());
+        DiagnosticsViewModel withJobs = Fx.call(() -> new DiagnosticsViewModel(new AudienceOnlyEngine(), c -> providers,
+                t.state, executor, t.messages, s -> { }, new ClaimsTable(new CelEngine()), t.clock, live,
+                TestServices.bindingPlanner()));
+        LatestFailuresViewModel failures = withJobs.latestFailures();
+        Fx.run(() -> {
+            failures.run();
+            executor.runAll();
+        });
+        assertThat(failures.jobs()).containsExactly(job);
+
+        Fx.run(() -> t.state.connectionProperty().set(TestServices.sandboxConnection()));
+
+        assertThat(failures.jobs()).isEmpty();
+        assertThat(failures.selectedJobProperty().get()).isNull();
     }
 }
