@@ -39,9 +39,16 @@ public final class MainWindow {
         }
     }
 
-    /** Window close: cancel running tasks, then stop what the connection started (the sandbox). */
-    public static void close(UiServices services) {
+    /**
+     * Window close: cancel running tasks, then stop what the connection started (the sandbox) on
+     * its own thread: stopping servers, and waiting for a connect still under way (the service is
+     * synchronized), must not freeze the FX thread. Not a daemon: the sandbox is stopped cleanly
+     * before the JVM exits. Returns that thread (tests join it).
+     */
+    public static Thread close(UiServices services) {
         services.executor().close();
-        services.connectionService().close();
+        Thread stop = new Thread(services.connectionService()::close, "wifdesk-close");
+        stop.start();
+        return stop;
     }
 }

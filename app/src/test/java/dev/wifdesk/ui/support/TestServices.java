@@ -35,7 +35,10 @@ public final class TestServices {
     public final ConnectionState state = new ConnectionState();
     public final Navigator navigator = new Navigator();
     public final Messages messages = Messages.load(Locale.ROOT);
-    public boolean closed;
+    public volatile boolean closed;
+    /** The thread the connection service was closed on (never the FX thread: closing stops servers). */
+    public volatile String closedOn;
+    public final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
     /** Fixed for screen tests; the sandbox tests use the system clock (its tokens are minted now). */
     public Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -57,7 +60,9 @@ public final class TestServices {
 
             @Override
             public void close() {
+                closedOn = Thread.currentThread().getName();
                 closed = true;
+                closedLatch.countDown();
             }
         };
     }
