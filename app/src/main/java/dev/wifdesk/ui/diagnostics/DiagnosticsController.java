@@ -562,14 +562,7 @@ public final class DiagnosticsController {
         grid.addRow(1, gridLabel("diag.fix.confirm.before"), readOnly("changeBefore", change.before()));
         grid.addRow(2, gridLabel("diag.fix.confirm.after"), readOnly("changeAfter", change.after()));
         alert.getDialogPane().setContent(grid);
-        alert.getDialogPane().setId("confirmFixDialog");
-        alert.getDialogPane().lookupButton(applyType).setId("confirmApplyButton");
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("confirmCancelButton");
-        if (stageBox.getScene() != null) {
-            alert.initOwner(stageBox.getScene().getWindow());
-            alert.getDialogPane().getStylesheets().addAll(stageBox.getScene().getStylesheets());
-        }
-        alert.showAndWait().filter(applyType::equals).ifPresent(ok -> viewModel.applyFix(change));
+        showDialog(alert, "confirmFixDialog", applyType, "confirmApplyButton").ifPresent(ok -> viewModel.applyFix(change));
     }
 
     private Label gridLabel(String key) {

@@ -439,7 +439,6 @@ public final class DiagnosticsViewModel {
             }
         }
         final WorkloadIdentityPoolProvider pastedProvider = pasted;
-        final ProviderChoice live = providerSource.get() == ProviderSource.LIVE ? selectedProvider.get() : null;
         final ProviderChoice chosen = providerSource.get() == ProviderSource.LIVE ? selectedProvider.get() : null;
         final Optional<Connection> conn = connection.current();
         final String sa = blank(serviceAccount.get()) ? "" : serviceAccount.get().trim();
