@@ -338,7 +338,7 @@ public final class DiagnosticsController {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", send, ButtonType.CANCEL);
         alert.setTitle(messages.get("diag.exchange.confirm.title"));
         String target = viewModel.exchangeTarget();
-        alert.setHeaderText(messages.get("diag.exchange.confirm.header", target + " STS"));
+        alert.setHeaderText(messages.get("diag.exchange.confirm.header", target));
         Label body = new Label(messages.get("diag.exchange.confirm.body", target, viewModel.exchangeAudience(),
                 viewModel.serviceAccountProperty().get()));
         body.setWrapText(true);
