@@ -434,7 +434,7 @@ public final class DiagnosticsViewModel {
             try {
                 pasted = ProviderJson.parse(providerJson.get());
             } catch (ProviderJson.InvalidProviderJson bad) {
-                inputMessage.set(messages.get("diag.input.badProvider", bad.getMessage()));
+                inputMessage.set(messages.get("diag.input.badProvider", messages.get(bad.key(), bad.args())));
                 return;
             }
         }

@@ -12,37 +12,53 @@ public final class ProviderJson {
     private ProviderJson() {
     }
 
-    /** Thrown with a one-line reason naming what is wrong; never carries the input itself. */
+    /**
+     * Thrown with the reason as a message key of {@code i18n/messages.properties} (and its
+     * arguments) naming what is wrong; never carries the input itself.
+     */
     public static final class InvalidProviderJson extends Exception {
-        public InvalidProviderJson(String reason) {
-            super(reason);
+        private final String key;
+        private final transient Object[] args;
+
+        public InvalidProviderJson(String key, Object... args) {
+            super(key, null, false, false);
+            this.key = key;
+            this.args = args.clone();
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public Object[] args() {
+            return args.clone();
         }
     }
 
     public static WorkloadIdentityPoolProvider parse(String json) throws InvalidProviderJson {
         String t = json == null ? "" : json.strip();
         if (!t.startsWith("{")) {
-            throw new InvalidProviderJson("not a JSON object (it must start with '{')");
+            throw new InvalidProviderJson("diag.providerJson.notObject");
         }
         try {
             // strict syntax check first: the client's parser accepts truncated input
             STRICT.readTree(t);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            throw new InvalidProviderJson("not valid JSON for a provider"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw at == null ? new InvalidProviderJson("diag.providerJson.syntax")
+                    : new InvalidProviderJson("diag.providerJson.syntaxAt", at.getLineNr(), at.getColumnNr());
         }
         WorkloadIdentityPoolProvider p;
         try {
             p = GoogleClients.JSON.fromString(t, WorkloadIdentityPoolProvider.class);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidProviderJson("not valid JSON for a provider (a field has the wrong type)");
+            throw new InvalidProviderJson("diag.providerJson.wrongType");
         }
         if (p == null || p.getOidc() == null) {
-            throw new InvalidProviderJson("no \"oidc\" object: paste an OIDC provider as the IAM API returns it");
+            throw new InvalidProviderJson("diag.providerJson.noOidc");
         }
         if (p.getOidc().getIssuerUri() == null || p.getOidc().getIssuerUri().isBlank()) {
-            throw new InvalidProviderJson("\"oidc.issuerUri\" is missing");
+            throw new InvalidProviderJson("diag.providerJson.noIssuer");
         }
         return p;
     }

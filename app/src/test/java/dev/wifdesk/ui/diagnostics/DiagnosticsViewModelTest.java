@@ -94,6 +94,25 @@ class DiagnosticsViewModelTest {
     }
 
     @Test
+    void eachProviderJsonReasonIsReadFromTheMessageBundle() {
+        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+        for (String pasted : List.of("garbage", "{\"oidc\": {}}", "{\"name\": \"x\"}")) {
+            Fx.run(() -> {
+                vm.tokenProperty().set("garbage");
+                vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.JSON);
+                vm.providerJsonProperty().set(pasted);
+                vm.diagnose();
+            });
+            shown.put(pasted, vm.inputMessageProperty().get());
+        }
+        assertThat(shown.values()).containsExactly(
+                "Provider JSON: not a JSON object (it must start with '{').",
+                "Provider JSON: \"oidc.issuerUri\" is missing.",
+                "Provider JSON: no \"oidc\" object: paste an OIDC provider as the IAM API returns it.");
+        assertThat(engine.requests).isEmpty();
+    }
+
+    @Test
     void garbageTokenRunsAndShowsTheEnginesFindingWithAnEmptyClaimsTable() {
         Fx.run(() -> {
             vm.tokenProperty().set("this is not a token");

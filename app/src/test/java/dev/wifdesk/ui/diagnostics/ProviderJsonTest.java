@@ -22,9 +22,9 @@ class ProviderJsonTest {
 
     @Test
     void rejectsWithAReasonThatNamesTheProblem() {
-        assertThatThrownBy(() -> ProviderJson.parse("garbage")).hasMessageContaining("not a JSON object");
-        assertThatThrownBy(() -> ProviderJson.parse("{\"oidc\": ")).hasMessageContaining("not valid JSON");
-        assertThatThrownBy(() -> ProviderJson.parse("{\"name\": \"x\"}")).hasMessageContaining("\"oidc\"");
-        assertThatThrownBy(() -> ProviderJson.parse("{\"oidc\": {}}")).hasMessageContaining("oidc.issuerUri");
+        assertThatThrownBy(() -> ProviderJson.parse("garbage")).hasMessage("diag.providerJson.notObject");
+        assertThatThrownBy(() -> ProviderJson.parse("{\"oidc\": ")).hasMessage("diag.providerJson.syntaxAt");
+        assertThatThrownBy(() -> ProviderJson.parse("{\"name\": \"x\"}")).hasMessage("diag.providerJson.noOidc");
+        assertThatThrownBy(() -> ProviderJson.parse("{\"oidc\": {}}")).hasMessage("diag.providerJson.noIssuer");
     }
 }
