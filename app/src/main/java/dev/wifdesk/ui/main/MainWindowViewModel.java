@@ -51,6 +51,8 @@ public final class MainWindowViewModel {
 
     /** Starts the start-up connection off the FX thread. */
     public void connect() {
+        // no target switch while the start-up connect runs: both would race for the connection
+        switching.set(true);
         status.set(Status.CONNECTING);
         targetText.set(messages.get("connection.connecting"));
         Task<Connection> task = new Task<>() {
@@ -60,11 +62,13 @@ public final class MainWindowViewModel {
             }
         };
         task.setOnSucceeded(e -> {
+            switching.set(false);
             Connection c = task.getValue();
             LOG.info("Connected to {} ({}) as {}", c.target(), c.label(), c.identity());
             state.connectionProperty().set(c);
         });
         task.setOnFailed(e -> {
+            switching.set(false);
             Throwable t = task.getException();
             LOG.warn("Connection failed: {}", ClientErrors.oneLine(t));
             status.set(Status.FAILED);

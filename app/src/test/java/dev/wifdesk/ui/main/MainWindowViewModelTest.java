@@ -154,4 +154,22 @@ class MainWindowViewModelTest {
         assertThat(vm.statusProperty().get()).isEqualTo(MainWindowViewModel.Status.FAILED);
         assertThat(vm.targetTextProperty().get()).isEqualTo("Not connected: sandbox did not start");
     }
+
+    @Test
+    void noTargetSwitchStartsWhileTheStartUpConnectRuns() {
+        dev.wifdesk.ui.support.HoldingExecutor held = new dev.wifdesk.ui.support.HoldingExecutor();
+        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(t.connectingTo(TestServices.sandboxConnection()),
+                t.state, held, t.messages));
+        Fx.run(() -> {
+            vm.connect();
+            vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD);
+        });
+        // only the start-up connect: a switch racing it could leave the bar on the other target
+        assertThat(held.held).hasSize(1);
+        assertThat(vm.switchingProperty().get()).isTrue();
+
+        Fx.run(held::runAll);
+        assertThat(vm.switchingProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).isEqualTo(MainWindowViewModel.Status.CONNECTED);
+    }
 }
