@@ -526,21 +526,11 @@ public final class DiagnosticsController {
         }
         Optional<ProviderChange> change = viewModel.proposeFix(f);
         if (change.isPresent()) {
-            Button apply = new Button(messages.get("diag.fix.apply"), new FontIcon(MaterialDesignA.AUTO_FIX));
-            apply.setId("applyFix-" + f.code().name());
-            apply.getStyleClass().add("accent");
-            apply.disableProperty().bind(viewModel.busyProperty());
-            apply.setOnAction(e -> confirmAndApply(change.get()));
-            actions.getChildren().add(apply);
+            actions.getChildren().add(applyButton(f, () -> confirmAndApply(change.get())));
         }
         Optional<PolicyChange> binding = change.isPresent() ? Optional.empty() : viewModel.proposeBindingFix(f);
         if (binding.isPresent()) {
-            Button apply = new Button(messages.get("diag.fix.apply"), new FontIcon(MaterialDesignA.AUTO_FIX));
-            apply.setId("applyFix-" + f.code().name());
-            apply.getStyleClass().add("accent");
-            apply.disableProperty().bind(viewModel.busyProperty());
-            apply.setOnAction(e -> confirmAndApplyBinding(binding.get()));
-            actions.getChildren().add(apply);
+            actions.getChildren().add(applyButton(f, () -> confirmAndApplyBinding(binding.get())));
         }
         if (!actions.getChildren().isEmpty()) {
             card.getChildren().add(actions);
@@ -548,6 +538,16 @@ public final class DiagnosticsController {
         card.setId("finding-" + f.code().name());
         card.getStyleClass().addAll("finding-card", "finding-" + severity);
         return card;
+    }
+
+    /** A finding's "Apply fix": disabled while any task of the screen runs (no second patch meanwhile). */
+    private Button applyButton(Finding f, Runnable confirm) {
+        Button apply = new Button(messages.get("diag.fix.apply"), new FontIcon(MaterialDesignA.AUTO_FIX));
+        apply.setId("applyFix-" + f.code().name());
+        apply.getStyleClass().add("accent");
+        apply.disableProperty().bind(viewModel.busyProperty());
+        apply.setOnAction(e -> confirm.run());
+        return apply;
     }
 
     /** Shows the exact change (field, before, after) and applies it only on "Apply". */
