@@ -67,19 +67,23 @@ public final class OidcJwksSource implements JwksSource {
         }
         URI actual = local.orElse(uri);
         HttpRequest request = HttpRequest.newBuilder(actual).timeout(Duration.ofSeconds(10)).GET().build();
-        HttpResponse<String> response;
+        HttpResponse<java.io.InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("cancelled while fetching " + uri);
         }
-        if (response.statusCode() != 200) {
-            throw new IOException(uri + " answered HTTP " + response.statusCode());
+        // read at most one byte past the limit: an endless or huge answer is cut off, never held whole
+        try (java.io.InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException(uri + " answered HTTP " + response.statusCode());
+            }
+            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new IOException(uri + " sent more than " + MAX_BYTES + " bytes");
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }
-        if (response.body().length() > MAX_BYTES) {
-            throw new IOException(uri + " sent more than " + MAX_BYTES + " bytes");
-        }
-        return response.body();
     }
 }

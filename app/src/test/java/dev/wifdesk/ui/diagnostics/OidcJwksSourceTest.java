@@ -69,4 +69,38 @@ class OidcJwksSourceTest {
         assertThatThrownBy(() -> source().fetch("https://gitlab.com")).isInstanceOf(IOException.class)
                 .hasMessageContaining("the sandbox does not serve the issuer");
     }
+
+    @Test
+    void aHugeKeysAnswerIsCutOffAtTheLimitNotReadWhole() {
+        long offered = 64L * 1024 * 1024;
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CountDownLatch served = new java.util.concurrent.CountDownLatch(1);
+        server.createContext("/oauth/discovery/huge", ex -> {
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            try {
+                ex.sendResponseHeaders(200, offered);
+                for (long n = 0; n < offered; n += chunk.length) {
+                    ex.getResponseBody().write(chunk);
+                    written.addAndGet(chunk.length);
+                }
+            } catch (IOException clientWentAway) {
+                // the client stopped reading: what this test wants
+            } finally {
+                served.countDown();
+                ex.close();
+            }
+        });
+        discovery = "{\"issuer\":\"" + ISSUER + "\",\"jwks_uri\":\"" + ISSUER + "/oauth/discovery/huge\"}";
+
+        assertThatThrownBy(() -> source().fetch(ISSUER)).isInstanceOf(IOException.class)
+                .hasMessageEndingWith("sent more than 262144 bytes");
+        try {
+            assertThat(served.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        // the client hung up early: far less than the 64 MB offered was ever sent
+        assertThat(written.get()).isLessThan(offered);
+    }
 }
