@@ -149,6 +149,12 @@ public final class DiagnosticsViewModel {
             token.set("");
         }
         mintedToken = null;
+        // the old target's STS answer, put in the error field by the exchange, is no input for the new one
+        if (lastExchangeText != null && lastExchangeText.equals(errorText.get())) {
+            errorText.set("");
+        }
+        lastExchangeText = null;
+        exchangeFailed.set(false);
     }
 
     /** Lists providers and service accounts again (after the demo setup made some). */

@@ -50,4 +50,45 @@ class StaleTargetResultsTest {
         assertThat(vm.selectedProviderProperty().get().name()).isEqualTo(CLOUD_PROVIDER);
         assertThat(vm.providerStatusProperty().get()).contains("prod");
     }
+
+    @Test
+    void theOldTargetsExchangeAnswerLeavesTheErrorFieldOnASwitch() {
+        String refused = "exchange refused by the old target (test text)";
+        LiveServices live = new LiveServices(t.live.serviceAccounts(), t.live.jwks(),
+                (c, token, audience, sa) -> new dev.wifdesk.cloud.LiveExchange.Result(
+                        dev.wifdesk.cloud.LiveExchange.Step.STS, 400, refused, null),
+                t.live.failures(), t.live.audit());
+        DiagnosticsViewModel vm = Fx.call(() -> new DiagnosticsViewModel(new AudienceOnlyEngine(), c -> sandboxProviders,
+                t.state, dev.wifdesk.ui.core.UiExecutor.synchronous(), t.messages, s -> { },
+                new ClaimsTable(new CelEngine()), t.clock, live, TestServices.bindingPlanner()));
+        Fx.run(() -> {
+            t.state.connectionProperty().set(CancelledTasksTest.sandboxWithClients());
+        });
+        Fx.run(() -> { // the provider list has landed
+            vm.serviceAccountProperty().set("ci@sandbox-project.iam.gserviceaccount.com");
+            vm.tokenProperty().set("a.b.c");
+            vm.liveExchange();
+        });
+        assertThat(vm.errorTextProperty().get()).isEqualTo(refused);
+        assertThat(vm.exchangeFailedProperty().get()).isTrue();
+
+        Fx.run(() -> t.state.connectionProperty().set(cloud));
+
+        assertThat(vm.errorTextProperty().get()).isEmpty();
+        assertThat(vm.exchangeFailedProperty().get()).isFalse();
+        assertThat(vm.exchangeResultProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anErrorTextTheUserTypedStaysOnASwitch() {
+        DiagnosticsViewModel vm = Fx.call(() -> new DiagnosticsViewModel(new AudienceOnlyEngine(), c -> sandboxProviders,
+                t.state, executor, t.messages, s -> { }, new ClaimsTable(new CelEngine()), t.clock, t.live,
+                TestServices.bindingPlanner()));
+        Fx.run(() -> {
+            t.state.connectionProperty().set(sandbox);
+            vm.errorTextProperty().set("typed by the user");
+            t.state.connectionProperty().set(cloud);
+        });
+        assertThat(vm.errorTextProperty().get()).isEqualTo("typed by the user");
+    }
 }
