@@ -1,5 +1,6 @@
 package dev.wifdesk.diagnose;
 
+import dev.wifdesk.model.Issuers;
 import dev.wifdesk.cel.FederationEvaluator;
 import dev.wifdesk.cel.MappingResult;
 import dev.wifdesk.model.Finding;

@@ -1,5 +1,6 @@
 package dev.wifdesk.diagnose;
 
+import dev.wifdesk.model.Issuers;
 import dev.wifdesk.model.FindingCode;
 import dev.wifdesk.model.Severity;
 import java.util.Arrays;

@@ -27,7 +27,6 @@ public final class SpecValidator {
     /** GitLab sends these as the strings "true"/"false", never as booleans. */
     private static final Set<String> GITLAB_STRING_BOOLEANS = Set.of("ref_protected", "environment_protected");
     private static final Set<String> GOOGLE_KEYS = Set.of("google.subject", "google.groups", "google.display_name");
-    private static final Set<String> MULTI_TENANT_ISSUERS = Set.of("https://gitlab.com");
 
     private final CelEngine cel;
 
@@ -187,7 +186,7 @@ public final class SpecValidator {
         String condition = p.attributeCondition();
         if (condition.isBlank()) {
             String issuer = p.issuer() == null ? "" : p.issuer().strip().replaceAll("/+$", "");
-            if (MULTI_TENANT_ISSUERS.contains(issuer)) {
+            if (Issuers.isMultiTenant(issuer)) {
                 out.add(SpecProblem.of(f, "is missing: without it every project on " + issuer + " can federate",
                         SpecRules.CONDITION_MULTI_TENANT));
             }

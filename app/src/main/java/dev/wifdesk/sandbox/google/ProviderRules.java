@@ -10,6 +10,7 @@ import dev.wifdesk.cel.CelCompileException;
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.cel.CompiledExpression;
 import dev.wifdesk.model.ErrorTexts;
+import dev.wifdesk.model.Issuers;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;
@@ -28,7 +29,6 @@ final class ProviderRules {
     static final int MAX_AUDIENCES = 10;
     static final int MAX_AUDIENCE_LENGTH = 256;
     /** Issuers shared by many tenants: Google requires a condition for them. */
-    static final Set<String> MULTI_TENANT_ISSUERS = Set.of("https://gitlab.com", "https://token.actions.githubusercontent.com");
     private static final Pattern CUSTOM_KEY = Pattern.compile("attribute\\.[a-z0-9_]{1,100}");
     private static final Set<String> GOOGLE_KEYS = Set.of("google.subject", "google.groups", "google.display_name",
             "google.profile_photo", "google.posix_username");
@@ -155,7 +155,7 @@ final class ProviderRules {
     private void condition(JsonNode node, String issuer) {
         String condition = node == null || node.isNull() ? "" : node.asText("");
         if (condition.isBlank()) {
-            if (MULTI_TENANT_ISSUERS.contains(stripSlash(issuer))) {
+            if (Issuers.isWellKnownMultiTenant(issuer)) {
                 throw GoogleErrors.invalidArgument(ErrorTexts.CONDITION_MUST_REFERENCE_CLAIMS);
             }
             return;
@@ -180,9 +180,5 @@ final class ProviderRules {
             throw GoogleErrors.invalidArgument("Invalid value for \"" + field + "\": the CEL expression does not compile: "
                     + e.getMessage());
         }
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 }
