@@ -7,6 +7,7 @@ import dev.wifdesk.diagnose.DiagnosisJson;
 import dev.wifdesk.diagnose.DiagnosisText;
 import dev.wifdesk.diagnose.IamPolicy;
 import dev.wifdesk.diagnose.InvalidJsonException;
+import dev.wifdesk.diagnose.JsonInputs;
 import dev.wifdesk.diagnose.PoolInfo;
 import dev.wifdesk.diagnose.ProviderInfo;
 import dev.wifdesk.diagnose.live.GitLabProjectNotFoundException;
@@ -17,9 +18,6 @@ import dev.wifdesk.diagnose.live.LatestFailuresJson;
 import dev.wifdesk.diagnose.live.LatestFailuresText;
 import dev.wifdesk.diagnose.live.LiveConnections;
 import com.google.auth.oauth2.GoogleCredentials;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -112,12 +109,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
             in.errorText(readTextOrStdin("--error", error));
         }
         if (claims != null) {
-            in.claims(claimsOf(claims));
+            in.claims(parse("--claims", claims, text -> JsonInputs.readMap(text, "the claims")));
         }
         if (jwks != null) {
-            String text = read("--jwks", jwks);
-            requireJsonObject("--jwks", jwks, text);
-            in.jwksJson(text);
+            in.jwksJson(parse("--jwks", jwks, text -> {
+                JsonInputs.readObject(text, "the JWKS");
+                return text;
+            }));
         }
         if (provider != null) {
             in.provider(parse("--provider", provider, ProviderInfo::fromJson));
@@ -201,33 +199,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
             return parser.parse(text);
         } catch (InvalidJsonException e) {
             throw new BadInputException(option + " " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** Built on first use: --help and --version must not pay for Jackson's start-up. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
-
-    private static Map<String, Object> claimsOf(Path file) {
-        String text = read("--claims", file);
-        JsonNode node = requireJsonObject("--claims", file, text);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = Json.MAPPER.convertValue(node, LinkedHashMap.class);
-        return map;
-    }
-
-    private static JsonNode requireJsonObject(String option, Path file, String text) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new BadInputException(option + " " + file + ": must be a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new BadInputException(option + " " + file + ": not valid JSON"
-                    + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()) + ": " + e.getOriginalMessage());
         }
     }
 

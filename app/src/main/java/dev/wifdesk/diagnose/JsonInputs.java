@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads user-supplied JSON into trees, turning parser errors into "line L, column C: reason". */
-final class JsonInputs {
+public final class JsonInputs {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     static {
@@ -20,7 +20,7 @@ final class JsonInputs {
     private JsonInputs() {
     }
 
-    static JsonNode readObject(String json, String what) {
+    public static JsonNode readObject(String json, String what) {
         if (json == null || json.isBlank()) {
             throw new InvalidJsonException(what + " is empty: expected a JSON object");
         }
@@ -39,7 +39,7 @@ final class JsonInputs {
 
     /** A JSON object as plain Java values (maps, lists, strings, numbers, booleans). */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> readMap(String json, String what) {
+    public static Map<String, Object> readMap(String json, String what) {
         JsonNode node = readObject(json, what);
         return new LinkedHashMap<>(MAPPER.convertValue(node, Map.class));
     }
