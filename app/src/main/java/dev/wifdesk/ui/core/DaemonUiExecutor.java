@@ -9,7 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 
-/** The app's one background pool: named daemon threads, so a hung call never keeps the JVM alive. */
+/**
+ * The app's one background pool: named daemon threads, so a hung call never keeps the JVM alive.
+ * This is the only place where {@link Work} becomes a JavaFX {@link Task}: the call runs on the
+ * pool, progress and handlers on the FX thread.
+ */
 public final class DaemonUiExecutor implements UiExecutor {
     private final ExecutorService pool;
     private final Set<Task<?>> running = ConcurrentHashMap.newKeySet();
@@ -25,7 +29,19 @@ public final class DaemonUiExecutor implements UiExecutor {
     }
 
     @Override
+    public <T> Running run(Work<T> work) {
+        WorkTask<T> task = new WorkTask<>(work);
+        start(task);
+        return task::stop;
+    }
+
+    @Override
+    @Deprecated
     public void execute(Task<?> task) {
+        start(task);
+    }
+
+    private void start(Task<?> task) {
         running.add(task);
         task.stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
@@ -37,13 +53,61 @@ public final class DaemonUiExecutor implements UiExecutor {
 
     @Override
     public void cancelRunning() {
-        running.forEach(t -> t.cancel(true));
+        running.forEach(DaemonUiExecutor::stop);
     }
 
     @Override
     public void close() {
-        running.forEach(t -> t.cancel(true));
+        running.forEach(DaemonUiExecutor::stop);
         running.clear();
         pool.shutdownNow();
+    }
+
+    private static void stop(Task<?> task) {
+        if (task instanceof WorkTask<?> w) {
+            w.stop();
+        } else {
+            task.cancel(true);
+        }
+    }
+
+    /** A Work as an FX task; the context is read on the FX thread when the task is made. */
+    private static final class WorkTask<T> extends Task<T> {
+        private final Work<T> work;
+        private final Object context;
+        private volatile boolean stopRequested;
+
+        WorkTask(Work<T> work) {
+            this.work = work;
+            this.context = work.captureContext();
+            setOnSucceeded(e -> work.deliver(context, true, getValue(), null, false));
+            setOnFailed(e -> work.deliver(context, false, null, getException(), stopRequested && !work.isMutating()));
+            setOnCancelled(e -> work.deliver(context, false, null, null, true));
+            messageProperty().addListener((o, a, b) -> work.progress(getProgress(), b));
+        }
+
+        @Override
+        protected T call() throws Exception {
+            return work.call(new Work.Progress() {
+                @Override
+                public void update(double fraction, String message) {
+                    updateProgress(fraction < 0 ? -1 : fraction, 1);
+                    updateMessage(message == null ? "" : message);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return stopRequested || WorkTask.this.isCancelled();
+                }
+            });
+        }
+
+        /** Read-only work is interrupted; mutating work only learns of the cancel at its next step. */
+        void stop() {
+            stopRequested = true;
+            if (!work.isMutating()) {
+                cancel(true);
+            }
+        }
     }
 }

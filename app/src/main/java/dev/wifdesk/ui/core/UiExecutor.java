@@ -1,38 +1,90 @@
 package dev.wifdesk.ui.core;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.concurrent.Task;
 
 /**
- * Where every cloud and disk call of the UI runs. The app uses one named daemon pool; tests
- * plug in {@link #synchronous()}: the work runs to its end on the calling thread, and the task's
- * handlers follow on the FX thread (a Task always delivers through Platform.runLater), so a
- * test only has to drain the FX queue before its next assertion.
+ * Where every cloud and disk call of the UI runs, as {@link Work}. The app uses one named daemon
+ * pool ({@link DaemonUiExecutor}) and delivers handlers on the FX thread; tests plug in
+ * {@link #inline()}, which runs the call and its handlers on the calling thread, so a view model
+ * needs no toolkit in its tests.
  */
 public interface UiExecutor extends AutoCloseable {
-    /** Starts the task; results come back through the task's handlers on the FX thread. */
-    void execute(Task<?> task);
+    /** Starts the work; its handlers run later on the handler thread. */
+    <T> Running run(Work<T> work);
 
-    /** Cancels the tasks running now and keeps accepting new ones (a target switch: the old target's work). */
-    default void cancelRunning() {
-        // the synchronous executor has nothing running between calls
+    /** A started piece of work. */
+    interface Running {
+        /** Interrupts read-only work; mutating work stops at its next step boundary. */
+        void cancel();
+
+        Running DONE = () -> { };
     }
 
-    /** Cancels running tasks and stops accepting new ones (window close). */
+    /**
+     * Cancels the work running now and keeps accepting new work (a target switch: the old target's
+     * reads). Mutating work is asked to stop between steps, never interrupted mid-call.
+     */
+    default void cancelRunning() {
+        // the inline executor has nothing running between calls
+    }
+
+    /** Cancels running work and stops accepting new work (window close). */
     @Override
     void close();
 
-    /** Runs each task on the calling thread (tests). */
-    static UiExecutor synchronous() {
+    /**
+     * Legacy: runs a raw FX task. Being replaced by {@link #run(Work)}; the daemon executor still
+     * accepts it so screens can move one at a time.
+     */
+    @Deprecated
+    default void execute(Task<?> task) {
+        task.run();
+    }
+
+    /** Runs each piece of work, call and handlers, on the calling thread (tests; no toolkit needed). */
+    static UiExecutor inline() {
         return new UiExecutor() {
+            private final AtomicBoolean closed = new AtomicBoolean();
+
             @Override
-            public void execute(Task<?> task) {
-                task.run();
+            public <T> Running run(Work<T> work) {
+                if (closed.get()) {
+                    return Running.DONE;
+                }
+                Object context = work.captureContext();
+                Work.Progress progress = new Work.Progress() {
+                    @Override
+                    public void update(double fraction, String message) {
+                        work.progress(fraction, message);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return closed.get();
+                    }
+                };
+                T value;
+                try {
+                    value = work.call(progress);
+                } catch (Exception e) {
+                    work.deliver(context, false, null, e, false);
+                    return Running.DONE;
+                }
+                work.deliver(context, true, value, null, false);
+                return Running.DONE;
             }
 
             @Override
             public void close() {
-                // nothing runs in the background
+                closed.set(true);
             }
         };
+    }
+
+    /** The old name of {@link #inline()} for tests that still run raw tasks. */
+    @Deprecated
+    static UiExecutor synchronous() {
+        return inline();
     }
 }
