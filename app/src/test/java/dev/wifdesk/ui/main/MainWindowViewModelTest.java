@@ -88,6 +88,11 @@ class MainWindowViewModelTest {
         int cancels;
 
         @Override
+        public <T> Running run(dev.wifdesk.ui.core.Work<T> work) {
+            return UiExecutor.inline().run(work);
+        }
+
+        @Override
         public void execute(javafx.concurrent.Task<?> task) {
             task.run();
         }

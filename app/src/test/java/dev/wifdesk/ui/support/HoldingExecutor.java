@@ -1,34 +1,72 @@
 package dev.wifdesk.ui.support;
 
 import dev.wifdesk.ui.core.UiExecutor;
+import dev.wifdesk.ui.core.Work;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.concurrent.Task;
 
 /**
- * Holds every task instead of running it, so a test can look at the screen while work is "in
- * flight", then run it ({@link #runAll()}) or cancel it as a target switch does ({@link #cancelRunning()}).
- * Call it on the FX thread (through {@link Fx}).
+ * Holds every task and every piece of work instead of running it, so a test can look at the
+ * screen while work is "in flight", then run it ({@link #runAll()}) or cancel it as a target
+ * switch does ({@link #cancelRunning()}). Call it on the FX thread (through {@link Fx}).
  */
 public final class HoldingExecutor implements UiExecutor {
     public final List<Task<?>> held = new ArrayList<>();
+    /** Held work, each already bound to the context it would have captured at its start. */
+    public final List<HeldWork<?>> heldWork = new ArrayList<>();
+
+    /** A held piece of work and the context it captured when it was submitted. */
+    public record HeldWork<T>(Work<T> work, Object context) {
+        void run() {
+            T value;
+            try {
+                value = work.call(Work.Progress.NONE);
+            } catch (Exception e) {
+                work.deliver(context, false, null, e, false);
+                return;
+            }
+            work.deliver(context, true, value, null, false);
+        }
+
+        void cancel() {
+            work.deliver(context, false, null, null, true);
+        }
+    }
+
+    @Override
+    public <T> Running run(Work<T> work) {
+        HeldWork<T> h = new HeldWork<>(work, work.captureContext());
+        heldWork.add(h);
+        return () -> {
+            if (heldWork.remove(h)) {
+                h.cancel();
+            }
+        };
+    }
 
     @Override
     public void execute(Task<?> task) {
         held.add(task);
     }
 
-    /** Runs the held tasks in order (their handlers follow on the FX thread). */
+    /** Runs the held tasks and work in order (task handlers follow on the FX thread). */
     public void runAll() {
         List<Task<?>> now = new ArrayList<>(held);
         held.clear();
         now.forEach(Task::run);
+        List<HeldWork<?>> work = new ArrayList<>(heldWork);
+        heldWork.clear();
+        work.forEach(HeldWork::run);
     }
 
     @Override
     public void cancelRunning() {
         held.forEach(t -> t.cancel(true));
         held.clear();
+        List<HeldWork<?>> work = new ArrayList<>(heldWork);
+        heldWork.clear();
+        work.forEach(HeldWork::cancel);
     }
 
     @Override
