@@ -31,7 +31,7 @@ public final class TestServices {
     public static final Instant NOW = Instant.parse("2026-11-25T18:00:00Z");
 
     public final List<String> clipboard = new ArrayList<>();
-    public final ActivityLog log = new ActivityLog(100, Runnable::run);
+    public final ActivityLog log = new ActivityLog(100, TestServices::onFxThreadWhenStarted);
     public final ConnectionState state = new ConnectionState();
     public final Navigator navigator = new Navigator();
     public final Messages messages = Messages.load(Locale.ROOT);
@@ -41,6 +41,23 @@ public final class TestServices {
     public final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
     /** Fixed for screen tests; the sandbox tests use the system clock (its tokens are minted now). */
     public Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    /**
+     * As the app's {@code Platform::runLater}: log lines from other threads (the window-close thread
+     * stopping the sandbox) reach the activity list on the FX thread, where a screen may be bound to
+     * it; without a started toolkit (view-model tests) they are appended at once.
+     */
+    static void onFxThreadWhenStarted(Runnable r) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            r.run();
+            return;
+        }
+        try {
+            javafx.application.Platform.runLater(r);
+        } catch (IllegalStateException toolkitNotStarted) {
+            r.run();
+        }
+    }
 
     public static dev.wifdesk.ui.diagnostics.BindingFixPlanner bindingPlanner() {
         return new dev.wifdesk.ui.diagnostics.BindingFixPlanner(new dev.wifdesk.cel.FederationEvaluator(new CelEngine()));
