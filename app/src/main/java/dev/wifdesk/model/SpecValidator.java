@@ -8,7 +8,6 @@ import dev.wifdesk.cel.CelCompileException;
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.cel.CompiledExpression;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -102,7 +101,7 @@ public final class SpecValidator {
             out.add(SpecProblem.of(f, "is missing", SpecRules.REQUIRED));
             return;
         }
-        URI uri = uri(issuer);
+        URI uri = HttpUrls.parse(issuer).orElse(null);
         if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
             out.add(SpecProblem.of(f, quote(issuer) + " is not an absolute URL", SpecRules.ISSUER_HTTPS));
         } else if (!"https".equals(uri.getScheme())) {
@@ -344,17 +343,14 @@ public final class SpecValidator {
         if (g.url() == null || g.url().isBlank()) {
             out.add(SpecProblem.of("gitlab.url", "is missing", SpecRules.REQUIRED));
         } else {
-            URI uri = uri(g.url());
-            boolean ok = uri != null && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
-                    && ("https".equals(uri.getScheme())
-                            || ("http".equals(uri.getScheme()) && "127.0.0.1".equals(uri.getHost())));
+            boolean ok = HttpUrls.isGitLabUrl(g.url());
             if (!ok) {
                 out.add(SpecProblem.of("gitlab.url", quote(g.url()) + " is not an https URL", SpecRules.GITLAB_URL));
             }
         }
         if (g.project() == null || g.project().isBlank()) {
             out.add(SpecProblem.of("gitlab.project", "is missing", SpecRules.REQUIRED));
-        } else if (!isGitLabPath(g.project())) {
+        } else if (!GitLabPaths.isProjectPath(g.project())) {
             out.add(SpecProblem.of("gitlab.project", quote(g.project()) + " is not a group/project path",
                     SpecRules.GITLAB_PROJECT));
         }
@@ -378,8 +374,8 @@ public final class SpecValidator {
         if (provider == null || provider.issuer() == null || gitlab.url() == null) {
             return;
         }
-        URI issuer = uri(provider.issuer());
-        URI url = uri(gitlab.url());
+        URI issuer = HttpUrls.parse(provider.issuer()).orElse(null);
+        URI url = HttpUrls.parse(gitlab.url()).orElse(null);
         if (issuer == null || url == null || !"https".equals(issuer.getScheme()) || !"https".equals(url.getScheme())
                 || issuer.getHost() == null || url.getHost() == null) {
             return; // the scheme rules already speak
@@ -396,19 +392,6 @@ public final class SpecValidator {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         String port = uri.getPort() < 0 || uri.getPort() == 443 ? "" : ":" + uri.getPort();
         return "https://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + port + path;
-    }
-
-    private static boolean isGitLabPath(String path) {
-        String[] segments = path.split("/", -1);
-        if (segments.length < 2) {
-            return false;
-        }
-        for (String s : segments) {
-            if (!SpecRules.GITLAB_PATH_SEGMENT.matcher(s).matches() || s.endsWith(".git") || s.endsWith(".")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void dataflow(List<SpecProblem> out, FederationSpec.Dataflow d) {
@@ -492,14 +475,6 @@ public final class SpecValidator {
         Set<String> bad = new LinkedHashSet<>();
         text.chars().filter(c -> allowed.indexOf(c) < 0).forEach(c -> bad.add("'" + (char) c + "'"));
         return String.join(", ", bad);
-    }
-
-    private static URI uri(String text) {
-        try {
-            return new URI(text.strip());
-        } catch (URISyntaxException e) {
-            return null;
-        }
     }
 
     /** A value in a message: quoted, and cut short when long (a message is one readable line). */

@@ -2,7 +2,6 @@ package dev.wifdesk.sandbox.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.services.dataflow.Dataflow;
 import com.google.api.services.dataflow.model.Job;
@@ -13,6 +12,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.SandboxRouting;
 import dev.wifdesk.cloud.Target;
+import dev.wifdesk.model.CiContract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,16 +131,16 @@ final class VerificationJob {
     private void script(Instant deadline) throws JobFailed {
         trace.sectionStart("step_script", "Executing \"step_script\" stage of the job script");
         Map<String, String> vars = variables();
-        String provider = require(vars, "WIF_PROVIDER");
-        String serviceAccount = require(vars, "WIF_SERVICE_ACCOUNT");
-        String audience = vars.getOrDefault("WIF_ID_TOKEN_AUD", GitLabSandbox.ISSUER);
+        String provider = require(vars, CiContract.PROVIDER);
+        String serviceAccount = require(vars, CiContract.SERVICE_ACCOUNT);
+        String audience = vars.getOrDefault(CiContract.ID_TOKEN_AUD, GitLabSandbox.ISSUER);
         IdTokenRequest request = IdTokenRequest.forAudience(audience)
                 .withRef(job.pipeline.ref.name())
                 .withUser(job.pipeline.user.username())
                 .withPipeline(job.pipeline.id, job.id)
                 .withPipelineSource(job.pipeline.source)
                 .withLifetime(settings.jobTimeout());
-        String environment = vars.get("WIF_ENVIRONMENT");
+        String environment = vars.get(CiContract.ENVIRONMENT);
         if (environment != null && !environment.isBlank()) {
             IdTokenRequest.Environment env = Environments.of(environment.trim());
             request = request.withEnvironment(env);
@@ -185,13 +185,13 @@ final class VerificationJob {
     /** Project variables visible to this job (protected ones only on protected refs), then pipeline overrides. */
     private Map<String, String> variables() {
         PipelineRecord p = job.pipeline;
-        String environment = p.variables.get("WIF_ENVIRONMENT");
+        String environment = p.variables.get(CiContract.ENVIRONMENT);
         Map<String, String> out = new LinkedHashMap<>();
         // inherited group variables first, then the project's own (they win on equal keys)
         List<CiVariable> all = new java.util.ArrayList<>(store.inheritedVariables(p.project));
         all.addAll(store.variables(GitLabStore.projectOwner(p.project.id())));
         if (environment == null) {
-            environment = all.stream().filter(v -> v.key().equals("WIF_ENVIRONMENT") && v.environmentScope().equals("*"))
+            environment = all.stream().filter(v -> v.key().equals(CiContract.ENVIRONMENT) && v.environmentScope().equals("*"))
                     .map(CiVariable::value).findFirst().orElse(null);
         }
         String env = environment;
@@ -224,17 +224,9 @@ final class VerificationJob {
         return v.trim();
     }
 
-    /** WIRE-FORMATS' credential config: no secret in it, the token comes from the file. */
+    /** WIRE-FORMATS' credential config (model's CI contract): no secret in it, the token comes from the file. */
     static String credentialConfig(String provider, String serviceAccount, Path tokenFile) {
-        ObjectNode c = JSON.createObjectNode();
-        c.put("type", "external_account");
-        c.put("audience", provider);
-        c.put("subject_token_type", "urn:ietf:params:oauth:token-type:jwt");
-        c.put("token_url", "https://sts.googleapis.com/v1/token");
-        c.put("service_account_impersonation_url", "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/"
-                + serviceAccount + ":generateAccessToken");
-        c.putObject("credential_source").put("file", tokenFile.toAbsolutePath().toString());
-        return c.toString();
+        return CiContract.credentialConfig(provider, serviceAccount, tokenFile.toAbsolutePath().toString());
     }
 
     private GoogleCredentials authenticate(String config, String serviceAccount) throws JobFailed {
@@ -244,7 +236,7 @@ final class VerificationJob {
                     () -> SandboxRouting.transport(settings.googleBase()))
                     .createScoped(List.of(CLOUD_PLATFORM_SCOPE));
             credentials.refresh();
-            trace.line("Exchanged the ID token at https://sts.googleapis.com/v1/token and impersonated " + serviceAccount);
+            trace.line("Exchanged the ID token at " + CiContract.STS_TOKEN_URL + " and impersonated " + serviceAccount);
             return credentials;
         } catch (IOException | RuntimeException e) {
             trace.error("authentication failed");
@@ -255,20 +247,20 @@ final class VerificationJob {
 
     private void launchAndFollow(Map<String, String> vars, GoogleCredentials credentials, Instant deadline)
             throws JobFailed {
-        String template = vars.get("DATAFLOW_TEMPLATE");
+        String template = vars.get(CiContract.DATAFLOW_TEMPLATE);
         if (template == null || template.isBlank()) {
             trace.line("DATAFLOW_TEMPLATE is not set: authentication verified, no Dataflow launch requested.");
             return;
         }
-        String project = require(vars, "DATAFLOW_PROJECT");
-        String region = require(vars, "DATAFLOW_REGION");
-        Map<String, String> parameters = parameters(vars.get("DATAFLOW_PARAMETERS"));
+        String project = require(vars, CiContract.DATAFLOW_PROJECT);
+        String region = require(vars, CiContract.DATAFLOW_REGION);
+        Map<String, String> parameters = parameters(vars.get(CiContract.DATAFLOW_PARAMETERS));
         RuntimeEnvironment environment = new RuntimeEnvironment();
-        if (vars.get("DATAFLOW_TEMP_LOCATION") != null) {
-            environment.setTempLocation(vars.get("DATAFLOW_TEMP_LOCATION"));
+        if (vars.get(CiContract.DATAFLOW_TEMP_LOCATION) != null) {
+            environment.setTempLocation(vars.get(CiContract.DATAFLOW_TEMP_LOCATION));
         }
-        if (vars.get("DATAFLOW_SERVICE_ACCOUNT") != null) {
-            environment.setServiceAccountEmail(vars.get("DATAFLOW_SERVICE_ACCOUNT"));
+        if (vars.get(CiContract.DATAFLOW_SERVICE_ACCOUNT) != null) {
+            environment.setServiceAccountEmail(vars.get(CiContract.DATAFLOW_SERVICE_ACCOUNT));
         }
         LaunchTemplateParameters launch = new LaunchTemplateParameters()
                 .setJobName("wifdesk-verify-" + job.pipeline.id)
