@@ -49,7 +49,7 @@ final class DataflowLaunch {
         this.checkCanceled = checkCanceled;
     }
 
-    void launchAndFollow(JobVariables vars, GoogleCredentials credentials, Instant deadline)
+    void launchAndFollow(VisibleVariables vars, GoogleCredentials credentials, Instant deadline)
             throws JobFailed {
         String template = vars.get(CiContract.DATAFLOW_TEMPLATE);
         if (template == null || template.isBlank()) {

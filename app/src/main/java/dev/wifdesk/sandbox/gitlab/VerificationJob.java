@@ -92,7 +92,7 @@ final class VerificationJob {
 
     private void script(Instant deadline) throws JobFailed {
         trace.sectionStart("step_script", "Executing \"step_script\" stage of the job script");
-        JobVariables vars = JobVariables.of(store, job, trace);
+        VisibleVariables vars = VisibleVariables.of(store, job, trace);
         String provider = vars.require(CiContract.PROVIDER);
         String serviceAccount = vars.require(CiContract.SERVICE_ACCOUNT);
         String audience = vars.getOrDefault(CiContract.ID_TOKEN_AUD, GitLabSandbox.ISSUER);

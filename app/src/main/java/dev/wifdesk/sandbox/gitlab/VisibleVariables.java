@@ -11,18 +11,18 @@ import java.util.Map;
  * project's own; wildcard scope first, then the job's environment; protected ones only on
  * protected refs; pipeline variables last. Masked values are registered with the trace.
  */
-final class JobVariables {
+final class VisibleVariables {
     private final Map<String, String> values;
     private final JobTrace trace;
     private final String projectPath;
 
-    private JobVariables(Map<String, String> values, JobTrace trace, String projectPath) {
+    private VisibleVariables(Map<String, String> values, JobTrace trace, String projectPath) {
         this.values = values;
         this.trace = trace;
         this.projectPath = projectPath;
     }
 
-    static JobVariables of(GitLabStore store, JobRecord job, JobTrace trace) {
+    static VisibleVariables of(GitLabStore store, JobRecord job, JobTrace trace) {
         PipelineRecord p = job.pipeline;
         String environment = p.variables.get(CiContract.ENVIRONMENT);
         Map<String, String> out = new LinkedHashMap<>();
@@ -40,7 +40,7 @@ final class JobVariables {
         all.stream().filter(v -> !v.environmentScope().equals("*") && v.appliesTo(env)).filter(v -> visible(v, p))
                 .forEach(v -> put(out, v, trace));
         out.putAll(p.variables);
-        return new JobVariables(out, trace, p.project.pathWithNamespace());
+        return new VisibleVariables(out, trace, p.project.pathWithNamespace());
     }
 
     private static void put(Map<String, String> out, CiVariable v, JobTrace trace) {
