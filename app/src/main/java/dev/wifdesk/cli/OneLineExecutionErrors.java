@@ -1,5 +1,6 @@
 package dev.wifdesk.cli;
 
+import dev.wifdesk.cloud.ClientErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -10,13 +11,13 @@ final class OneLineExecutionErrors implements CommandLine.IExecutionExceptionHan
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         if (ex instanceof BadInputException) {
             // bad input echoes what was given, and a token pasted into the wrong option must not be printed back
-            cmd.getErr().println("wifdesk: " + dev.wifdesk.audit.Redactor.redact(ex.getMessage()));
+            cmd.getErr().println("wifdesk: " + ClientErrors.joined(ex.getMessage(), "bad input"));
             return WifdeskCommand.EXIT_BAD_INPUT;
         }
         // the logger is looked up only here: starting Logback costs a quarter second of every CLI start
         Logger log = LoggerFactory.getLogger(OneLineExecutionErrors.class);
         log.debug("command failed", ex);
-        cmd.getErr().println("wifdesk: " + dev.wifdesk.cloud.ClientErrors.oneLine(ex));
+        cmd.getErr().println("wifdesk: " + ClientErrors.oneLine(ex));
         return WifdeskCommand.EXIT_FAILED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.wifdesk.cli;
 
+import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.sandbox.Sandbox;
 import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.sandbox.SandboxStateException;
@@ -32,6 +33,7 @@ public final class SandboxCommand implements Runnable {
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "Run the emulator until interrupted; print its base URLs and tokens as one JSON line.")
     static final class Serve implements Callable<Integer> {
+        private static final String CANNOT_START = "cannot start the sandbox";
         @Spec
         CommandSpec spec;
 
@@ -109,17 +111,13 @@ public final class SandboxCommand implements Runnable {
                 return Sandbox.start(options);
             } catch (IllegalArgumentException e) {
                 // e.g. a --faults spec the Google side cannot parse
-                throw new BadInputException(oneLine(e.getMessage()));
+                throw new BadInputException(ClientErrors.joined(e.getMessage(), CANNOT_START));
             } catch (SandboxStateException e) {
                 // a damaged or unwritable --state-dir is the user's input, like an unreadable file
-                throw new BadInputException("--state-dir: " + oneLine(e.getMessage()));
+                throw new BadInputException("--state-dir: " + ClientErrors.joined(e.getMessage(), CANNOT_START));
             } catch (UncheckedIOException e) {
-                throw new IllegalStateException(oneLine(e.getMessage()), e);
+                throw new IllegalStateException(ClientErrors.joined(e.getMessage(), CANNOT_START), e);
             }
-        }
-
-        private static String oneLine(String s) {
-            return s == null ? "cannot start the sandbox" : s.replaceAll("\\s*\\R\\s*", " ");
         }
     }
 }

@@ -6,7 +6,8 @@ import dev.wifdesk.audit.Redactor;
 
 /**
  * An exception from the official clients as one short, redacted line for a person: the server's
- * own message when it sent one, never a stack trace or a JSON body.
+ * own message when it sent one, never a stack trace or a JSON body. The one place where an error
+ * becomes a line: the command line's stderr, the GUI's status lines and the notes of a diagnosis.
  */
 public final class ClientErrors {
     private ClientErrors() {
@@ -26,7 +27,26 @@ public final class ClientErrors {
         } else {
             m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         }
-        int nl = m.indexOf('\n');
-        return Redactor.redact((nl < 0 ? m : m.substring(0, nl)).strip());
+        return Redactor.redact(firstLine(m));
+    }
+
+    /**
+     * Our own multi-line message (an option check, a state-dir problem) as one redacted line: its
+     * lines joined with a space, nothing dropped. {@code fallback} when there is no message.
+     */
+    public static String joined(String message, String fallback) {
+        if (message == null || message.isBlank()) {
+            return fallback;
+        }
+        return Redactor.redact(message.strip().replaceAll("\\s*\\R\\s*", " "));
+    }
+
+    /** The first line of a server's text (the rest is usually a JSON body or a stack), stripped; "" for null. */
+    public static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int nl = text.indexOf('\n');
+        return (nl < 0 ? text : text.substring(0, nl)).strip();
     }
 }

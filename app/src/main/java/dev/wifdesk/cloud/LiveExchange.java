@@ -8,6 +8,7 @@ import com.google.auth.oauth2.ExternalAccountCredentials;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.IdentityPoolCredentials;
 import dev.wifdesk.audit.Redactor;
+import dev.wifdesk.model.CiContract;
 import java.io.IOException;
 import java.util.List;
 
@@ -18,7 +19,8 @@ import java.util.List;
  * token is ever part of the result.
  */
 public final class LiveExchange {
-    public static final String STS_URL = "https://sts.googleapis.com/v1/token";
+    /** The same STS endpoint a CI job's credential config names. */
+    public static final String STS_URL = CiContract.STS_TOKEN_URL;
     private static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
 
     public enum Step { STS, IMPERSONATION }

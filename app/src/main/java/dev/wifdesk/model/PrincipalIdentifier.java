@@ -12,7 +12,7 @@ public record PrincipalIdentifier(Kind kind, String project, String poolId, Stri
 
     public enum Kind { SUBJECT, ATTRIBUTE, GROUP, ALL }
 
-    private static final String BASE = "iam.googleapis.com/projects/([^/]+)/locations/global/workloadIdentityPools/([^/]+)/";
+    private static final String BASE = Pattern.quote(ResourceNames.IAM_HOST) + "/projects/([^/]+)/locations/global/workloadIdentityPools/([^/]+)/";
     private static final Pattern SUBJECT = Pattern.compile("principal://" + BASE + "subject/(.+)");
     private static final Pattern ATTRIBUTE = Pattern.compile("principalSet://" + BASE + "attribute\\.([a-z0-9_]+)/(.+)");
     private static final Pattern GROUP = Pattern.compile("principalSet://" + BASE + "group/(.+)");
@@ -77,7 +77,7 @@ public record PrincipalIdentifier(Kind kind, String project, String poolId, Stri
     }
 
     public String format() {
-        String pool = "iam.googleapis.com/" + ResourceNames.poolName(project, poolId) + "/";
+        String pool = ResourceNames.IAM_HOST + "/" + ResourceNames.poolName(project, poolId) + "/";
         return switch (kind) {
             case SUBJECT -> "principal://" + pool + "subject/" + value;
             case ATTRIBUTE -> "principalSet://" + pool + "attribute." + attribute + "/" + value;

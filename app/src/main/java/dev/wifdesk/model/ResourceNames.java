@@ -6,9 +6,20 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** IAM resource names of pools and providers, and the audiences STS accepts by default. */
+/**
+ * IAM resource names of pools and providers, the audiences STS accepts by default, and project
+ * numbers: the one place for the {@code //iam.googleapis.com/} prefix and for telling a project
+ * number from a project ID.
+ */
 public final class ResourceNames {
-    public static final String IAM_PREFIX = "//iam.googleapis.com/";
+    /** The IAM service's host, as principal identifiers and full resource names spell it. */
+    public static final String IAM_HOST = "iam.googleapis.com";
+    /** The prefix of a full resource name (and of the STS audience): {@code //iam.googleapis.com/}. */
+    public static final String IAM_PREFIX = "//" + IAM_HOST + "/";
+    /** The rule a project number follows, for messages. */
+    public static final String PROJECT_NUMBER_RULE = "a project number is 1-20 digits (the NUMBER, not the ID: "
+            + "gcloud projects describe PROJECT_ID --format='value(projectNumber)')";
+    private static final String PROJECTS = "projects/";
     private static final Pattern PROVIDER = Pattern.compile(
             "projects/([^/]+)/locations/global/workloadIdentityPools/([^/]+)/providers/([^/]+)");
     private static final Pattern POOL = Pattern.compile(
@@ -18,7 +29,7 @@ public final class ResourceNames {
     }
 
     public static String poolName(String project, String poolId) {
-        return "projects/" + project + "/locations/global/workloadIdentityPools/" + poolId;
+        return PROJECTS + project + "/locations/global/workloadIdentityPools/" + poolId;
     }
 
     public static String providerName(String project, String poolId, String providerId) {
@@ -66,8 +77,31 @@ public final class ResourceNames {
         return t;
     }
 
-    /** A project number is all digits; anything else is a project ID. */
+    /**
+     * The full resource name {@code //iam.googleapis.com/NAME} of a pool or provider, given its name
+     * with or without the prefix: the STS audience, and the value of the {@code WIF_PROVIDER} variable.
+     */
+    public static String fullName(String name) {
+        return IAM_PREFIX + stripPrefix(name);
+    }
+
+    /** A project number is 1-20 ASCII digits; anything else is a project ID. */
     public static boolean isProjectNumber(String project) {
-        return project != null && !project.isEmpty() && project.chars().allMatch(Character::isDigit);
+        return project != null && !project.isEmpty() && project.length() <= 20
+                && project.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /**
+     * The project of a Resource Manager name {@code projects/N} (the number, as v3 names projects);
+     * a text without the {@code projects/} prefix is taken as the project itself.
+     */
+    public static String projectOf(String projectName) {
+        String t = projectName == null ? "" : projectName.strip();
+        return t.startsWith(PROJECTS) ? t.substring(PROJECTS.length()) : t;
+    }
+
+    /** The Resource Manager name {@code projects/PROJECT}. */
+    public static String projectName(String project) {
+        return PROJECTS + project;
     }
 }

@@ -89,7 +89,6 @@ public final class SpecRules {
     public static final Pattern PROJECT_ID_SHAPE = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
     public static final Pattern ROLE = Pattern.compile("roles/[A-Za-z0-9_.]+");
     public static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9 _\\-/${}.]+");
-    public static final Pattern GITLAB_PATH_SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     public static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]+");
     public static final Pattern GCS_PATH = Pattern.compile("gs://([a-z0-9][a-z0-9._-]{1,220}[a-z0-9])/(.+)");
 }

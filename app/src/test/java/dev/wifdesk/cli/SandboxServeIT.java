@@ -1,13 +1,14 @@
 package dev.wifdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.api.services.iam.v1.model.ListWorkloadIdentityPoolsResponse;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.Target;
 import dev.wifdesk.sandbox.Sandbox;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.gitlab4j.api.GitLabApi;
+import org.gitlab4j.api.GitLabApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,7 @@ class SandboxServeIT {
                 "dev.wifdesk.Main", "sandbox", "serve", "--port", "0"))
                 .redirectError(dir.resolve("stderr.txt").toFile());
         Process process = pb.start();
+        Sandbox.Info[] served = new Sandbox.Info[1];
         try {
             BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = CompletableFuture.supplyAsync(() -> {
@@ -40,7 +43,13 @@ class SandboxServeIT {
             }).get(60, TimeUnit.SECONDS);
             assertThat(line).as("first stdout line (stderr in %s)", dir.resolve("stderr.txt")).isNotNull().startsWith("{");
             Sandbox.Info info = Sandbox.Info.parse(line);
+            served[0] = info;
 
+            // the printed token is what opens the door: the same call with another token is refused
+            try (GitLabApi stranger = new GitLabApi(info.gitlab(), "glpat-not-the-printed-token")) {
+                assertThat(catchThrowableOfType(GitLabApiException.class,
+                        () -> stranger.getProjectApi().getVariables(info.gitlabProject())).getHttpStatus()).isEqualTo(401);
+            }
             try (GitLabApi gitlab = new GitLabApi(info.gitlab(), info.gitlabToken())) {
                 assertThat(gitlab.getProjectApi().getProject(info.gitlabProject()).getPathWithNamespace())
                         .isEqualTo(info.gitlabProject());
@@ -57,6 +66,11 @@ class SandboxServeIT {
             }
             assertThat(exited).as("sandbox serve exits on SIGTERM").isTrue();
         }
-        assertThat(new File(dir.toFile(), "stderr.txt")).exists();
+        assertThat(served[0]).as("the serve JSON was printed").isNotNull();
+        // it served until destroyed, and no longer: its printed address now refuses connections
+        assertThat(catchThrowable(() -> new GoogleClients(Target.sandbox(URI.create(served[0].google()),
+                served[0].operatorToken(), "operator")).iam().projects().locations().workloadIdentityPools()
+                .list("projects/" + served[0].project() + "/locations/global").execute()))
+                .isInstanceOf(java.io.IOException.class);
     }
 }

@@ -37,4 +37,23 @@ class ClientErrorsTest {
                     + "nobody@sandbox-project.iam.gserviceaccount.com does not exist.");
         }
     }
+
+    @Test
+    void ourOwnMultiLineMessagesAreJoinedAndRedacted() {
+        assertThat(ClientErrors.joined("--faults: bad\n  sts=418\r\n(see docs)", "x"))
+                .isEqualTo("--faults: bad sts=418 (see docs)");
+        assertThat(ClientErrors.joined("token glpat-abcdefghijklmnopqrst pasted", "x"))
+                .doesNotContain("abcdefghijklmnopqrst").startsWith("token glpat-");
+        assertThat(ClientErrors.joined(null, "cannot start")).isEqualTo("cannot start");
+        assertThat(ClientErrors.joined("  ", "cannot start")).isEqualTo("cannot start");
+    }
+
+    @Test
+    void aServerTextKeepsItsFirstLineOnly() {
+        assertThat(ClientErrors.firstLine("404 Not Found\n{\"error\": {}}")).isEqualTo("404 Not Found");
+        assertThat(ClientErrors.firstLine("  one  ")).isEqualTo("one");
+        assertThat(ClientErrors.firstLine(null)).isEmpty();
+        assertThat(ClientErrors.oneLine(new IllegalStateException("first\nsecond"))).isEqualTo("first");
+        assertThat(ClientErrors.oneLine(new IllegalStateException())).isEqualTo("IllegalStateException");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.wifdesk.sandbox.gitlab;
 
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +52,23 @@ final class JobTrace {
     void sectionEnd(String name) {
         long now = store.clock().instant().getEpochSecond();
         store.update(job, j -> j.trace.append("section_end:").append(now).append(':').append(name).append(CLEAR).append('\n'));
+    }
+
+    /** Google's error texts verbatim: each distinct message in the cause chain, JSON bodies included. */
+    void errorChain(Throwable e) {
+        String previous = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (t instanceof GoogleJsonResponseException g && g.getDetails() != null) {
+                message = g.getStatusCode() + " " + g.getDetails().getMessage();
+            }
+            if (message != null && !message.equals(previous)) {
+                for (String line : message.split("\\R")) {
+                    line(line);
+                }
+                previous = message;
+            }
+        }
     }
 
     String redact(String text) {

@@ -1,6 +1,7 @@
 package dev.wifdesk.sandbox.google;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wifdesk.model.ResourceNames;
 import java.util.Optional;
 
 /** Finds a project by ID or number; APIs accept either, names always carry the number. */
@@ -20,7 +21,7 @@ final class Projects {
     }
 
     static String number(ObjectNode project) {
-        return project.get("name").asText().substring("projects/".length());
+        return ResourceNames.projectOf(project.get("name").asText());
     }
 
     static String id(ObjectNode project) {
@@ -28,6 +29,6 @@ final class Projects {
     }
 
     static String policyKey(ObjectNode project) {
-        return "projects/" + number(project);
+        return ResourceNames.projectName(number(project));
     }
 }

@@ -16,6 +16,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.wifdesk.cel.ConditionResult;
 import dev.wifdesk.cel.FederationEvaluator;
 import dev.wifdesk.cel.MappingResult;
+import dev.wifdesk.model.CiContract;
 import dev.wifdesk.model.ErrorTexts;
 import dev.wifdesk.model.PrincipalIdentifier;
 import dev.wifdesk.model.ResourceNames;
@@ -50,7 +51,7 @@ final class StsApi {
     static final String HOST = "sts.googleapis.com";
     static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
-    static final Set<String> SUBJECT_TOKEN_TYPES = Set.of("urn:ietf:params:oauth:token-type:jwt",
+    static final Set<String> SUBJECT_TOKEN_TYPES = Set.of(CiContract.JWT_TOKEN_TYPE,
             "urn:ietf:params:oauth:token-type:id_token");
     static final long MAX_LIFETIME_SECONDS = 3600;
     /** STS follows catalogue #9 with this sentence (google-github-actions/auth#60 and #211 quote the whole answer). */

@@ -14,7 +14,7 @@ import java.util.Set;
  * long-running operations) and their operations. Names always carry the project number.
  */
 final class WorkloadIdentityPoolsApi {
-    static final String HOST = "iam.googleapis.com";
+    static final String HOST = ResourceNames.IAM_HOST;
     static final String POOL_TYPE = "type.googleapis.com/google.iam.v1.WorkloadIdentityPool";
     private static final String POOLS = "v1/projects/([^/]+)/locations/global/workloadIdentityPools";
     private static final String POOL = POOLS + "/([^/:]+)";

@@ -1,0 +1,86 @@
+package dev.wifdesk.cloud;
+
+import com.google.api.services.iam.v1.Iam;
+import com.google.api.services.iam.v1.model.Operation;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+
+/**
+ * Waits for an IAM long-running operation (pool or provider create, update, delete, undelete):
+ * polls with a growing pause (20 ms doubling up to 500 ms) until {@code done}, at most a timeout;
+ * the operation's error becomes an IOException with Google's own text. The one place every
+ * change to a pool or provider waits, so all of them time out and report alike.
+ */
+public final class Operations {
+    /** Long enough for real IAM (seconds), short enough that a stuck operation is reported. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    private static final long FIRST_PAUSE_MS = 20;
+    private static final long MAX_PAUSE_MS = 500;
+
+    private final Iam iam;
+    private final Duration timeout;
+
+    public Operations(Iam iam) {
+        this(iam, DEFAULT_TIMEOUT);
+    }
+
+    public Operations(Iam iam, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        this.iam = iam;
+        this.timeout = timeout;
+    }
+
+    /** Same as {@link #await(Operation, String)} naming the change by the operation's name. */
+    public Operation await(Operation op) throws IOException {
+        return await(op, op == null ? "the operation" : "operation " + op.getName());
+    }
+
+    /**
+     * Polls {@code op} until done and returns the done operation; {@code what} names the change in
+     * the messages ("the update of projects/.../providers/p").
+     *
+     * @throws InterruptedIOException when the thread is interrupted while it waits
+     * @throws IOException            when the operation failed, or is still running at the timeout
+     */
+    public Operation await(Operation op, String what) throws IOException {
+        if (op == null) {
+            return null;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = FIRST_PAUSE_MS;
+        Operation current = op;
+        while (!Boolean.TRUE.equals(current.getDone())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IOException(what + " is still running after " + timeout.toSeconds() + " s ("
+                        + current.getName() + ")");
+            }
+            sleep(Math.min(pause, Math.max(1, left / 1_000_000)), what);
+            pause = Math.min(MAX_PAUSE_MS, pause * 2);
+            current = get(current.getName());
+        }
+        if (current.getError() != null) {
+            throw new IOException(what + " failed: " + current.getError().getMessage());
+        }
+        return current;
+    }
+
+    /** Provider operations live under the provider, pool operations under the pool. */
+    private Operation get(String name) throws IOException {
+        var pools = iam.projects().locations().workloadIdentityPools();
+        return name.contains("/providers/") ? pools.providers().operations().get(name).execute()
+                : pools.operations().get(name).execute();
+    }
+
+    private static void sleep(long ms, String what) throws InterruptedIOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("cancelled while waiting for " + what);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.wifdesk.sandbox.gitlab;
+
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.wifdesk.cloud.SandboxRouting;
+import dev.wifdesk.model.CiContract;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The job's {@code gcloud auth login --cred-file}: the credential config of the CI contract handed
+ * to google-auth-library, which exchanges the ID token at STS and impersonates the service account.
+ */
+final class FederatedLogin {
+    static final String CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
+
+    private final URI googleBase;
+    private final JobTrace trace;
+
+    FederatedLogin(URI googleBase, JobTrace trace) {
+        this.googleBase = googleBase;
+        this.trace = trace;
+    }
+
+    /** WIRE-FORMATS' credential config (model's CI contract): no secret in it, the token comes from the file. */
+    static String credentialConfig(String provider, String serviceAccount, Path tokenFile) {
+        return CiContract.credentialConfig(provider, serviceAccount, tokenFile.toAbsolutePath().toString());
+    }
+
+    GoogleCredentials authenticate(String config, String serviceAccount) throws JobFailed {
+        try {
+            GoogleCredentials credentials = GoogleCredentials.fromStream(
+                    new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)),
+                    () -> SandboxRouting.transport(googleBase))
+                    .createScoped(List.of(CLOUD_PLATFORM_SCOPE));
+            credentials.refresh();
+            trace.line("Exchanged the ID token at " + CiContract.STS_TOKEN_URL + " and impersonated " + serviceAccount);
+            return credentials;
+        } catch (IOException | RuntimeException e) {
+            trace.error("authentication failed");
+            trace.errorChain(e);
+            throw new JobFailed("script_failure");
+        }
+    }
+}
