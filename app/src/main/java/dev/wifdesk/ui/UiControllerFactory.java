@@ -2,8 +2,8 @@ package dev.wifdesk.ui;
 
 import dev.wifdesk.ui.core.ViewLoader;
 import dev.wifdesk.cel.FederationEvaluator;
-import dev.wifdesk.ui.diagnostics.BindingFixPlanner;
-import dev.wifdesk.ui.diagnostics.ClaimsTable;
+import dev.wifdesk.diagnose.fix.BindingFixPlanner;
+import dev.wifdesk.diagnose.fix.ClaimsTable;
 import dev.wifdesk.ui.diagnostics.DiagnosticsController;
 import dev.wifdesk.ui.diagnostics.DiagnosticsViewModel;
 import dev.wifdesk.ui.log.ActivityLogController;

@@ -1,5 +1,9 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.ProviderChoice;
+import dev.wifdesk.diagnose.fix.ClaimRow;
+import dev.wifdesk.diagnose.fix.ProviderChange;
+
 import dev.wifdesk.cloud.PolicyChange;
 import dev.wifdesk.diagnose.live.JobDiagnosis;
 import dev.wifdesk.model.Finding;

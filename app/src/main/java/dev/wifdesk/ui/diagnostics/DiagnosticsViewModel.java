@@ -1,8 +1,24 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.ServiceAccountNames;
+
+import dev.wifdesk.cloud.ProviderChoice;
+import dev.wifdesk.cloud.ProviderDirectory;
+import dev.wifdesk.cloud.ProviderJson;
+import dev.wifdesk.cloud.ServiceAccountDirectory;
+import dev.wifdesk.diagnose.fix.BindingFixPlanner;
+import dev.wifdesk.diagnose.fix.ClaimRow;
+import dev.wifdesk.diagnose.fix.ClaimsTable;
+import dev.wifdesk.diagnose.fix.FixPlanner;
+import dev.wifdesk.diagnose.fix.ProviderChange;
+import dev.wifdesk.diagnose.fix.TokenClaims;
+
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.audit.AuditEntry;
 import dev.wifdesk.cloud.LiveExchange;
+import dev.wifdesk.diagnose.ProviderInfo;
+import dev.wifdesk.diagnose.live.LiveFederationReader;
+import dev.wifdesk.diagnose.live.LiveFederationState;
 import dev.wifdesk.cloud.PolicyChange;
 import dev.wifdesk.model.Finding;
 import dev.wifdesk.model.ResourceNames;
@@ -50,7 +66,7 @@ public final class DiagnosticsViewModel {
     }
 
     private final DiagnosisService engine;
-    private final ProviderDirectory.Factory directories;
+    private final ProviderDirectories directories;
     private final ConnectionState connection;
     private final UiExecutor executor;
     private final Messages messages;
@@ -95,7 +111,7 @@ public final class DiagnosticsViewModel {
     private String lastProjectNumber = "";
     private String lastExchangeText;
 
-    public DiagnosticsViewModel(DiagnosisService engine, ProviderDirectory.Factory directories, ConnectionState connection,
+    public DiagnosticsViewModel(DiagnosisService engine, ProviderDirectories directories, ConnectionState connection,
                                 UiExecutor executor, Messages messages, ClipboardWriter clipboard, ClaimsTable claimsTable,
                                 Clock clock, LiveServices live, BindingFixPlanner bindingPlanner) {
         this.engine = engine;
@@ -491,48 +507,30 @@ public final class DiagnosticsViewModel {
 
     /**
      * Background: the service account's policy, the provider's pool and, when the provider has no
-     * inline keys, the issuer's JWKS. A lookup that fails becomes a note; the stage it feeds is skipped.
+     * inline keys, the issuer's JWKS, through the reader the command line uses too. A read that
+     * fails becomes a note; the stage it feeds is skipped.
      */
     private LiveRead readLive(Optional<Connection> conn, WorkloadIdentityPoolProvider provider, String sa, List<String> notes) {
-        if (conn.isEmpty()) {
+        if (conn.isEmpty() || conn.get().clients().isEmpty()) {
             return new LiveRead(DiagnosisRequest.LiveInputs.NONE, null);
         }
-        String policy = "";
-        String pool = "";
-        String jwks = "";
-        String resource = null;
-        if (conn.get().clients().isPresent()) {
-            ServiceAccountDirectory directory = live.serviceAccounts().forConnection(conn.get());
-            if (!sa.isEmpty()) {
-                String r = ServiceAccountDirectory.resource(sa,
-                        conn.get().firstProject().map(Connection.ProjectInfo::projectId).orElse(null));
-                try {
-                    policy = directory.policyJson(r);
-                    resource = r;
-                } catch (java.io.IOException | RuntimeException e) {
-                    notes.add(messages.get("diag.live.policyFailed", sa, oneLine(e)));
-                }
-            }
-            Optional<ResourceNames.ProviderRef> ref = provider == null || provider.getName() == null ? Optional.empty()
-                    : ResourceNames.parseProvider(provider.getName());
-            if (ref.isPresent()) {
-                try {
-                    pool = directory.poolJson(ref.get().poolName());
-                } catch (java.io.IOException | RuntimeException e) {
-                    notes.add(messages.get("diag.live.poolFailed", ref.get().poolName(), oneLine(e)));
-                }
+        LiveFederationReader reader = new LiveFederationReader(conn.get().clients().get(), live.jwks().apply(conn.get()));
+        ProviderInfo info = provider == null ? null : ProviderInfo.fromJson(ProviderJson.toJson(provider));
+        LiveFederationState state = reader.around(info, sa,
+                conn.get().firstProject().map(Connection.ProjectInfo::projectId).orElse(null));
+        for (LiveFederationState.Problem p : state.problems()) {
+            String key = switch (p.part()) {
+                case POLICY -> "diag.live.policyFailed";
+                case POOL -> "diag.live.poolFailed";
+                case JWKS -> "diag.live.jwksFailed";
+                default -> null; // the GUI reads neither a project nor a provider through the reader
+            };
+            if (key != null) {
+                notes.add(messages.get(key, p.subject(), oneLine(p.cause())));
             }
         }
-        if (conn.get().clients().isPresent() && provider != null && provider.getOidc() != null
-                && blank(provider.getOidc().getJwksJson())
-                && !blank(provider.getOidc().getIssuerUri())) {
-            try {
-                jwks = live.jwks().apply(conn.get()).fetch(provider.getOidc().getIssuerUri());
-            } catch (java.io.IOException | RuntimeException e) {
-                notes.add(messages.get("diag.live.jwksFailed", provider.getOidc().getIssuerUri(), oneLine(e)));
-            }
-        }
-        return new LiveRead(new DiagnosisRequest.LiveInputs(sa, policy, pool, jwks), resource);
+        return new LiveRead(new DiagnosisRequest.LiveInputs(sa, state.policy(), state.pool(), state.jwksJson()),
+                state.policyResource());
     }
 
     private static String projectNumber(WorkloadIdentityPoolProvider provider, Optional<Connection> conn) {
@@ -600,7 +598,7 @@ public final class DiagnosticsViewModel {
             @Override
             protected Void call() throws Exception {
                 audited(actor, "patch provider (" + change.cause() + ")", change.providerName(), detail,
-                        () -> directory.apply(change));
+                        () -> directory.apply(change.patch()));
                 return null;
             }
         };

@@ -1,5 +1,11 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.ProviderChoice;
+import dev.wifdesk.cloud.ProviderDirectory;
+import dev.wifdesk.diagnose.fix.ClaimRow;
+import dev.wifdesk.diagnose.fix.ClaimsTable;
+import dev.wifdesk.diagnose.fix.ProviderChange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.cel.CelEngine;
@@ -166,7 +172,7 @@ class DiagnosticsViewModelTest {
 
         Fx.run(() -> vm.applyFix(change));
 
-        assertThat(providers.applied).containsExactly(change);
+        assertThat(providers.applied).containsExactly(change.patch());
         assertThat(engine.requests).hasSize(2);
         assertThat(vm.stages()).filteredOn(s -> s.name().equals("audience")).singleElement()
                 .extracting(DiagnosisReport.Stage::status).isEqualTo(DiagnosisReport.Status.PASS);
@@ -193,7 +199,7 @@ class DiagnosticsViewModelTest {
             }
 
             @Override
-            public void apply(ProviderChange c) throws java.io.IOException {
+            public void apply(dev.wifdesk.cloud.ProviderPatch c) throws java.io.IOException {
                 throw new java.io.IOException("403 Permission 'iam.workloadIdentityPoolProviders.update' denied\nmore");
             }
         };
@@ -212,7 +218,7 @@ class DiagnosticsViewModelTest {
         Fx.run(() -> {
             vm.tokenProperty().set(tokens.gitlabToken(ISSUER, "https://gitlab.con", TestServices.NOW));
             vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.JSON);
-            vm.providerJsonProperty().set(dev.wifdesk.ui.diagnostics.ProviderJson.toJson(providers.get(PROVIDER)));
+            vm.providerJsonProperty().set(dev.wifdesk.cloud.ProviderJson.toJson(providers.get(PROVIDER)));
             vm.diagnose();
         });
         assertThat(vm.findings()).extracting(Finding::code).containsExactly(FindingCode.AUDIENCE_TYPO);

@@ -1,5 +1,8 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.ProviderChoice;
+import dev.wifdesk.diagnose.fix.ClaimsTable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.cel.CelEngine;

@@ -1,4 +1,4 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.diagnose.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.diagnose.fix;
+
+import dev.wifdesk.cloud.ServiceAccountNames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,10 +64,10 @@ class BindingFixPlannerTest {
 
     @Test
     void serviceAccountResourceTakesTheProjectFromAUserManagedEmail() {
-        assertThat(ServiceAccountDirectory.resource("deployer@acme-data.iam.gserviceaccount.com", "other"))
+        assertThat(ServiceAccountNames.resource("deployer@acme-data.iam.gserviceaccount.com", "other"))
                 .isEqualTo("projects/acme-data/serviceAccounts/deployer@acme-data.iam.gserviceaccount.com");
-        assertThat(ServiceAccountDirectory.resource(" 123-compute@developer.gserviceaccount.com ", "acme-data"))
+        assertThat(ServiceAccountNames.resource(" 123-compute@developer.gserviceaccount.com ", "acme-data"))
                 .isEqualTo("projects/acme-data/serviceAccounts/123-compute@developer.gserviceaccount.com");
-        assertThat(ServiceAccountDirectory.resource("x@y.example", null)).isEqualTo("projects/-/serviceAccounts/x@y.example");
+        assertThat(ServiceAccountNames.resource("x@y.example", null)).isEqualTo("projects/-/serviceAccounts/x@y.example");
     }
 }

@@ -1,4 +1,4 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.diagnose.fix;
 
 import com.nimbusds.jwt.JWTParser;
 import java.text.ParseException;

@@ -1,4 +1,4 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.diagnose.fix;
 
 import dev.wifdesk.cel.CelCompileException;
 import dev.wifdesk.cel.CelEngine;

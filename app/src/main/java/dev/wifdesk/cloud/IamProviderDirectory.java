@@ -1,4 +1,4 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.cloud;
 
 import com.google.api.services.iam.v1.Iam;
 import com.google.api.services.iam.v1.model.ListWorkloadIdentityPoolProvidersResponse;
@@ -71,11 +71,11 @@ public final class IamProviderDirectory implements ProviderDirectory {
     }
 
     @Override
-    public void apply(ProviderChange change) throws IOException {
+    public void apply(ProviderPatch change) throws IOException {
         var providers = iam.projects().locations().workloadIdentityPools().providers();
-        Operation op = providers.patch(change.providerName(), change.patchBody())
+        Operation op = providers.patch(change.providerName(), change.body())
                 .setUpdateMask(change.updateMask()).execute();
-        LOG.info("Patched {} ({}) for {}", change.providerName(), change.updateMask(), change.cause());
+        LOG.info("Patched {} ({})", change.providerName(), change.updateMask());
         for (int i = 0; i < MAX_POLLS && op != null && !Boolean.TRUE.equals(op.getDone()); i++) {
             try {
                 Thread.sleep(POLL_MS);

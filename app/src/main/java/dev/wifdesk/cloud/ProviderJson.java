@@ -1,7 +1,6 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.cloud;
 
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
-import dev.wifdesk.cloud.GoogleClients;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

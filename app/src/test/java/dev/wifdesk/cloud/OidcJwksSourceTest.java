@@ -1,4 +1,4 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

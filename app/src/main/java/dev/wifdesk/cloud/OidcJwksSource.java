@@ -1,4 +1,4 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +40,24 @@ public final class OidcJwksSource implements JwksSource {
     /** Sandbox mode: only issuers the sandbox serves; nothing leaves the machine. */
     public static OidcJwksSource sandbox(Function<URI, Optional<URI>> rewrite) {
         return new OidcJwksSource(rewrite, true);
+    }
+
+    /**
+     * Sandbox mode when only one issuer's name and loopback base are known (a {@code --sandbox URL}
+     * client learns both from the sandbox's info): URLs under {@code httpsIssuer} go to {@code base}.
+     */
+    public static OidcJwksSource sandbox(String httpsIssuer, URI base) {
+        String issuer = trimSlash(httpsIssuer);
+        String local = trimSlash(base.toString());
+        return sandbox(u -> {
+            String s = u.toString();
+            return s.equals(issuer) || s.startsWith(issuer + "/")
+                    ? Optional.of(URI.create(local + s.substring(issuer.length()))) : Optional.empty();
+        });
+    }
+
+    private static String trimSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     @Override

@@ -1,6 +1,7 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.diagnose.fix;
 
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
+import dev.wifdesk.cloud.ProviderPatch;
 import dev.wifdesk.model.FindingCode;
 
 /**
@@ -9,4 +10,8 @@ import dev.wifdesk.model.FindingCode;
  */
 public record ProviderChange(FindingCode cause, String providerName, String updateMask, String before, String after,
                              WorkloadIdentityPoolProvider patchBody) {
+    /** What the IAM client sends: the provider, the mask, the body. */
+    public ProviderPatch patch() {
+        return new ProviderPatch(providerName, updateMask, patchBody);
+    }
 }

@@ -15,8 +15,8 @@ import dev.wifdesk.sandbox.google.GoogleSandbox;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The live lookup reads policies as they are, conditional grants included, through the real IAM client. */
-class LiveFederationLookupTest {
+/** The live reader reads policies as they are, conditional grants included, through the real IAM client. */
+class LiveFederationReaderTest {
 
     @Test
     void conditionalGrantKeepsItsRoleName() throws Exception {
@@ -34,7 +34,9 @@ class LiveFederationLookupTest {
                     .setCondition(new Expr().setTitle("until-2030").setExpression("request.time < timestamp(\"2030-01-01T00:00:00Z\")"))));
             accounts.setIamPolicy(name, new SetIamPolicyRequest().setPolicy(policy)).execute();
 
-            LiveFederationState state = new LiveFederationLookup(clients).lookup(null, sa);
+            LiveFederationState state = new LiveFederationReader(clients, issuer -> {
+                throw new java.io.IOException("no issuer here");
+            }).read(null, sa);
 
             assertThat(state.notes()).isEmpty();
             assertThat(state.policy().bindings()).extracting(IamPolicy.Binding::role)

@@ -1,11 +1,8 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.cloud;
 
 import com.google.api.services.iam.v1.Iam;
 import com.google.api.services.iam.v1.model.ListServiceAccountsResponse;
 import com.google.api.services.iam.v1.model.ServiceAccount;
-import dev.wifdesk.cloud.GoogleClients;
-import dev.wifdesk.cloud.PolicyChange;
-import dev.wifdesk.cloud.ServiceAccountPolicyEditor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.cloud;
 
 /** One provider of the connected project, as listed in the provider picker. */
 public record ProviderChoice(String name, String poolId, String providerId, String displayName, String state) {

@@ -1,7 +1,6 @@
-package dev.wifdesk.ui.diagnostics;
+package dev.wifdesk.cloud;
 
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
-import dev.wifdesk.ui.connection.Connection;
 import java.io.IOException;
 import java.util.List;
 
@@ -12,10 +11,5 @@ public interface ProviderDirectory {
     WorkloadIdentityPoolProvider get(String providerName) throws IOException;
 
     /** Applies the change (PATCH with its update mask) and waits, bounded, for the operation. */
-    void apply(ProviderChange change) throws IOException;
-
-    /** Builds the directory for a connection (the real one uses the connection's Iam client). */
-    interface Factory {
-        ProviderDirectory forConnection(Connection connection);
-    }
+    void apply(ProviderPatch patch) throws IOException;
 }
