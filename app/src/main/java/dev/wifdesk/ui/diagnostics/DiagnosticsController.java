@@ -8,10 +8,15 @@ import dev.wifdesk.cloud.PolicyChange;
 import dev.wifdesk.diagnose.live.JobDiagnosis;
 import dev.wifdesk.model.Finding;
 import java.util.Objects;
+import dev.wifdesk.ui.common.ConfirmChangeDialog;
+import dev.wifdesk.ui.common.FindingCard;
+import dev.wifdesk.ui.common.Placeholders;
+import dev.wifdesk.ui.common.StageLadder;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.demo.DemoFederationDialog;
 import dev.wifdesk.ui.demo.DemoFederationViewModel;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -43,6 +48,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -132,6 +138,10 @@ public final class DiagnosticsController {
 
     private final DemoFederationViewModel demo;
     private final DemoFederationDialog demoDialog;
+    private final StageLadder ladder;
+    private final FindingCard cards;
+    /** Listeners on what outlives this screen (the app-wide demo state), ended by dispose(). */
+    private final List<Subscription> subscriptions = new ArrayList<>();
 
     public DiagnosticsController(DiagnosticsViewModel viewModel, Messages messages, DemoFederationViewModel demo,
                                  DemoFederationDialog demoDialog) {
@@ -139,6 +149,15 @@ public final class DiagnosticsController {
         this.messages = messages;
         this.demo = demo;
         this.demoDialog = demoDialog;
+        this.ladder = new StageLadder(messages);
+        this.cards = new FindingCard(messages);
+    }
+
+    /** The screen is closed: its listeners on app-wide state end, and so does its view model's. */
+    public void dispose() {
+        subscriptions.forEach(Subscription::unsubscribe);
+        subscriptions.clear();
+        viewModel.dispose();
     }
 
     /**
@@ -156,7 +175,7 @@ public final class DiagnosticsController {
         demoStatusLabel.textProperty().bind(demo.statusProperty());
         demoStatusLabel.visibleProperty().bind(demo.statusProperty().isNotEmpty());
         demoStatusLabel.managedProperty().bind(demoStatusLabel.visibleProperty());
-        demo.completedProperty().addListener((obs, old, n) -> viewModel.reloadLive());
+        subscriptions.add(demo.completedProperty().subscribe((old, n) -> viewModel.reloadLive()));
 
         sampleTokenRow.visibleProperty().bind(viewModel.sampleTokensAvailableProperty());
         sampleTokenRow.managedProperty().bind(sampleTokenRow.visibleProperty());
@@ -178,23 +197,23 @@ public final class DiagnosticsController {
 
     @FXML
     private void initialize() {
-        guard(tokenArea, DiagnosticsViewModel.Field.TOKEN);
-        guard(errorArea, DiagnosticsViewModel.Field.ERROR_TEXT);
-        guard(providerJsonArea, DiagnosticsViewModel.Field.PROVIDER_JSON);
+        guard(tokenArea, InputsViewModel.Field.TOKEN);
+        guard(errorArea, InputsViewModel.Field.ERROR_TEXT);
+        guard(providerJsonArea, InputsViewModel.Field.PROVIDER_JSON);
         tokenArea.textProperty().bindBidirectional(viewModel.tokenProperty());
         errorArea.textProperty().bindBidirectional(viewModel.errorTextProperty());
         providerJsonArea.textProperty().bindBidirectional(viewModel.providerJsonProperty());
-        acceptDrops(tokenArea, DiagnosticsViewModel.Field.TOKEN);
-        acceptDrops(errorArea, DiagnosticsViewModel.Field.ERROR_TEXT);
-        acceptDrops(providerJsonArea, DiagnosticsViewModel.Field.PROVIDER_JSON);
+        acceptDrops(tokenArea, InputsViewModel.Field.TOKEN);
+        acceptDrops(errorArea, InputsViewModel.Field.ERROR_TEXT);
+        acceptDrops(providerJsonArea, InputsViewModel.Field.PROVIDER_JSON);
 
         ToggleGroup source = new ToggleGroup();
         liveProviderRadio.setToggleGroup(source);
         jsonProviderRadio.setToggleGroup(source);
-        liveProviderRadio.setSelected(viewModel.providerSourceProperty().get() == DiagnosticsViewModel.ProviderSource.LIVE);
+        liveProviderRadio.setSelected(viewModel.providerSourceProperty().get() == DiagnosticsSession.ProviderSource.LIVE);
         jsonProviderRadio.setSelected(!liveProviderRadio.isSelected());
         source.selectedToggleProperty().addListener((obs, old, t) -> viewModel.providerSourceProperty().set(
-                t == jsonProviderRadio ? DiagnosticsViewModel.ProviderSource.JSON : DiagnosticsViewModel.ProviderSource.LIVE));
+                t == jsonProviderRadio ? DiagnosticsSession.ProviderSource.JSON : DiagnosticsSession.ProviderSource.LIVE));
         liveProviderBox.visibleProperty().bind(liveProviderRadio.selectedProperty());
         liveProviderBox.managedProperty().bind(liveProviderBox.visibleProperty());
         providerJsonArea.visibleProperty().bind(jsonProviderRadio.selectedProperty());
@@ -338,59 +357,40 @@ public final class DiagnosticsController {
     /** Asks once before the token leaves the machine: where it goes and as whom. */
     @FXML
     private void onLiveExchange() {
-        ButtonType send = new ButtonType(messages.get("diag.exchange.confirm.send"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", send, ButtonType.CANCEL);
-        alert.setTitle(messages.get("diag.exchange.confirm.title"));
         String target = viewModel.exchangeTarget();
-        alert.setHeaderText(messages.get("diag.exchange.confirm.header", target));
         Label body = new Label(messages.get("diag.exchange.confirm.body", target, viewModel.exchangeAudience(),
                 viewModel.serviceAccountProperty().get()));
         body.setWrapText(true);
         body.setId("exchangeConfirmText");
         body.setPrefWidth(520);
         body.setMinHeight(Region.USE_PREF_SIZE);
-        alert.getDialogPane().setContent(body);
-        showDialog(alert, "confirmExchangeDialog", send, "confirmExchangeButton")
-                .ifPresent(ok -> viewModel.liveExchange());
+        boolean ok = ConfirmChangeDialog.titled("confirmExchangeDialog", messages.get("diag.exchange.confirm.title"),
+                        messages.get("diag.exchange.confirm.header", target))
+                .confirmButton(messages.get("diag.exchange.confirm.send"), "confirmExchangeButton")
+                .content(body)
+                .showAndWait(stageBox);
+        if (ok) {
+            viewModel.liveExchange();
+        }
     }
 
     /** Shows the exact binding change ({@link PolicyChange#describe()}) and applies it only on "Apply". */
     private void confirmAndApplyBinding(PolicyChange change) {
-        ButtonType applyType = new ButtonType(messages.get("diag.fix.confirm.apply"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", applyType, ButtonType.CANCEL);
-        alert.setTitle(messages.get("diag.fix.confirm.title"));
-        alert.setHeaderText(messages.get("diag.fix.binding.header"));
-        TextArea describe = new TextArea(change.describe());
-        describe.setId("changeDescription");
-        describe.setEditable(false);
-        describe.setWrapText(true);
-        describe.setPrefRowCount(4);
-        describe.setPrefColumnCount(72);
-        describe.getStyleClass().add("change-description");
-        Label note = new Label(messages.get("diag.fix.binding.note"));
-        note.setWrapText(true);
-        note.getStyleClass().add("field-hint");
-        note.setMaxWidth(560);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        VBox content = new VBox(8, gridLabel("diag.fix.binding.change"), describe, note);
-        alert.getDialogPane().setContent(content);
-        showDialog(alert, "confirmBindingDialog", applyType, "confirmApplyButton")
-                .ifPresent(ok -> viewModel.applyBindingFix(change));
-    }
-
-    private Optional<ButtonType> showDialog(Alert alert, String id, ButtonType ok, String okId) {
-        alert.getDialogPane().setId(id);
-        alert.getDialogPane().lookupButton(ok).setId(okId);
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("confirmCancelButton");
-        if (stageBox.getScene() != null) {
-            alert.initOwner(stageBox.getScene().getWindow());
-            alert.getDialogPane().getStylesheets().addAll(stageBox.getScene().getStylesheets());
+        var describe = ConfirmChangeDialog.exactText("changeDescription", change.describe(), 4, 72);
+        VBox content = new VBox(8, ConfirmChangeDialog.fieldLabel(messages.get("diag.fix.binding.change")), describe,
+                ConfirmChangeDialog.note(messages.get("diag.fix.binding.note"), 560));
+        boolean ok = ConfirmChangeDialog.titled("confirmBindingDialog", messages.get("diag.fix.confirm.title"),
+                        messages.get("diag.fix.binding.header"))
+                .confirmButton(messages.get("diag.fix.confirm.apply"), "confirmApplyButton")
+                .content(content)
+                .showAndWait(stageBox);
+        if (ok) {
+            viewModel.applyBindingFix(change);
         }
-        return alert.showAndWait().filter(ok::equals);
     }
 
     /** Refuses an edit (typically a paste) that would push the area over its limit. */
-    private void guard(TextArea area, DiagnosticsViewModel.Field field) {
+    private void guard(TextArea area, InputsViewModel.Field field) {
         UnaryOperator<TextFormatter.Change> filter = change -> {
             int newLength = change.getControlNewText().length();
             if (change.isContentChange() && !viewModel.acceptInput(field.key(), field.maxChars(), newLength)) {
@@ -402,7 +402,7 @@ public final class DiagnosticsController {
     }
 
     /** Dropped text goes in directly; a dropped file is checked and read by the view model, off the FX thread. */
-    private void acceptDrops(TextArea area, DiagnosticsViewModel.Field field) {
+    private void acceptDrops(TextArea area, InputsViewModel.Field field) {
         area.setOnDragOver((DragEvent e) -> {
             if (e.getDragboard().hasFiles() || e.getDragboard().hasString()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -438,32 +438,9 @@ public final class DiagnosticsController {
     }
 
     private void drawStages() {
-        stageBox.getChildren().clear();
-        if (viewModel.stages().isEmpty()) {
-            stageBox.getChildren().add(placeholder("diag.stages.empty"));
-            return;
-        }
-        for (DiagnosisReport.Stage s : viewModel.stages()) {
-            String status = s.status().name().toLowerCase(Locale.ROOT);
-            FontIcon icon = new FontIcon(switch (s.status()) {
-                case PASS -> MaterialDesignC.CHECK_CIRCLE;
-                case FAIL -> MaterialDesignC.CLOSE_CIRCLE;
-                case SKIPPED -> MaterialDesignM.MINUS_CIRCLE_OUTLINE;
-            });
-            icon.getStyleClass().add("stage-icon");
-            Label name = new Label(s.name());
-            name.getStyleClass().add("stage-name");
-            Label detail = new Label(s.detail());
-            detail.getStyleClass().add("stage-detail");
-            detail.setWrapText(true);
-            HBox.setHgrow(detail, Priority.ALWAYS);
-            Label badge = new Label(messages.get("diag.stage." + status));
-            badge.getStyleClass().addAll("stage-badge");
-            HBox row = new HBox(icon, name, badge, detail);
-            row.setId("stage-" + s.name());
-            row.getStyleClass().addAll("stage-row", "stage-" + status);
-            stageBox.getChildren().add(row);
-        }
+        ladder.draw(stageBox, viewModel.stages().stream()
+                .map(st -> new StageLadder.Rung(st.name(), StageLadder.Status.valueOf(st.status().name()), st.detail())).toList(),
+                "diag.stages.empty");
     }
 
     private void drawFindings() {
@@ -479,69 +456,22 @@ public final class DiagnosticsController {
     }
 
     private Node findingCard(Finding f) {
-        String severity = f.severity().wireName();
-        Label badge = new Label(messages.get("diag.severity." + severity), new FontIcon(switch (f.severity()) {
-            case ERROR -> MaterialDesignA.ALERT_OCTAGON;
-            case WARNING -> MaterialDesignA.ALERT;
-            case INFO -> MaterialDesignI.INFORMATION;
-        }));
-        badge.getStyleClass().addAll("severity-badge", "severity-" + severity);
-        Label code = new Label(f.code().name());
-        code.getStyleClass().add("finding-code");
-        HBox head = new HBox(badge, code);
-        head.getStyleClass().add("finding-head");
-
-        Label message = new Label(f.message());
-        message.setWrapText(true);
-        message.getStyleClass().add("finding-message");
-        VBox card = new VBox(head, message);
-        if (!f.fix().isEmpty()) {
-            Label fixTitle = new Label(messages.get("diag.fix"));
-            fixTitle.getStyleClass().add("finding-label");
-            Label fix = new Label(f.fix());
-            fix.setWrapText(true);
-            fix.getStyleClass().add("finding-fix");
-            card.getChildren().addAll(fixTitle, fix);
-        }
-        if (!f.evidence().isEmpty()) {
-            GridPane evidence = new GridPane();
-            evidence.getStyleClass().add("finding-evidence");
-            int row = 0;
-            for (var e : new java.util.TreeMap<>(f.evidence()).entrySet()) {
-                Label k = new Label(e.getKey());
-                k.getStyleClass().add("evidence-key");
-                k.setMinWidth(Region.USE_PREF_SIZE);
-                Label v = new Label(e.getValue());
-                v.setWrapText(true);
-                v.getStyleClass().add("evidence-value");
-                evidence.addRow(row++, k, v);
-            }
-            Label evTitle = new Label(messages.get("diag.evidence"));
-            evTitle.getStyleClass().add("finding-label");
-            card.getChildren().addAll(evTitle, evidence);
-        }
-        HBox actions = new HBox();
-        actions.getStyleClass().add("finding-actions");
+        List<Button> actions = new ArrayList<>();
         if (!f.fix().isEmpty()) {
             Button copy = new Button(messages.get("diag.fix.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
             copy.setId("copyFix-" + f.code().name());
             copy.setOnAction(e -> viewModel.copyFix(f));
-            actions.getChildren().add(copy);
+            actions.add(copy);
         }
         Optional<ProviderChange> change = viewModel.proposeFix(f);
         if (change.isPresent()) {
-            actions.getChildren().add(applyButton(f, () -> confirmAndApply(change.get())));
+            actions.add(applyButton(f, () -> confirmAndApply(change.get())));
         }
         Optional<PolicyChange> binding = change.isPresent() ? Optional.empty() : viewModel.proposeBindingFix(f);
         if (binding.isPresent()) {
-            actions.getChildren().add(applyButton(f, () -> confirmAndApplyBinding(binding.get())));
+            actions.add(applyButton(f, () -> confirmAndApplyBinding(binding.get())));
         }
-        if (!actions.getChildren().isEmpty()) {
-            card.getChildren().add(actions);
-        }
-        card.setId("finding-" + f.code().name());
-        card.getStyleClass().addAll("finding-card", "finding-" + severity);
-        return card;
+        return cards.card(f, actions);
     }
 
     /** A finding's "Apply fix": disabled while any task of the screen runs (no second patch meanwhile). */
@@ -556,41 +486,19 @@ public final class DiagnosticsController {
 
     /** Shows the exact change (field, before, after) and applies it only on "Apply". */
     private void confirmAndApply(ProviderChange change) {
-        ButtonType applyType = new ButtonType(messages.get("diag.fix.confirm.apply"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", applyType, ButtonType.CANCEL);
-        alert.setTitle(messages.get("diag.fix.confirm.title"));
-        alert.setHeaderText(messages.get("diag.fix.confirm.header", change.providerName()));
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("change-grid");
-        grid.addRow(0, gridLabel("diag.fix.confirm.field"), new Label(change.updateMask()));
-        grid.addRow(1, gridLabel("diag.fix.confirm.before"), readOnly("changeBefore", change.before()));
-        grid.addRow(2, gridLabel("diag.fix.confirm.after"), readOnly("changeAfter", change.after()));
-        alert.getDialogPane().setContent(grid);
-        showDialog(alert, "confirmFixDialog", applyType, "confirmApplyButton").ifPresent(ok -> viewModel.applyFix(change));
-    }
-
-    private Label gridLabel(String key) {
-        Label l = new Label(messages.get(key));
-        l.getStyleClass().add("field-label");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private TextArea readOnly(String id, String text) {
-        TextArea area = new TextArea(text.isEmpty() ? messages.get("diag.fix.confirm.none") : text);
-        area.setId(id);
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.setPrefRowCount(Math.min(8, Math.max(2, (int) text.lines().count())));
-        area.setPrefColumnCount(60);
-        return area;
+        boolean ok = ConfirmChangeDialog.titled("confirmFixDialog", messages.get("diag.fix.confirm.title"),
+                        messages.get("diag.fix.confirm.header", change.providerName()))
+                .confirmButton(messages.get("diag.fix.confirm.apply"), "confirmApplyButton")
+                .content(ConfirmChangeDialog.beforeAfter(messages.get("diag.fix.confirm.field"), change.updateMask(),
+                        messages.get("diag.fix.confirm.before"), change.before(), messages.get("diag.fix.confirm.after"),
+                        change.after(), messages.get("diag.fix.confirm.none")))
+                .showAndWait(stageBox);
+        if (ok) {
+            viewModel.applyFix(change);
+        }
     }
 
     private Node placeholder(String key) {
-        Label l = new Label(messages.get(key));
-        l.getStyleClass().add("empty-hint");
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
+        return Placeholders.hint(messages.get(key));
     }
 }

@@ -72,18 +72,18 @@ class DiagnosticsViewModelTest {
             throws Exception {
         java.nio.file.Path small = java.nio.file.Files.writeString(dir.resolve("error.log"),
                 "The given credential is rejected by the attribute condition.");
-        Fx.run(() -> vm.loadDroppedFile(DiagnosticsViewModel.Field.ERROR_TEXT, small));
+        Fx.run(() -> vm.loadDroppedFile(InputsViewModel.Field.ERROR_TEXT, small));
         assertThat(vm.errorTextProperty().get()).isEqualTo("The given credential is rejected by the attribute condition.");
 
         java.nio.file.Path huge = dir.resolve("token.txt");
         try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
             f.setLength(10L * 1024 * 1024); // sparse: 10 MB on paper, nothing written
         }
-        Fx.run(() -> vm.loadDroppedFile(DiagnosticsViewModel.Field.TOKEN, huge));
+        Fx.run(() -> vm.loadDroppedFile(InputsViewModel.Field.TOKEN, huge));
         assertThat(vm.tokenProperty().get()).isEmpty();
         assertThat(vm.inputMessageProperty().get()).startsWith("ID token: 10,485,760 characters is over the limit");
 
-        Fx.run(() -> vm.loadDroppedFile(DiagnosticsViewModel.Field.PROVIDER_JSON, dir.resolve("missing.json")));
+        Fx.run(() -> vm.loadDroppedFile(InputsViewModel.Field.PROVIDER_JSON, dir.resolve("missing.json")));
         assertThat(vm.inputMessageProperty().get()).isEqualTo("Could not read the dropped file missing.json.");
     }
 
@@ -91,7 +91,7 @@ class DiagnosticsViewModelTest {
     void invalidProviderJsonIsAnInlineMessageNotARun() {
         Fx.run(() -> {
             vm.tokenProperty().set("garbage");
-            vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.JSON);
+            vm.providerSourceProperty().set(DiagnosticsSession.ProviderSource.JSON);
             vm.providerJsonProperty().set("{\"name\": \"x\"");
             vm.diagnose();
         });
@@ -105,7 +105,7 @@ class DiagnosticsViewModelTest {
         for (String pasted : List.of("garbage", "{\"oidc\": {}}", "{\"name\": \"x\"}")) {
             Fx.run(() -> {
                 vm.tokenProperty().set("garbage");
-                vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.JSON);
+                vm.providerSourceProperty().set(DiagnosticsSession.ProviderSource.JSON);
                 vm.providerJsonProperty().set(pasted);
                 vm.diagnose();
             });
@@ -217,7 +217,7 @@ class DiagnosticsViewModelTest {
     void noApplyFixForPastedProviders() {
         Fx.run(() -> {
             vm.tokenProperty().set(tokens.gitlabToken(ISSUER, "https://gitlab.con", TestServices.NOW));
-            vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.JSON);
+            vm.providerSourceProperty().set(DiagnosticsSession.ProviderSource.JSON);
             vm.providerJsonProperty().set(dev.wifdesk.cloud.ProviderJson.toJson(providers.get(PROVIDER)));
             vm.diagnose();
         });

@@ -42,7 +42,7 @@ class DoubleSubmissionTest {
             vm.diagnose();
             vm.diagnose();
         });
-        assertThat(executor.held).hasSize(1);
+        assertThat(executor.heldWork).hasSize(1);
     }
 
     @Test
@@ -53,6 +53,6 @@ class DoubleSubmissionTest {
             vm.applyFix(change);
             vm.applyFix(change);
         });
-        assertThat(executor.held).hasSize(1);
+        assertThat(executor.heldWork).hasSize(1);
     }
 }

@@ -84,7 +84,7 @@ class LiveDiagnosticsViewModelTest {
         assertThat(vm.serviceAccounts()).contains(wif.serviceAccount);
         assertThat(vm.serviceAccountStatusProperty().get()).contains("sandbox-project");
         // the one user-managed account is preselected; the Compute default never is
-        assertThat(vm.serviceAccounts()).anyMatch(DiagnosticsViewModel::isGoogleManagedDefault);
+        assertThat(vm.serviceAccounts()).anyMatch(ProviderPickerViewModel::isGoogleManagedDefault);
         assertThat(vm.serviceAccountProperty().get()).isEqualTo(wif.serviceAccount);
         Fx.run(() -> vm.serviceAccountProperty().set(wif.serviceAccount));
         diagnose(wif.mintToken(GitLabSandbox.ISSUER));
@@ -211,10 +211,10 @@ class LiveDiagnosticsViewModelTest {
         assertThat(vm.exchangeAvailableProperty().get()).isFalse(); // no token yet
         Fx.run(() -> vm.tokenProperty().set(wif.mintToken(GitLabSandbox.ISSUER)));
         assertThat(vm.exchangeAvailableProperty().get()).isTrue();
-        Fx.run(() -> vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.JSON));
+        Fx.run(() -> vm.providerSourceProperty().set(DiagnosticsSession.ProviderSource.JSON));
         assertThat(vm.exchangeAvailableProperty().get()).isFalse();
         Fx.run(() -> {
-            vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.LIVE);
+            vm.providerSourceProperty().set(DiagnosticsSession.ProviderSource.LIVE);
             vm.serviceAccountProperty().set(" ");
         });
         assertThat(vm.exchangeAvailableProperty().get()).isFalse();

@@ -15,7 +15,6 @@ import dev.wifdesk.ui.support.TestServices;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import javafx.concurrent.Task;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,10 +42,10 @@ class StaleTargetResultsTest {
         Fx.run(() -> {
             t.state.connectionProperty().set(sandbox);   // lists for the sandbox: held
             t.state.connectionProperty().set(cloud);     // the switch: lists for Google Cloud, held too
-            List<Task<?>> inOrder = new java.util.ArrayList<>(executor.held);
-            executor.held.clear();
+            List<HoldingExecutor.HeldWork<?>> inOrder = new java.util.ArrayList<>(executor.heldWork);
+            executor.heldWork.clear();
             Collections.reverse(inOrder);                // Google Cloud's answer first, the sandbox's late
-            inOrder.forEach(Task::run);
+            inOrder.forEach(HoldingExecutor.HeldWork::run);
         });
 
         assertThat(vm.providers()).extracting(ProviderChoice::name).containsExactly(CLOUD_PROVIDER);
