@@ -159,7 +159,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         LatestFailures result;
         try (LiveConnections live = sandbox != null ? LiveConnections.sandbox(sandbox)
                 : LiveConnections.cloud(gitlabUrl, System::getenv, GoogleCredentials::getApplicationDefault)) {
-            result = new LatestFailuresDiagnosis(live.gitlab(), live.google(), new DiagnosisEngine()).diagnose(path);
+            result = new LatestFailuresDiagnosis(live.gitlab(), live.reader(), new DiagnosisEngine()).diagnose(path);
         } catch (LiveConnections.SetupException | GitLabProjectNotFoundException | GitLabReadException e) {
             throw new BadInputException(e.getMessage());
         }

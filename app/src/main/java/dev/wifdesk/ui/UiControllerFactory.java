@@ -2,9 +2,10 @@ package dev.wifdesk.ui;
 
 import dev.wifdesk.ui.core.ViewLoader;
 import dev.wifdesk.cel.FederationEvaluator;
-import dev.wifdesk.ui.diagnostics.BindingFixPlanner;
-import dev.wifdesk.ui.diagnostics.ClaimsTable;
+import dev.wifdesk.diagnose.fix.BindingFixPlanner;
+import dev.wifdesk.diagnose.fix.ClaimsTable;
 import dev.wifdesk.ui.diagnostics.DiagnosticsController;
+import dev.wifdesk.ui.diagnostics.DiagnosticsPanels;
 import dev.wifdesk.ui.diagnostics.DiagnosticsViewModel;
 import dev.wifdesk.ui.log.ActivityLogController;
 import dev.wifdesk.ui.log.ActivityLogViewModel;
@@ -52,7 +53,10 @@ public final class UiControllerFactory implements Callback<Class<?>, Object> {
             return new DiagnosticsController(new DiagnosticsViewModel(s.diagnosisService(), s.providerDirectories(),
                     s.connectionState(), s.executor(), s.messages(), s.clipboard(), new ClaimsTable(s.cel()), s.clock(),
                     s.live(), new BindingFixPlanner(new FederationEvaluator(s.cel()))),
-                    s.messages(), demo, demoDialog);
+                    demo, demoDialog);
+        }
+        if (DiagnosticsPanels.isPanel(type)) {
+            return DiagnosticsPanels.create(type, s.messages());
         }
         if (type == ActivityLogController.class) {
             return new ActivityLogController(new ActivityLogViewModel(s.activityLog(), s.clipboard(), s.messages()));

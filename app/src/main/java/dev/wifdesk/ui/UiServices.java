@@ -9,7 +9,7 @@ import dev.wifdesk.ui.core.Navigator;
 import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.ui.diagnostics.DiagnosisService;
 import dev.wifdesk.ui.diagnostics.LiveServices;
-import dev.wifdesk.ui.diagnostics.ProviderDirectory;
+import dev.wifdesk.ui.diagnostics.ProviderDirectories;
 import dev.wifdesk.ui.log.ActivityLog;
 import java.time.Clock;
 
@@ -19,6 +19,6 @@ import java.time.Clock;
  */
 public record UiServices(UiExecutor executor, ConnectionService connectionService, ConnectionState connectionState,
                          Navigator navigator, ActivityLog activityLog, Messages messages, ClipboardWriter clipboard,
-                         DiagnosisService diagnosisService, ProviderDirectory.Factory providerDirectories,
+                         DiagnosisService diagnosisService, ProviderDirectories providerDirectories,
                          CelEngine cel, Clock clock, LiveServices live) {
 }

@@ -9,9 +9,9 @@ import dev.wifdesk.ui.core.DaemonUiExecutor;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.Navigator;
 import dev.wifdesk.audit.AuditLog;
-import dev.wifdesk.ui.diagnostics.IamProviderDirectory;
+import dev.wifdesk.cloud.IamProviderDirectory;
 import dev.wifdesk.ui.diagnostics.LiveServices;
-import dev.wifdesk.ui.diagnostics.ProviderDirectory;
+import dev.wifdesk.ui.diagnostics.ProviderDirectories;
 import dev.wifdesk.ui.log.ActivityLog;
 import dev.wifdesk.ui.log.ActivityLogAppender;
 import java.time.Clock;
@@ -36,7 +36,7 @@ public final class WifdeskApp extends Application {
     }
 
     static UiServices realServices(ActivityLog log) {
-        ProviderDirectory.Factory directories = c -> new IamProviderDirectory(c.clients()
+        ProviderDirectories directories = c -> new IamProviderDirectory(c.clients()
                 .orElseThrow(() -> new IllegalStateException("no Google clients for " + c.target())).iam());
         return new UiServices(new DaemonUiExecutor(),
                 new StartupConnectionService(CredentialsProbe.applicationDefault(), Wiring.sandboxLauncher()),

@@ -2,7 +2,6 @@ package dev.wifdesk.diagnose.live;
 
 import dev.wifdesk.audit.Redactor;
 import dev.wifdesk.cloud.GitLabFailedJobs;
-import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.diagnose.Diagnosis;
 import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.diagnose.DiagnosisInput;
@@ -20,7 +19,8 @@ import org.gitlab4j.api.GitLabApiException;
 /**
  * "Diagnose the latest failures": reads a GitLab project's recent failed jobs and their logs,
  * finds the federation error texts in each, learns the job's provider and service account from
- * its CI/CD variables, reads the live provider, pool and service-account policy from Google, and
+ * its CI/CD variables, reads the live provider, pool, service-account policy and issuer keys
+ * ({@link LiveFederationReader}), and
  * diagnoses each job against them. Live lookups that fail become notes, never exceptions.
  */
 public final class LatestFailuresDiagnosis {
@@ -28,12 +28,13 @@ public final class LatestFailuresDiagnosis {
     static final String CI_CONFIG_PATH = ".gitlab-ci.yml";
 
     private final GitLabApi gitlab;
-    private final GoogleClients google;
+    private final LiveFederationReader reader;
     private final DiagnosisEngine engine;
 
-    public LatestFailuresDiagnosis(GitLabApi gitlab, GoogleClients google, DiagnosisEngine engine) {
+    /** {@code reader}: the same live reader the GUI uses (provider, pool, policy, the issuer's JWKS). */
+    public LatestFailuresDiagnosis(GitLabApi gitlab, LiveFederationReader reader, DiagnosisEngine engine) {
         this.gitlab = gitlab;
-        this.google = google;
+        this.reader = reader;
         this.engine = engine;
     }
 
@@ -61,7 +62,8 @@ public final class LatestFailuresDiagnosis {
         final RefProtection refs;
         final JobVariables variables;
         final JobClaims claims;
-        final LiveFederationLookup live = new LiveFederationLookup(google);
+        /** Per (audience, SA): the jobs of one project usually share them. */
+        final Map<String, LiveFederationState> live = new HashMap<>();
         final Map<String, CiConfig> ciConfigs = new HashMap<>();
 
         Run(String projectPath, Set<String> notes) {
@@ -86,13 +88,15 @@ public final class LatestFailuresDiagnosis {
             notes.add("Not found in the job's CI/CD variables: " + String.join(", ", settings.missing())
                     + " (nor a credential configuration JSON); the live provider/policy checks that need them were skipped.");
         }
-        LiveFederationState state = run.live.lookup(settings.stsAudience(), settings.serviceAccount());
+        LiveFederationState state = run.live.computeIfAbsent(settings.stsAudience() + "\n" + settings.serviceAccount(),
+                k -> reader.read(settings.stsAudience(), settings.serviceAccount()));
         notes.addAll(state.notes());
         DiagnosisInput.Builder in = DiagnosisInput.builder()
                 .errorText(trace)
                 .provider(state.provider())
                 .pool(state.pool())
                 .policy(state.policy())
+                .jwksJson(state.jwksJson())
                 .notFound(state.notFound())
                 .projectNumber(state.projectNumber())
                 .projectId(state.projectId())

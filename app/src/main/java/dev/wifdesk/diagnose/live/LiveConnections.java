@@ -4,6 +4,8 @@ import com.google.auth.oauth2.GoogleCredentials;
 import dev.wifdesk.audit.Redactor;
 import dev.wifdesk.cloud.GitLabConnection;
 import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.cloud.JwksSource;
+import dev.wifdesk.cloud.OidcJwksSource;
 import dev.wifdesk.cloud.Target;
 import dev.wifdesk.sandbox.Sandbox;
 import java.io.IOException;
@@ -12,11 +14,11 @@ import java.util.function.Function;
 import org.gitlab4j.api.GitLabApi;
 
 /**
- * Opens GitLab (gitlab4j) and Google (official clients) for a live diagnosis: either a running
+ * Opens GitLab (gitlab4j), Google (official clients) and the issuers' public keys for a live diagnosis: either a running
  * sandbox, learned from its Google URL, or real Google through Application Default Credentials
  * plus a GitLab URL with the token from {@code GITLAB_TOKEN} (never from an argument).
  */
-public record LiveConnections(GitLabApi gitlab, GoogleClients google) implements AutoCloseable {
+public record LiveConnections(GitLabApi gitlab, GoogleClients google, JwksSource jwks) implements AutoCloseable {
     public static final String DEFAULT_GITLAB_URL = "https://gitlab.com";
 
     /** Why the connections could not be opened, in one line that names what to do. */
@@ -45,7 +47,8 @@ public record LiveConnections(GitLabApi gitlab, GoogleClients google) implements
                     + " (start one with 'wifdesk sandbox serve')");
         }
         Target target = Target.sandbox(URI.create(info.google()), info.operatorToken(), "sandbox operator");
-        return new LiveConnections(GitLabConnection.open(info.gitlab(), info.gitlabToken()), new GoogleClients(target));
+        return new LiveConnections(GitLabConnection.open(info.gitlab(), info.gitlabToken()), new GoogleClients(target),
+                OidcJwksSource.sandbox(info.gitlabIssuer(), URI.create(info.gitlab())));
     }
 
     /** Real Google (ADC) and GitLab at {@code gitlabUrl} with the token from the environment ({@code env} = System::getenv). */
@@ -73,7 +76,12 @@ public record LiveConnections(GitLabApi gitlab, GoogleClients google) implements
                     + " (or use --sandbox URL)");
         }
         return new LiveConnections(GitLabConnection.open(url, token),
-                new GoogleClients(Target.googleCloud(credentials, "application default credentials")));
+                new GoogleClients(Target.googleCloud(credentials, "application default credentials")), OidcJwksSource.direct());
+    }
+
+    /** The live reader over these connections (the same one the GUI uses). */
+    public LiveFederationReader reader() {
+        return new LiveFederationReader(google, jwks);
     }
 
     /** Where the ADC come from (tests give their own). */

@@ -16,7 +16,14 @@ public enum View {
     DIAGNOSTICS("diagnostics.fxml", "nav.diagnostics", MaterialDesignS.STETHOSCOPE),
     ROTATION("rotation.fxml", "nav.rotation", MaterialDesignR.ROTATE_3D_VARIANT),
     KEYS("keys.fxml", "nav.keys", MaterialDesignK.KEY_REMOVE),
-    ACTIVITY_LOG("activity_log.fxml", "nav.activityLog", MaterialDesignT.TEXT_BOX_SEARCH_OUTLINE);
+    ACTIVITY_LOG("activity_log.fxml", "nav.activityLog", MaterialDesignT.TEXT_BOX_SEARCH_OUTLINE),
+    // the Diagnostics panels, loaded by fx:include from diagnostics.fxml (not sections)
+    DIAGNOSTICS_INPUTS("diagnostics_inputs.fxml", null, null),
+    DIAGNOSTICS_SAMPLE("diagnostics_sample.fxml", null, null),
+    DIAGNOSTICS_PICKER("diagnostics_picker.fxml", null, null),
+    DIAGNOSTICS_EXCHANGE("diagnostics_exchange.fxml", null, null),
+    DIAGNOSTICS_FAILURES("diagnostics_failures.fxml", null, null),
+    DIAGNOSTICS_RESULTS("diagnostics_results.fxml", null, null);
 
     private final String fxml;
     private final String navKey;

@@ -1,6 +1,8 @@
 package dev.wifdesk.ui.diagnostics;
 
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
+import dev.wifdesk.diagnose.IamPolicy;
+import dev.wifdesk.diagnose.PoolInfo;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,16 +13,14 @@ import java.util.Optional;
 public record DiagnosisRequest(String token, String errorText, Optional<WorkloadIdentityPoolProvider> provider,
                                String projectNumber, Instant now, LiveInputs live) {
     /**
-     * What was read live for this run (each "" when not given): the service account and its IAM
-     * policy JSON, the provider's pool JSON, the issuer's JWKS JSON.
+     * What was read live for this run: the service account ("" when none), its IAM policy and the
+     * provider's pool (null when not read), the issuer's JWKS JSON ("" when not read).
      */
-    public record LiveInputs(String serviceAccount, String policyJson, String poolJson, String jwksJson) {
-        public static final LiveInputs NONE = new LiveInputs("", "", "", "");
+    public record LiveInputs(String serviceAccount, IamPolicy policy, PoolInfo pool, String jwksJson) {
+        public static final LiveInputs NONE = new LiveInputs("", null, null, "");
 
         public LiveInputs {
             serviceAccount = serviceAccount == null ? "" : serviceAccount;
-            policyJson = policyJson == null ? "" : policyJson;
-            poolJson = poolJson == null ? "" : poolJson;
             jwksJson = jwksJson == null ? "" : jwksJson;
         }
     }
@@ -52,7 +52,7 @@ public record DiagnosisRequest(String token, String errorText, Optional<Workload
                 + ", errorText=" + errorText.length() + " chars, provider="
                 + provider.map(WorkloadIdentityPoolProvider::getName).orElse("none")
                 + ", projectNumber=" + projectNumber + ", serviceAccount=" + live.serviceAccount()
-                + ", policy=" + (live.policyJson().isEmpty() ? "none" : "given") + ", pool=" + (live.poolJson().isEmpty() ? "none" : "given")
+                + ", policy=" + (live.policy() == null ? "none" : "given") + ", pool=" + (live.pool() == null ? "none" : "given")
                 + ", jwks=" + (live.jwksJson().isEmpty() ? "none" : "given") + "]";
     }
 }

@@ -1,10 +1,10 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.ProviderJson;
+
 import dev.wifdesk.diagnose.Diagnosis;
 import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.diagnose.DiagnosisInput;
-import dev.wifdesk.diagnose.IamPolicy;
-import dev.wifdesk.diagnose.PoolInfo;
 import dev.wifdesk.diagnose.ProviderInfo;
 import dev.wifdesk.diagnose.StageResult;
 
@@ -32,11 +32,11 @@ public final class EngineDiagnosisService implements DiagnosisService {
         if (!live.serviceAccount().isBlank()) {
             input.serviceAccount(live.serviceAccount());
         }
-        if (!live.policyJson().isBlank()) {
-            input.policy(IamPolicy.fromJson(live.policyJson()));
+        if (live.policy() != null) {
+            input.policy(live.policy());
         }
-        if (!live.poolJson().isBlank()) {
-            input.pool(PoolInfo.fromJson(live.poolJson()));
+        if (live.pool() != null) {
+            input.pool(live.pool());
         }
         if (!live.jwksJson().isBlank()) {
             input.jwksJson(live.jwksJson());

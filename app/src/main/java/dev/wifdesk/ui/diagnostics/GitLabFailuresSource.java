@@ -4,6 +4,7 @@ import dev.wifdesk.cloud.GitLabConnection;
 import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.diagnose.live.LatestFailures;
 import dev.wifdesk.diagnose.live.LatestFailuresDiagnosis;
+import dev.wifdesk.diagnose.live.LiveFederationReader;
 import dev.wifdesk.ui.connection.Connection;
 import java.util.function.Supplier;
 import org.gitlab4j.api.GitLabApi;
@@ -29,7 +30,8 @@ public final class GitLabFailuresSource implements FailuresSource {
         var google = connection.clients().orElseThrow(() -> new IllegalStateException("not connected to Google"));
         String token = connection.sandboxGitLab().map(g -> g.token()).orElseGet(environmentToken);
         try (GitLabApi gitlab = GitLabConnection.open(gitlabUrl, token)) {
-            return new LatestFailuresDiagnosis(gitlab, google, new DiagnosisEngine()).diagnose(projectPath);
+            return new LatestFailuresDiagnosis(gitlab, new LiveFederationReader(google, LiveServices.jwksFor(connection)),
+                    new DiagnosisEngine()).diagnose(projectPath);
         }
     }
 }

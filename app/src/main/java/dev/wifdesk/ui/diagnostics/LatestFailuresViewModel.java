@@ -8,18 +8,21 @@ import dev.wifdesk.ui.connection.ConnectionState;
 import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
+import dev.wifdesk.ui.core.Work;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
+import javafx.util.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +43,13 @@ public final class LatestFailuresViewModel {
 
     private final StringProperty gitlabUrl = new SimpleStringProperty(DEFAULT_GITLAB);
     private final StringProperty projectPath = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<JobDiagnosis> jobs = FXCollections.observableArrayList();
+    private final ObservableList<JobDiagnosis> readOnlyJobs = FXCollections.unmodifiableObservableList(jobs);
     private final ObjectProperty<JobDiagnosis> selectedJob = new SimpleObjectProperty<>();
     private boolean prefilledFromSandbox;
+    private final Subscription connectionWatch;
 
     LatestFailuresViewModel(FailuresSource source, ConnectionState connection, UiExecutor executor, Messages messages,
                             Consumer<JobDiagnosis> show) {
@@ -52,7 +57,8 @@ public final class LatestFailuresViewModel {
         this.connection = connection;
         this.executor = executor;
         this.messages = messages;
-        connection.connectionProperty().addListener((obs, old, c) -> {
+        // the app's connection outlives the screen: this subscription ends with dispose()
+        connectionWatch = connection.connectionProperty().subscribe((old, c) -> {
             // the old target's jobs (and the job shown) mean nothing on the new one
             jobs.clear();
             selectedJob.set(null);
@@ -64,6 +70,11 @@ public final class LatestFailuresViewModel {
                 show.accept(job);
             }
         });
+    }
+
+    /** Ends the subscription to the app's connection (the screen is closed). */
+    public void dispose() {
+        connectionWatch.unsubscribe();
     }
 
     /** Sandbox: its GitLab and seeded project; Google Cloud: GITLAB_URL's host (or gitlab.com), path left to the user. */
@@ -84,7 +95,7 @@ public final class LatestFailuresViewModel {
                 : "diag.failures.hint.cloud"));
     }
 
-    /** Reads the project's recent failed jobs and diagnoses each, in a task. */
+    /** Reads the project's recent failed jobs and diagnoses each, in the background. */
     public void run() {
         String path = projectPath.get() == null ? "" : projectPath.get().trim();
         String url = gitlabUrl.get() == null ? "" : gitlabUrl.get().trim();
@@ -105,35 +116,24 @@ public final class LatestFailuresViewModel {
         jobs.clear();
         selectedJob.set(null);
         status.set(messages.get("diag.failures.running", path));
-        Task<LatestFailures> task = new Task<>() {
-            @Override
-            protected LatestFailures call() throws Exception {
-                return source.diagnose(conn.get(), url, path);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            busy.set(false);
-            if (connection.connectionProperty().get() != conn.get()) {
-                return; // read for the target the user switched away from
-            }
-            LatestFailures r = task.getValue();
-            jobs.setAll(r.jobs());
-            long diagnosed = r.jobs().stream().filter(JobDiagnosis::federationErrorFound).count();
-            status.set(messages.get("diag.failures.count", r.jobs().size(), diagnosed, path)
-                    + (r.notes().isEmpty() ? "" : " " + String.join(" ", r.notes())));
-            LOG.info("Latest failures of {}: {} failed jobs, {} with a federation error", path, r.jobs().size(), diagnosed);
-            r.jobs().stream().filter(JobDiagnosis::federationErrorFound).findFirst().ifPresent(selectedJob::set);
-        });
-        task.setOnFailed(e -> {
-            busy.set(false);
-            Throwable t = task.getException();
-            String why = t instanceof GitLabProjectNotFoundException ? messages.get("diag.failures.notFound", path)
-                    : ClientErrors.oneLine(t);
-            LOG.warn("Latest failures of {} could not be read: {}", path, why);
-            status.set(messages.get("diag.failures.failed", why));
-        });
-        task.setOnCancelled(e -> busy.set(false));
-        executor.execute(task);
+        executor.run(Work.of(() -> source.diagnose(conn.get(), url, path))
+                // read for the target the user switched away from: dropped
+                .boundTo(connection.connectionProperty()::get)
+                .onSuccess(r -> {
+                    jobs.setAll(r.jobs());
+                    long diagnosed = r.jobs().stream().filter(JobDiagnosis::federationErrorFound).count();
+                    status.set(messages.get("diag.failures.count", r.jobs().size(), diagnosed, path)
+                            + (r.notes().isEmpty() ? "" : " " + String.join(" ", r.notes())));
+                    LOG.info("Latest failures of {}: {} failed jobs, {} with a federation error", path, r.jobs().size(), diagnosed);
+                    r.jobs().stream().filter(JobDiagnosis::federationErrorFound).findFirst().ifPresent(selectedJob::set);
+                })
+                .onFailure(t -> {
+                    String why = t instanceof GitLabProjectNotFoundException ? messages.get("diag.failures.notFound", path)
+                            : ClientErrors.oneLine(t);
+                    LOG.warn("Latest failures of {} could not be read: {}", path, why);
+                    status.set(messages.get("diag.failures.failed", why));
+                })
+                .onFinally(() -> busy.set(false)));
     }
 
     private static boolean isHttpUrl(String url) {
@@ -161,16 +161,16 @@ public final class LatestFailuresViewModel {
         return projectPath;
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     public ObservableList<JobDiagnosis> jobs() {
-        return jobs;
+        return readOnlyJobs;
     }
 
     public ObjectProperty<JobDiagnosis> selectedJobProperty() {

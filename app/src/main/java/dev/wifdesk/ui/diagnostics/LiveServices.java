@@ -1,5 +1,9 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.IamServiceAccountDirectory;
+import dev.wifdesk.cloud.JwksSource;
+import dev.wifdesk.cloud.OidcJwksSource;
+
 import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.ui.connection.Connection;
 import java.nio.file.Path;
@@ -10,7 +14,7 @@ import java.util.function.Function;
  * service accounts, the issuer's keys, the real exchange, the latest GitLab failures, and the
  * audit log every applied change is written to.
  */
-public record LiveServices(ServiceAccountDirectory.Factory serviceAccounts, Function<Connection, JwksSource> jwks,
+public record LiveServices(ServiceAccountDirectories serviceAccounts, Function<Connection, JwksSource> jwks,
                            ExchangeRunner exchange, FailuresSource failures, AuditLog audit) {
 
     /** The app's: real clients; the audit log under the user's app data dir. */

@@ -3,11 +3,17 @@ package dev.wifdesk.diagnose.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.wifdesk.cloud.JwksSource;
+import dev.wifdesk.cloud.OidcJwksSource;
+import dev.wifdesk.cloud.ServiceAccountNames;
 import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.model.Finding;
 import dev.wifdesk.model.FindingCode;
 import dev.wifdesk.sandbox.VerificationFixture;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.gitlab4j.api.models.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +34,19 @@ class LatestFailuresDiagnosisTest {
         result = service().diagnose(GitLabSandbox.PROJECT_PATH);
     }
 
+    /** The issuers the live reader asked for their keys (the real sandbox-only source underneath). */
+    private final List<String> jwksAskedFor = new CopyOnWriteArrayList<>();
+
+    private JwksSource recordingJwks() {
+        JwksSource real = OidcJwksSource.sandbox(GitLabSandbox.ISSUER, fx.sandbox.gitlab().baseUrl());
+        return issuer -> {
+            jwksAskedFor.add(issuer);
+            return real.fetch(issuer);
+        };
+    }
+
     private LatestFailuresDiagnosis service() {
-        return new LatestFailuresDiagnosis(fx.gitlab, fx.operator, new DiagnosisEngine());
+        return new LatestFailuresDiagnosis(fx.gitlab, new LiveFederationReader(fx.operator, recordingJwks()), new DiagnosisEngine());
     }
 
     @AfterAll
@@ -127,7 +144,7 @@ class LatestFailuresDiagnosisTest {
     void googleRefusingTheCallerBecomesNotesAndTheErrorTextIsStillDiagnosed() throws Exception {
         var stranger = new dev.wifdesk.cloud.GoogleClients(dev.wifdesk.cloud.Target.sandbox(fx.sandbox.google().baseUrl(),
                 "not-a-sandbox-credential", "stranger"));
-        LatestFailures r = new LatestFailuresDiagnosis(fx.gitlab, stranger, new DiagnosisEngine())
+        LatestFailures r = new LatestFailuresDiagnosis(fx.gitlab, new LiveFederationReader(stranger, recordingJwks()), new DiagnosisEngine())
                 .diagnose(GitLabSandbox.PROJECT_PATH);
         JobDiagnosis condition = r.jobs().stream().filter(j -> j.id() == pipelines.condition.getId()).findFirst().orElseThrow();
         assertThat(condition.notes()).anyMatch(n -> n.startsWith("Cannot read the provider ") && n.contains("401"));
@@ -141,12 +158,44 @@ class LatestFailuresDiagnosisTest {
     @Test
     void gitLabRefusingTheTokenIsAReadError() {
         try (var wrong = new org.gitlab4j.api.GitLabApi(fx.sandbox.gitlab().baseUrl().toString(), "wrong-token")) {
-            assertThatThrownBy(() -> new LatestFailuresDiagnosis(wrong, fx.operator, new DiagnosisEngine())
+            assertThatThrownBy(() -> new LatestFailuresDiagnosis(wrong, new LiveFederationReader(fx.operator, recordingJwks()), new DiagnosisEngine())
                     .diagnose(GitLabSandbox.PROJECT_PATH))
                     .isInstanceOf(GitLabReadException.class)
                     .hasMessageContaining("refused the token (401 Unauthorized)")
                     .hasMessageNotContaining("wrong-token");
         }
+    }
+
+    @Test
+    void theJobsProviderIssuerKeysAreReadLikeTheGuiDoes() {
+        // the run in @BeforeAll: jobs with a live provider (no inline keys) had the issuer's JWKS read
+        assertThat(jwksAskedFor).contains(GitLabSandbox.ISSUER);
+        assertThat(job(pipelines.condition).notes()).noneMatch(n -> n.contains("JWKS"));
+    }
+
+    @Test
+    void theCommandLinesConnectionsReadTheJwksAndNameTheServiceAccountByItsProject() throws Exception {
+        // what 'wifdesk diagnose --gitlab-project P --sandbox URL' opens, against the running sandbox
+        try (LiveConnections cli = LiveConnections.sandbox(fx.sandbox.google().baseUrl().toString())) {
+            LiveFederationState state = cli.reader().read(fx.provider, fx.serviceAccount);
+            assertThat(state.notes()).isEmpty();
+            assertThat(state.provider()).isNotNull();
+            assertThat(JWKSet.parse(state.jwksJson()).getKeys()).isNotEmpty();
+            assertThat(state.policy()).isNotNull();
+            // one naming with the GUI: the project from the account's e-mail, not projects/-
+            assertThat(state.policyResource()).isEqualTo(ServiceAccountNames.resource(fx.serviceAccount, null))
+                    .startsWith("projects/" + fx.sandbox.google().projectId() + "/serviceAccounts/");
+        }
+    }
+
+    @Test
+    void anIssuerTheSandboxDoesNotServeIsANote() {
+        LiveFederationReader noIssuer = new LiveFederationReader(fx.operator, OidcJwksSource.sandbox(u -> java.util.Optional.empty()));
+        LiveFederationState state = noIssuer.read(fx.provider, null);
+        assertThat(state.jwksJson()).isNull();
+        assertThat(state.notes()).singleElement().asString()
+                .startsWith("Cannot read the JWKS of the issuer " + GitLabSandbox.ISSUER + ": ")
+                .contains("the sandbox does not serve the issuer");
     }
 
     @Test

@@ -16,7 +16,7 @@ import dev.wifdesk.sandbox.gitlab.IdTokenRequest;
 import dev.wifdesk.ui.MainWindow;
 import dev.wifdesk.ui.core.View;
 import dev.wifdesk.ui.diagnostics.EngineDiagnosisService;
-import dev.wifdesk.ui.diagnostics.IamProviderDirectory;
+import dev.wifdesk.cloud.IamProviderDirectory;
 import dev.wifdesk.ui.log.ActivityLogAppender;
 import dev.wifdesk.ui.support.Screenshots;
 import dev.wifdesk.ui.support.TestServices;

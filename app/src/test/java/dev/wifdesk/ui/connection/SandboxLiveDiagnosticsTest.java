@@ -12,7 +12,7 @@ import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
 import dev.wifdesk.ui.MainWindow;
 import dev.wifdesk.ui.core.View;
 import dev.wifdesk.ui.diagnostics.EngineDiagnosisService;
-import dev.wifdesk.ui.diagnostics.IamProviderDirectory;
+import dev.wifdesk.cloud.IamProviderDirectory;
 import dev.wifdesk.ui.log.ActivityLogAppender;
 import dev.wifdesk.ui.support.SandboxWif;
 import dev.wifdesk.ui.support.Screenshots;

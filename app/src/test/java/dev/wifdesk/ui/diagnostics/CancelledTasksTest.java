@@ -1,5 +1,8 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.diagnose.fix.ClaimsTable;
+import dev.wifdesk.diagnose.fix.ProviderChange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;

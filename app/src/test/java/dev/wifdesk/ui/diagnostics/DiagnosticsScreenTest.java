@@ -1,5 +1,7 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.ProviderChoice;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.ui.MainWindow;

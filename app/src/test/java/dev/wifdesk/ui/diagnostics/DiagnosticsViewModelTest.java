@@ -1,5 +1,11 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.ProviderChoice;
+import dev.wifdesk.cloud.ProviderDirectory;
+import dev.wifdesk.diagnose.fix.ClaimRow;
+import dev.wifdesk.diagnose.fix.ClaimsTable;
+import dev.wifdesk.diagnose.fix.ProviderChange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.cel.CelEngine;
@@ -9,7 +15,7 @@ import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.ui.log.ActivityLog;
 import dev.wifdesk.ui.log.ActivityLogAppender;
 import dev.wifdesk.ui.support.AudienceOnlyEngine;
-import dev.wifdesk.ui.support.Fx;
+import dev.wifdesk.ui.support.OnCaller;
 import dev.wifdesk.ui.support.InMemoryProviders;
 import dev.wifdesk.ui.support.TestServices;
 import dev.wifdesk.ui.support.TestTokens;
@@ -34,9 +40,9 @@ class DiagnosticsViewModelTest {
 
     @BeforeEach
     void setUp() {
-        vm = Fx.call(() -> new DiagnosticsViewModel(engine, c -> providers, t.state, UiExecutor.synchronous(), t.messages,
+        vm = OnCaller.call(() -> new DiagnosticsViewModel(engine, c -> providers, t.state, UiExecutor.inline(), t.messages,
                 clipboard::add, new ClaimsTable(new CelEngine()), Clock.fixed(TestServices.NOW, ZoneOffset.UTC), t.live, TestServices.bindingPlanner()));
-        Fx.run(() -> t.state.connectionProperty().set(TestServices.sandboxConnection()));
+        OnCaller.run(() -> t.state.connectionProperty().set(TestServices.sandboxConnection()));
     }
 
     @Test
@@ -48,14 +54,14 @@ class DiagnosticsViewModelTest {
 
     @Test
     void emptyInputAsksForATokenOrErrorTextWithoutRunning() {
-        Fx.run(vm::diagnose);
+        OnCaller.run(vm::diagnose);
         assertThat(vm.inputMessageProperty().get()).contains("Paste a token, an error text, or both");
         assertThat(engine.requests).isEmpty();
     }
 
     @Test
     void aTenMegabytePasteIsRefusedWithTheFieldAndTheLimit() {
-        boolean accepted = Fx.call(() -> vm.acceptInput("diag.token", InputLimits.TOKEN_MAX_CHARS, 10L * 1024 * 1024));
+        boolean accepted = OnCaller.call(() -> vm.acceptInput("diag.token", InputLimits.TOKEN_MAX_CHARS, 10L * 1024 * 1024));
         assertThat(accepted).isFalse();
         assertThat(vm.inputMessageProperty().get())
                 .isEqualTo("ID token: 10,485,760 characters is over the limit of 65,536. Paste only the token or the relevant error lines.");
@@ -66,26 +72,26 @@ class DiagnosticsViewModelTest {
             throws Exception {
         java.nio.file.Path small = java.nio.file.Files.writeString(dir.resolve("error.log"),
                 "The given credential is rejected by the attribute condition.");
-        Fx.run(() -> vm.loadDroppedFile(DiagnosticsViewModel.Field.ERROR_TEXT, small));
+        OnCaller.run(() -> vm.loadDroppedFile(InputsViewModel.Field.ERROR_TEXT, small));
         assertThat(vm.errorTextProperty().get()).isEqualTo("The given credential is rejected by the attribute condition.");
 
         java.nio.file.Path huge = dir.resolve("token.txt");
         try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
             f.setLength(10L * 1024 * 1024); // sparse: 10 MB on paper, nothing written
         }
-        Fx.run(() -> vm.loadDroppedFile(DiagnosticsViewModel.Field.TOKEN, huge));
+        OnCaller.run(() -> vm.loadDroppedFile(InputsViewModel.Field.TOKEN, huge));
         assertThat(vm.tokenProperty().get()).isEmpty();
         assertThat(vm.inputMessageProperty().get()).startsWith("ID token: 10,485,760 characters is over the limit");
 
-        Fx.run(() -> vm.loadDroppedFile(DiagnosticsViewModel.Field.PROVIDER_JSON, dir.resolve("missing.json")));
+        OnCaller.run(() -> vm.loadDroppedFile(InputsViewModel.Field.PROVIDER_JSON, dir.resolve("missing.json")));
         assertThat(vm.inputMessageProperty().get()).isEqualTo("Could not read the dropped file missing.json.");
     }
 
     @Test
     void invalidProviderJsonIsAnInlineMessageNotARun() {
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             vm.tokenProperty().set("garbage");
-            vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.JSON);
+            vm.providerSourceProperty().set(DiagnosticsSession.ProviderSource.JSON);
             vm.providerJsonProperty().set("{\"name\": \"x\"");
             vm.diagnose();
         });
@@ -97,9 +103,9 @@ class DiagnosticsViewModelTest {
     void eachProviderJsonReasonIsReadFromTheMessageBundle() {
         java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
         for (String pasted : List.of("garbage", "{\"oidc\": {}}", "{\"name\": \"x\"}")) {
-            Fx.run(() -> {
+            OnCaller.run(() -> {
                 vm.tokenProperty().set("garbage");
-                vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.JSON);
+                vm.providerSourceProperty().set(DiagnosticsSession.ProviderSource.JSON);
                 vm.providerJsonProperty().set(pasted);
                 vm.diagnose();
             });
@@ -114,7 +120,7 @@ class DiagnosticsViewModelTest {
 
     @Test
     void garbageTokenRunsAndShowsTheEnginesFindingWithAnEmptyClaimsTable() {
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             vm.tokenProperty().set("this is not a token");
             vm.diagnose();
         });
@@ -127,7 +133,7 @@ class DiagnosticsViewModelTest {
     @Test
     void runsAgainstTheLiveProviderAndFillsStagesFindingsAndClaims() {
         String token = tokens.gitlabToken(ISSUER, "https://gitlab.con", TestServices.NOW);
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             vm.tokenProperty().set(token);
             vm.errorTextProperty().set("The audience in ID Token [https://gitlab.con] does not match the expected audience.");
             vm.diagnose();
@@ -145,28 +151,28 @@ class DiagnosticsViewModelTest {
 
     @Test
     void copyFixPutsTheFixOnTheClipboard() {
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             vm.tokenProperty().set(tokens.gitlabToken(ISSUER, "https://gitlab.con", TestServices.NOW));
             vm.diagnose();
         });
-        Fx.run(() -> vm.copyFix(vm.findings().get(0)));
+        OnCaller.run(() -> vm.copyFix(vm.findings().get(0)));
         assertThat(clipboard).containsExactly("Add https://gitlab.con to the allowed audiences.");
         assertThat(vm.noticeProperty().get()).contains("AUDIENCE_TYPO");
     }
 
     @Test
     void applyFixPatchesTheProviderAndTheRerunPasses() {
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             vm.tokenProperty().set(tokens.gitlabToken(ISSUER, "https://gitlab.con", TestServices.NOW));
             vm.diagnose();
         });
-        ProviderChange change = Fx.call(() -> vm.proposeFix(vm.findings().get(0))).orElseThrow();
+        ProviderChange change = OnCaller.call(() -> vm.proposeFix(vm.findings().get(0))).orElseThrow();
         assertThat(change.before()).isEqualTo("https://gitlab.com");
         assertThat(change.after()).isEqualTo("https://gitlab.com\nhttps://gitlab.con");
 
-        Fx.run(() -> vm.applyFix(change));
+        OnCaller.run(() -> vm.applyFix(change));
 
-        assertThat(providers.applied).containsExactly(change);
+        assertThat(providers.applied).containsExactly(change.patch());
         assertThat(engine.requests).hasSize(2);
         assertThat(vm.stages()).filteredOn(s -> s.name().equals("audience")).singleElement()
                 .extracting(DiagnosisReport.Stage::status).isEqualTo(DiagnosisReport.Status.PASS);
@@ -176,11 +182,11 @@ class DiagnosticsViewModelTest {
 
     @Test
     void aRefusedPatchIsAnInlineMessageAndNothingIsRerun() {
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             vm.tokenProperty().set(tokens.gitlabToken(ISSUER, "https://gitlab.con", TestServices.NOW));
             vm.diagnose();
         });
-        ProviderChange change = Fx.call(() -> vm.proposeFix(vm.findings().get(0))).orElseThrow();
+        ProviderChange change = OnCaller.call(() -> vm.proposeFix(vm.findings().get(0))).orElseThrow();
         ProviderDirectory refusing = new ProviderDirectory() {
             @Override
             public List<ProviderChoice> list(String projectId) {
@@ -193,14 +199,14 @@ class DiagnosticsViewModelTest {
             }
 
             @Override
-            public void apply(ProviderChange c) throws java.io.IOException {
+            public void apply(dev.wifdesk.cloud.ProviderPatch c) throws java.io.IOException {
                 throw new java.io.IOException("403 Permission 'iam.workloadIdentityPoolProviders.update' denied\nmore");
             }
         };
-        DiagnosticsViewModel other = Fx.call(() -> new DiagnosticsViewModel(engine, c -> refusing, t.state,
-                UiExecutor.synchronous(), t.messages, clipboard::add, new ClaimsTable(new CelEngine()),
+        DiagnosticsViewModel other = OnCaller.call(() -> new DiagnosticsViewModel(engine, c -> refusing, t.state,
+                UiExecutor.inline(), t.messages, clipboard::add, new ClaimsTable(new CelEngine()),
                 Clock.fixed(TestServices.NOW, ZoneOffset.UTC), t.live, TestServices.bindingPlanner()));
-        Fx.run(() -> other.applyFix(change));
+        OnCaller.run(() -> other.applyFix(change));
         assertThat(other.inputMessageProperty().get()).isEqualTo(
                 "The provider could not be updated: 403 Permission 'iam.workloadIdentityPoolProviders.update' denied");
         assertThat(other.busyProperty().get()).isFalse();
@@ -209,14 +215,14 @@ class DiagnosticsViewModelTest {
 
     @Test
     void noApplyFixForPastedProviders() {
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             vm.tokenProperty().set(tokens.gitlabToken(ISSUER, "https://gitlab.con", TestServices.NOW));
-            vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.JSON);
-            vm.providerJsonProperty().set(dev.wifdesk.ui.diagnostics.ProviderJson.toJson(providers.get(PROVIDER)));
+            vm.providerSourceProperty().set(DiagnosticsSession.ProviderSource.JSON);
+            vm.providerJsonProperty().set(dev.wifdesk.cloud.ProviderJson.toJson(providers.get(PROVIDER)));
             vm.diagnose();
         });
         assertThat(vm.findings()).extracting(Finding::code).containsExactly(FindingCode.AUDIENCE_TYPO);
-        assertThat(Fx.call(() -> vm.proposeFix(vm.findings().get(0)))).isEmpty();
+        assertThat(OnCaller.call(() -> vm.proposeFix(vm.findings().get(0)))).isEmpty();
     }
 
     @Test
@@ -225,17 +231,17 @@ class DiagnosticsViewModelTest {
         ActivityLogAppender appender = ActivityLogAppender.install(log);
         String token = tokens.gitlabToken(ISSUER, "https://gitlab.com", TestServices.NOW);
         try {
-            DiagnosticsViewModel failing = Fx.call(() -> new DiagnosticsViewModel(r -> {
+            DiagnosticsViewModel failing = OnCaller.call(() -> new DiagnosticsViewModel(r -> {
                 throw new IllegalStateException("engine broke\n\tat somewhere.Deep(Stack.java:1)");
-            }, c -> providers, t.state, UiExecutor.synchronous(), t.messages, clipboard::add,
+            }, c -> providers, t.state, UiExecutor.inline(), t.messages, clipboard::add,
                     new ClaimsTable(new CelEngine()), Clock.systemUTC(), t.live, TestServices.bindingPlanner()));
-            Fx.run(() -> {
+            OnCaller.run(() -> {
                 failing.tokenProperty().set(token);
                 failing.diagnose();
             });
             assertThat(failing.inputMessageProperty().get()).isEqualTo("The diagnosis could not run: engine broke");
             assertThat(failing.busyProperty().get()).isFalse();
-            Fx.run(() -> {
+            OnCaller.run(() -> {
                 vm.tokenProperty().set(token);
                 vm.diagnose();
             });

@@ -1,12 +1,15 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.diagnose.fix.ClaimsTable;
+import dev.wifdesk.diagnose.fix.ProviderChange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.model.FindingCode;
 import dev.wifdesk.ui.support.AudienceOnlyEngine;
-import dev.wifdesk.ui.support.Fx;
+import dev.wifdesk.ui.support.OnCaller;
 import dev.wifdesk.ui.support.HoldingExecutor;
 import dev.wifdesk.ui.support.InMemoryProviders;
 import dev.wifdesk.ui.support.TestServices;
@@ -24,9 +27,9 @@ class DoubleSubmissionTest {
 
     @BeforeEach
     void setUp() {
-        vm = Fx.call(() -> new DiagnosticsViewModel(new AudienceOnlyEngine(), c -> providers, t.state, executor, t.messages,
+        vm = OnCaller.call(() -> new DiagnosticsViewModel(new AudienceOnlyEngine(), c -> providers, t.state, executor, t.messages,
                 s -> { }, new ClaimsTable(new CelEngine()), t.clock, t.live, TestServices.bindingPlanner()));
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             t.state.connectionProperty().set(CancelledTasksTest.sandboxWithClients());
             executor.runAll();
         });
@@ -34,22 +37,22 @@ class DoubleSubmissionTest {
 
     @Test
     void diagnoseTwiceRunsOnce() {
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             vm.errorTextProperty().set("The audience in ID Token [x] does not match the expected audience.");
             vm.diagnose();
             vm.diagnose();
         });
-        assertThat(executor.held).hasSize(1);
+        assertThat(executor.heldWork).hasSize(1);
     }
 
     @Test
     void applyTwiceSendsOnePatch() {
         ProviderChange change = new ProviderChange(FindingCode.AUDIENCE_MISMATCH, CancelledTasksTest.PROVIDER,
                 "oidc.allowedAudiences", "https://gitlab.com", "https://gitlab.example", new WorkloadIdentityPoolProvider());
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             vm.applyFix(change);
             vm.applyFix(change);
         });
-        assertThat(executor.held).hasSize(1);
+        assertThat(executor.heldWork).hasSize(1);
     }
 }

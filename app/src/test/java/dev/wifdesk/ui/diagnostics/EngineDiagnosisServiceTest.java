@@ -1,5 +1,8 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.diagnose.fix.ClaimsTable;
+import dev.wifdesk.diagnose.fix.ProviderChange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
@@ -8,7 +11,7 @@ import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.model.Finding;
 import dev.wifdesk.model.FindingCode;
 import dev.wifdesk.ui.core.UiExecutor;
-import dev.wifdesk.ui.support.Fx;
+import dev.wifdesk.ui.support.OnCaller;
 import dev.wifdesk.ui.support.InMemoryProviders;
 import dev.wifdesk.ui.support.TestServices;
 import dev.wifdesk.ui.support.TestTokens;
@@ -55,21 +58,21 @@ class EngineDiagnosisServiceTest {
         InMemoryProviders providers = new InMemoryProviders().add(InMemoryProviders.gitlabProvider(PROVIDER, ISSUER, List.of(ISSUER))
                 .setAttributeCondition("assertion.namespace_path == \"acme\" && assertion.ref_protected == true"));
         List<String> clipboard = new ArrayList<>();
-        DiagnosticsViewModel vm = Fx.call(() -> new DiagnosticsViewModel(engine, c -> providers, t.state,
-                UiExecutor.synchronous(), t.messages, clipboard::add, new ClaimsTable(new CelEngine()),
+        DiagnosticsViewModel vm = OnCaller.call(() -> new DiagnosticsViewModel(engine, c -> providers, t.state,
+                UiExecutor.inline(), t.messages, clipboard::add, new ClaimsTable(new CelEngine()),
                 Clock.fixed(TestServices.NOW, ZoneOffset.UTC), t.live, TestServices.bindingPlanner()));
-        Fx.run(() -> t.state.connectionProperty().set(TestServices.sandboxConnection()));
-        Fx.run(() -> {
+        OnCaller.run(() -> t.state.connectionProperty().set(TestServices.sandboxConnection()));
+        OnCaller.run(() -> {
             vm.tokenProperty().set(tokens.gitlabToken(ISSUER, ISSUER, TestServices.NOW));
             vm.diagnose();
         });
         Finding bool = vm.findings().stream().filter(f -> f.code() == FindingCode.CONDITION_BOOL_AS_STRING).findFirst()
                 .orElseThrow();
-        ProviderChange change = Fx.call(() -> vm.proposeFix(bool)).orElseThrow();
+        ProviderChange change = OnCaller.call(() -> vm.proposeFix(bool)).orElseThrow();
         assertThat(change.updateMask()).isEqualTo("attributeCondition");
         assertThat(change.after()).isEqualTo("assertion.namespace_path == \"acme\" && assertion.ref_protected == \"true\"");
 
-        Fx.run(() -> vm.applyFix(change));
+        OnCaller.run(() -> vm.applyFix(change));
 
         assertThat(providers.providers.get(PROVIDER).getAttributeCondition()).isEqualTo(change.after());
         assertThat(vm.stages()).filteredOn(s -> s.name().equals("condition")).singleElement()

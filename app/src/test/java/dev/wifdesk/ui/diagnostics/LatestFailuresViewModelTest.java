@@ -1,5 +1,8 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.IamProviderDirectory;
+import dev.wifdesk.diagnose.fix.ClaimsTable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.audit.AuditLog;
@@ -11,7 +14,7 @@ import dev.wifdesk.sandbox.Sandbox;
 import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
 import dev.wifdesk.ui.core.UiExecutor;
-import dev.wifdesk.ui.support.Fx;
+import dev.wifdesk.ui.support.OnCaller;
 import dev.wifdesk.ui.support.SandboxWif;
 import dev.wifdesk.ui.support.TestServices;
 import java.nio.file.Path;
@@ -40,10 +43,10 @@ class LatestFailuresViewModelTest {
         wif.setCiVariables(gitlab);
         LiveServices live = new LiveServices(t.live.serviceAccounts(), t.live.jwks(), t.live.exchange(), t.live.failures(),
                 new AuditLog(dir.resolve("audit.jsonl")));
-        vm = Fx.call(() -> new DiagnosticsViewModel(new EngineDiagnosisService(new DiagnosisEngine()),
-                c -> new IamProviderDirectory(c.clients().orElseThrow().iam()), t.state, UiExecutor.synchronous(), t.messages,
+        vm = OnCaller.call(() -> new DiagnosticsViewModel(new EngineDiagnosisService(new DiagnosisEngine()),
+                c -> new IamProviderDirectory(c.clients().orElseThrow().iam()), t.state, UiExecutor.inline(), t.messages,
                 s -> { }, new ClaimsTable(new CelEngine()), Clock.systemUTC(), live, TestServices.bindingPlanner()));
-        Fx.run(() -> t.state.connectionProperty().set(wif.connection()));
+        OnCaller.run(() -> t.state.connectionProperty().set(wif.connection()));
     }
 
     @AfterEach
@@ -65,7 +68,7 @@ class LatestFailuresViewModelTest {
         Job job = wif.failingPipeline(gitlab, wrong);
         LatestFailuresViewModel f = vm.latestFailures();
 
-        Fx.run(f::run);
+        OnCaller.run(f::run);
 
         assertThat(f.statusProperty().get()).startsWith("1 failed job, 1 with a federation error, in acme/pipelines.");
         assertThat(f.jobs()).extracting(JobDiagnosis::id).containsExactly(job.getId());
@@ -85,12 +88,12 @@ class LatestFailuresViewModelTest {
     @Test
     void anUnknownProjectOrABadPathIsAnInlineMessage() {
         LatestFailuresViewModel f = vm.latestFailures();
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             f.projectPathProperty().set("pipelines");
             f.run();
         });
         assertThat(f.statusProperty().get()).isEqualTo("GitLab project: give the full path, group/project.");
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             f.projectPathProperty().set("acme/nothing-here");
             f.run();
         });
@@ -104,12 +107,12 @@ class LatestFailuresViewModelTest {
         var cloudLike = wif.connection();
         var noSandboxGitLab = new dev.wifdesk.ui.connection.Connection(cloudLike.target(), cloudLike.label(),
                 cloudLike.identity(), cloudLike.projects(), cloudLike.clients());
-        LatestFailuresViewModel f = Fx.call(() -> new LatestFailuresViewModel(new GitLabFailuresSource(() -> null), t.state,
-                UiExecutor.synchronous(), t.messages, job -> { }));
-        Fx.run(() -> t.state.connectionProperty().set(noSandboxGitLab));
+        LatestFailuresViewModel f = OnCaller.call(() -> new LatestFailuresViewModel(new GitLabFailuresSource(() -> null), t.state,
+                UiExecutor.inline(), t.messages, job -> { }));
+        OnCaller.run(() -> t.state.connectionProperty().set(noSandboxGitLab));
         assertThat(f.statusProperty().get()).startsWith("The GitLab token is read from GITLAB_TOKEN");
         assertThat(f.gitlabUrlProperty().get()).isEqualTo("https://gitlab.com");
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             f.gitlabUrlProperty().set(sandbox.gitlab().baseUrl().toString());
             f.projectPathProperty().set(GitLabSandbox.PROJECT_PATH);
             f.run();

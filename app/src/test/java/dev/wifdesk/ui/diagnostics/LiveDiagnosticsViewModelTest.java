@@ -1,5 +1,8 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.IamProviderDirectory;
+import dev.wifdesk.diagnose.fix.ClaimsTable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.iam.v1.model.Binding;
@@ -15,7 +18,7 @@ import dev.wifdesk.sandbox.Sandbox;
 import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
 import dev.wifdesk.ui.core.UiExecutor;
-import dev.wifdesk.ui.support.Fx;
+import dev.wifdesk.ui.support.OnCaller;
 import dev.wifdesk.ui.support.SandboxWif;
 import dev.wifdesk.ui.support.TestServices;
 import dev.wifdesk.ui.support.TestTokens;
@@ -50,10 +53,10 @@ class LiveDiagnosticsViewModelTest {
         wif = SandboxWif.on(sandbox).createProvider(List.of(GitLabSandbox.ISSUER)).createServiceAccount();
         audit = new AuditLog(dir.resolve("audit.jsonl"));
         LiveServices live = new LiveServices(t.live.serviceAccounts(), t.live.jwks(), t.live.exchange(), t.live.failures(), audit);
-        vm = Fx.call(() -> new DiagnosticsViewModel(new EngineDiagnosisService(new DiagnosisEngine()),
-                c -> new IamProviderDirectory(c.clients().orElseThrow().iam()), t.state, UiExecutor.synchronous(), t.messages,
+        vm = OnCaller.call(() -> new DiagnosticsViewModel(new EngineDiagnosisService(new DiagnosisEngine()),
+                c -> new IamProviderDirectory(c.clients().orElseThrow().iam()), t.state, UiExecutor.inline(), t.messages,
                 clipboard::add, new ClaimsTable(new CelEngine()), Clock.systemUTC(), live, TestServices.bindingPlanner()));
-        Fx.run(() -> t.state.connectionProperty().set(wif.connection()));
+        OnCaller.run(() -> t.state.connectionProperty().set(wif.connection()));
     }
 
     @AfterEach
@@ -62,7 +65,7 @@ class LiveDiagnosticsViewModelTest {
     }
 
     private void diagnose(String token) {
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             vm.tokenProperty().set(token);
             vm.diagnose();
         });
@@ -81,9 +84,9 @@ class LiveDiagnosticsViewModelTest {
         assertThat(vm.serviceAccounts()).contains(wif.serviceAccount);
         assertThat(vm.serviceAccountStatusProperty().get()).contains("sandbox-project");
         // the one user-managed account is preselected; the Compute default never is
-        assertThat(vm.serviceAccounts()).anyMatch(DiagnosticsViewModel::isGoogleManagedDefault);
+        assertThat(vm.serviceAccounts()).anyMatch(ProviderPickerViewModel::isGoogleManagedDefault);
         assertThat(vm.serviceAccountProperty().get()).isEqualTo(wif.serviceAccount);
-        Fx.run(() -> vm.serviceAccountProperty().set(wif.serviceAccount));
+        OnCaller.run(() -> vm.serviceAccountProperty().set(wif.serviceAccount));
         diagnose(wif.mintToken(GitLabSandbox.ISSUER));
 
         assertThat(vm.inputMessageProperty().get()).isEmpty();
@@ -105,7 +108,7 @@ class LiveDiagnosticsViewModelTest {
 
     @Test
     void addTheBindingKeepsTheOtherBindingsIsAuditedAndTheBindingStagePasses() throws Exception {
-        Fx.run(() -> vm.serviceAccountProperty().set(wif.serviceAccount));
+        OnCaller.run(() -> vm.serviceAccountProperty().set(wif.serviceAccount));
         String token = wif.mintToken(GitLabSandbox.ISSUER);
         diagnose(token);
         Finding missing = finding(FindingCode.BINDING_MISSING).orElseThrow();
@@ -115,7 +118,7 @@ class LiveDiagnosticsViewModelTest {
                 wif.projectPathMember(), true));
         assertThat(change.describe()).isEqualTo("+ roles/iam.workloadIdentityUser " + wif.projectPathMember()
                 + " on " + wif.saResource);
-        Fx.run(() -> vm.applyBindingFix(change));
+        OnCaller.run(() -> vm.applyBindingFix(change));
 
         List<Binding> bindings = wif.policy().getBindings();
         assertThat(bindings).anySatisfy(b -> {
@@ -140,7 +143,7 @@ class LiveDiagnosticsViewModelTest {
 
     @Test
     void noBindingFixWithoutAServiceAccountOrForOtherCodes() {
-        Fx.run(() -> vm.serviceAccountProperty().set(""));
+        OnCaller.run(() -> vm.serviceAccountProperty().set(""));
         diagnose(wif.mintToken(GitLabSandbox.ISSUER));
         assertThat(stage("binding").status()).isEqualTo(DiagnosisReport.Status.SKIPPED);
         Finding other = new Finding(FindingCode.AUDIENCE_TYPO, dev.wifdesk.model.Severity.ERROR, "m", "f", java.util.Map.of());
@@ -149,7 +152,7 @@ class LiveDiagnosticsViewModelTest {
 
     @Test
     void aTypedServiceAccountThatDoesNotExistBecomesANoteAndTheBindingStageIsSkipped() {
-        Fx.run(() -> vm.serviceAccountProperty().set("nobody@sandbox-project.iam.gserviceaccount.com"));
+        OnCaller.run(() -> vm.serviceAccountProperty().set("nobody@sandbox-project.iam.gserviceaccount.com"));
         diagnose(wif.mintToken(GitLabSandbox.ISSUER));
         assertThat(vm.liveNoteProperty().get()).startsWith("The IAM policy of nobody@sandbox-project.iam.gserviceaccount.com "
                 + "could not be read (404");
@@ -158,15 +161,15 @@ class LiveDiagnosticsViewModelTest {
 
     @Test
     void liveExchangeReportsTheStsStepWithTheServerTextThenSucceedsAfterTheFixes() throws Exception {
-        Fx.run(() -> vm.serviceAccountProperty().set(wif.serviceAccount));
+        OnCaller.run(() -> vm.serviceAccountProperty().set(wif.serviceAccount));
         String typo = GitLabSandbox.ISSUER + "/";
         String token = wif.mintToken(typo);
-        Fx.run(() -> vm.tokenProperty().set(token));
+        OnCaller.run(() -> vm.tokenProperty().set(token));
         assertThat(vm.exchangeAvailableProperty().get()).isTrue();
         assertThat(vm.exchangeAudience()).isEqualTo("//iam.googleapis.com/" + wif.providerName);
         assertThat(vm.exchangeTarget()).isEqualTo("the sandbox");
 
-        Fx.run(vm::liveExchange);
+        OnCaller.run(vm::liveExchange);
         assertThat(vm.exchangeFailedProperty().get()).isTrue();
         assertThat(vm.exchangeResultProperty().get()).startsWith("Failed at step 1, STS token exchange (HTTP 400): ")
                 .contains(ErrorTexts.audienceMismatch(typo));
@@ -177,10 +180,10 @@ class LiveDiagnosticsViewModelTest {
         // fix the audience (provider patch) and the binding (policy change), both through the screen's fixes
         Finding audience = vm.findings().stream().filter(f -> f.code().name().startsWith("AUDIENCE_"))
                 .filter(f -> vm.proposeFix(f).isPresent()).findFirst().orElseThrow();
-        Fx.run(() -> vm.applyFix(vm.proposeFix(audience).orElseThrow()));
-        Fx.run(() -> vm.applyBindingFix(vm.proposeBindingFix(finding(FindingCode.BINDING_MISSING).orElseThrow()).orElseThrow()));
+        OnCaller.run(() -> vm.applyFix(vm.proposeFix(audience).orElseThrow()));
+        OnCaller.run(() -> vm.applyBindingFix(vm.proposeBindingFix(finding(FindingCode.BINDING_MISSING).orElseThrow()).orElseThrow()));
 
-        Fx.run(vm::liveExchange);
+        OnCaller.run(vm::liveExchange);
         assertThat(vm.exchangeFailedProperty().get()).as(vm.exchangeResultProperty().get()).isFalse();
         assertThat(vm.exchangeResultProperty().get()).startsWith("Exchange succeeded").contains(wif.serviceAccount)
                 .containsPattern("expires at 20\\d\\d-\\d\\d-\\d\\dT");
@@ -194,7 +197,7 @@ class LiveDiagnosticsViewModelTest {
     @Test
     void aRefusedPolicyChangeIsAuditedAsFailedAndShownInline() throws Exception {
         String missingSa = "projects/sandbox-project/serviceAccounts/gone@sandbox-project.iam.gserviceaccount.com";
-        Fx.run(() -> vm.applyBindingFix(new PolicyChange(missingSa, "roles/iam.workloadIdentityUser", wif.projectPathMember(), true)));
+        OnCaller.run(() -> vm.applyBindingFix(new PolicyChange(missingSa, "roles/iam.workloadIdentityUser", wif.projectPathMember(), true)));
         assertThat(vm.inputMessageProperty().get()).startsWith("The service account policy could not be changed: 404");
         assertThat(audit.read()).singleElement().satisfies(e -> {
             assertThat(e.resource()).isEqualTo(missingSa);
@@ -204,18 +207,18 @@ class LiveDiagnosticsViewModelTest {
 
     @Test
     void liveExchangeNeedsALiveProviderAServiceAccountAndAToken() {
-        Fx.run(() -> vm.serviceAccountProperty().set(wif.serviceAccount));
+        OnCaller.run(() -> vm.serviceAccountProperty().set(wif.serviceAccount));
         assertThat(vm.exchangeAvailableProperty().get()).isFalse(); // no token yet
-        Fx.run(() -> vm.tokenProperty().set(wif.mintToken(GitLabSandbox.ISSUER)));
+        OnCaller.run(() -> vm.tokenProperty().set(wif.mintToken(GitLabSandbox.ISSUER)));
         assertThat(vm.exchangeAvailableProperty().get()).isTrue();
-        Fx.run(() -> vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.JSON));
+        OnCaller.run(() -> vm.providerSourceProperty().set(DiagnosticsSession.ProviderSource.JSON));
         assertThat(vm.exchangeAvailableProperty().get()).isFalse();
-        Fx.run(() -> {
-            vm.providerSourceProperty().set(DiagnosticsViewModel.ProviderSource.LIVE);
+        OnCaller.run(() -> {
+            vm.providerSourceProperty().set(DiagnosticsSession.ProviderSource.LIVE);
             vm.serviceAccountProperty().set(" ");
         });
         assertThat(vm.exchangeAvailableProperty().get()).isFalse();
-        Fx.run(vm::liveExchange);
+        OnCaller.run(vm::liveExchange);
         assertThat(vm.inputMessageProperty().get()).startsWith("Live exchange needs a connection");
     }
 }

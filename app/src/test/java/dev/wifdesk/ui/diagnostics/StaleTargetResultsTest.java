@@ -1,18 +1,20 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.cloud.ProviderChoice;
+import dev.wifdesk.diagnose.fix.ClaimsTable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.support.AudienceOnlyEngine;
-import dev.wifdesk.ui.support.Fx;
+import dev.wifdesk.ui.support.OnCaller;
 import dev.wifdesk.ui.support.HoldingExecutor;
 import dev.wifdesk.ui.support.InMemoryProviders;
 import dev.wifdesk.ui.support.TestServices;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import javafx.concurrent.Task;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,16 +36,16 @@ class StaleTargetResultsTest {
 
     @Test
     void theOldTargetsProviderListArrivingLateIsDropped() {
-        DiagnosticsViewModel vm = Fx.call(() -> new DiagnosticsViewModel(new AudienceOnlyEngine(),
+        DiagnosticsViewModel vm = OnCaller.call(() -> new DiagnosticsViewModel(new AudienceOnlyEngine(),
                 c -> c == sandbox ? sandboxProviders : cloudProviders, t.state, executor, t.messages, s -> { },
                 new ClaimsTable(new CelEngine()), t.clock, t.live, TestServices.bindingPlanner()));
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             t.state.connectionProperty().set(sandbox);   // lists for the sandbox: held
             t.state.connectionProperty().set(cloud);     // the switch: lists for Google Cloud, held too
-            List<Task<?>> inOrder = new java.util.ArrayList<>(executor.held);
-            executor.held.clear();
+            List<HoldingExecutor.HeldWork<?>> inOrder = new java.util.ArrayList<>(executor.heldWork);
+            executor.heldWork.clear();
             Collections.reverse(inOrder);                // Google Cloud's answer first, the sandbox's late
-            inOrder.forEach(Task::run);
+            inOrder.forEach(HoldingExecutor.HeldWork::run);
         });
 
         assertThat(vm.providers()).extracting(ProviderChoice::name).containsExactly(CLOUD_PROVIDER);
@@ -58,13 +60,13 @@ class StaleTargetResultsTest {
                 (c, token, audience, sa) -> new dev.wifdesk.cloud.LiveExchange.Result(
                         dev.wifdesk.cloud.LiveExchange.Step.STS, 400, refused, null),
                 t.live.failures(), t.live.audit());
-        DiagnosticsViewModel vm = Fx.call(() -> new DiagnosticsViewModel(new AudienceOnlyEngine(), c -> sandboxProviders,
-                t.state, dev.wifdesk.ui.core.UiExecutor.synchronous(), t.messages, s -> { },
+        DiagnosticsViewModel vm = OnCaller.call(() -> new DiagnosticsViewModel(new AudienceOnlyEngine(), c -> sandboxProviders,
+                t.state, dev.wifdesk.ui.core.UiExecutor.inline(), t.messages, s -> { },
                 new ClaimsTable(new CelEngine()), t.clock, live, TestServices.bindingPlanner()));
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             t.state.connectionProperty().set(CancelledTasksTest.sandboxWithClients());
         });
-        Fx.run(() -> { // the provider list has landed
+        OnCaller.run(() -> { // the provider list has landed
             vm.serviceAccountProperty().set("ci@sandbox-project.iam.gserviceaccount.com");
             vm.tokenProperty().set("a.b.c");
             vm.liveExchange();
@@ -72,7 +74,7 @@ class StaleTargetResultsTest {
         assertThat(vm.errorTextProperty().get()).isEqualTo(refused);
         assertThat(vm.exchangeFailedProperty().get()).isTrue();
 
-        Fx.run(() -> t.state.connectionProperty().set(cloud));
+        OnCaller.run(() -> t.state.connectionProperty().set(cloud));
 
         assertThat(vm.errorTextProperty().get()).isEmpty();
         assertThat(vm.exchangeFailedProperty().get()).isFalse();
@@ -81,10 +83,10 @@ class StaleTargetResultsTest {
 
     @Test
     void anErrorTextTheUserTypedStaysOnASwitch() {
-        DiagnosticsViewModel vm = Fx.call(() -> new DiagnosticsViewModel(new AudienceOnlyEngine(), c -> sandboxProviders,
+        DiagnosticsViewModel vm = OnCaller.call(() -> new DiagnosticsViewModel(new AudienceOnlyEngine(), c -> sandboxProviders,
                 t.state, executor, t.messages, s -> { }, new ClaimsTable(new CelEngine()), t.clock, t.live,
                 TestServices.bindingPlanner()));
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             t.state.connectionProperty().set(sandbox);
             vm.errorTextProperty().set("typed by the user");
             t.state.connectionProperty().set(cloud);

@@ -6,7 +6,7 @@ import dev.wifdesk.model.Severity;
 import dev.wifdesk.ui.diagnostics.DiagnosisReport;
 import dev.wifdesk.ui.diagnostics.DiagnosisRequest;
 import dev.wifdesk.ui.diagnostics.DiagnosisService;
-import dev.wifdesk.ui.diagnostics.TokenClaims;
+import dev.wifdesk.diagnose.fix.TokenClaims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

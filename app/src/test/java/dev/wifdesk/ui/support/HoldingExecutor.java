@@ -18,7 +18,7 @@ public final class HoldingExecutor implements UiExecutor {
 
     /** A held piece of work and the context it captured when it was submitted. */
     public record HeldWork<T>(Work<T> work, Object context) {
-        void run() {
+        public void run() {
             T value;
             try {
                 value = work.call(Work.Progress.NONE);
@@ -29,7 +29,7 @@ public final class HoldingExecutor implements UiExecutor {
             work.deliver(context, true, value, null, false);
         }
 
-        void cancel() {
+        public void cancel() {
             work.deliver(context, false, null, null, true);
         }
     }

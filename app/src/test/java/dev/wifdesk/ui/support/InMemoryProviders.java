@@ -3,9 +3,9 @@ package dev.wifdesk.ui.support;
 import com.google.api.services.iam.v1.model.Oidc;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.model.ResourceNames;
-import dev.wifdesk.ui.diagnostics.ProviderChange;
-import dev.wifdesk.ui.diagnostics.ProviderChoice;
-import dev.wifdesk.ui.diagnostics.ProviderDirectory;
+import dev.wifdesk.cloud.ProviderPatch;
+import dev.wifdesk.cloud.ProviderChoice;
+import dev.wifdesk.cloud.ProviderDirectory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
 /** A double of the UI's own {@link ProviderDirectory} (not of any Google client): providers in a map. */
 public final class InMemoryProviders implements ProviderDirectory {
     public final Map<String, WorkloadIdentityPoolProvider> providers = new LinkedHashMap<>();
-    public final List<ProviderChange> applied = new ArrayList<>();
+    public final List<ProviderPatch> applied = new ArrayList<>();
 
     public static WorkloadIdentityPoolProvider gitlabProvider(String name, String issuer, List<String> audiences) {
         return new WorkloadIdentityPoolProvider().setName(name).setState("ACTIVE")
@@ -43,12 +43,12 @@ public final class InMemoryProviders implements ProviderDirectory {
     }
 
     @Override
-    public void apply(ProviderChange change) {
+    public void apply(ProviderPatch change) {
         applied.add(change);
         WorkloadIdentityPoolProvider p = providers.get(change.providerName());
         switch (change.updateMask()) {
-            case "oidc.allowedAudiences" -> p.getOidc().setAllowedAudiences(change.patchBody().getOidc().getAllowedAudiences());
-            case "attributeCondition" -> p.setAttributeCondition(change.patchBody().getAttributeCondition());
+            case "oidc.allowedAudiences" -> p.getOidc().setAllowedAudiences(change.body().getOidc().getAllowedAudiences());
+            case "attributeCondition" -> p.setAttributeCondition(change.body().getAttributeCondition());
             default -> throw new IllegalArgumentException(change.updateMask());
         }
     }

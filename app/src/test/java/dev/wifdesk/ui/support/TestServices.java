@@ -3,7 +3,8 @@ package dev.wifdesk.ui.support;
 import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.ui.diagnostics.LiveServices;
-import dev.wifdesk.ui.diagnostics.ServiceAccountDirectory;
+import dev.wifdesk.cloud.ServiceAccountDirectory;
+import dev.wifdesk.ui.diagnostics.ServiceAccountDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.Navigator;
 import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.ui.diagnostics.DiagnosisService;
-import dev.wifdesk.ui.diagnostics.ProviderDirectory;
+import dev.wifdesk.ui.diagnostics.ProviderDirectories;
 import dev.wifdesk.ui.log.ActivityLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,8 +60,8 @@ public final class TestServices {
         }
     }
 
-    public static dev.wifdesk.ui.diagnostics.BindingFixPlanner bindingPlanner() {
-        return new dev.wifdesk.ui.diagnostics.BindingFixPlanner(new dev.wifdesk.cel.FederationEvaluator(new CelEngine()));
+    public static dev.wifdesk.diagnose.fix.BindingFixPlanner bindingPlanner() {
+        return new dev.wifdesk.diagnose.fix.BindingFixPlanner(new dev.wifdesk.cel.FederationEvaluator(new CelEngine()));
     }
 
     public static Messages messages() {
@@ -98,7 +99,7 @@ public final class TestServices {
 
     /** Connections without clients (screen tests' doubles) list no service accounts instead of failing. */
     private static LiveServices withNoAccountsOffline(LiveServices real) {
-        ServiceAccountDirectory.Factory accounts = c -> c.clients().isPresent() ? real.serviceAccounts().forConnection(c)
+        ServiceAccountDirectories accounts = c -> c.clients().isPresent() ? real.serviceAccounts().forConnection(c)
                 : new ServiceAccountDirectory() {
                     @Override
                     public List<String> list(String projectId) {
@@ -133,7 +134,7 @@ public final class TestServices {
         }
     }
 
-    public UiServices build(ConnectionService connection, DiagnosisService engine, ProviderDirectory.Factory directories) {
+    public UiServices build(ConnectionService connection, DiagnosisService engine, ProviderDirectories directories) {
         return new UiServices(UiExecutor.synchronous(), connection, state, navigator, log, messages, clipboard::add,
                 engine, directories, new CelEngine(), clock, live);
     }

@@ -1,5 +1,0 @@
-package dev.wifdesk.ui.diagnostics;
-
-/** One row of the claims table: the claim, its value, and the mapped keys that read it. */
-public record ClaimRow(String claim, String value, String mappedTo) {
-}
