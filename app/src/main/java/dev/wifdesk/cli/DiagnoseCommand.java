@@ -1,5 +1,7 @@
 package dev.wifdesk.cli;
 
+import dev.wifdesk.model.ResourceNames;
+import dev.wifdesk.model.GitLabPaths;
 import dev.wifdesk.diagnose.Diagnosis;
 import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.diagnose.DiagnosisInput;
@@ -126,7 +128,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             in.policy(parse("--policy", policy, IamPolicy::fromJson));
         }
         if (projectNumber != null) {
-            if (!projectNumber.matches("\\d{1,20}")) {
+            if (!ResourceNames.isProjectNumber(projectNumber)) {
                 throw new BadInputException("--project-number '" + projectNumber + "' must be digits only (the project NUMBER, "
                         + "not the ID: gcloud projects describe PROJECT_ID --format='value(projectNumber)')");
             }
@@ -150,7 +152,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private int latestFailures() {
         requireOnlyLiveOptions();
         String path = gitlabProject.trim();
-        if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || !path.contains("/")) {
+        if (!GitLabPaths.isProjectPath(path)) {
             throw new BadInputException("--gitlab-project '" + gitlabProject + "' must be a project path like group/project");
         }
         if (sandbox != null && gitlabUrl != null) {

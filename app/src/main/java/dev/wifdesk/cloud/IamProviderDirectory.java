@@ -8,7 +8,6 @@ import com.google.api.services.iam.v1.model.WorkloadIdentityPool;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.model.ResourceNames;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,8 +17,6 @@ import org.slf4j.LoggerFactory;
 public final class IamProviderDirectory implements ProviderDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(IamProviderDirectory.class);
     /** Bounded wait for the patch's long-running operation: 60 polls, 250 ms apart at most. */
-    private static final int MAX_POLLS = 60;
-    private static final long POLL_MS = 250;
 
     private final Iam iam;
 
@@ -76,20 +73,6 @@ public final class IamProviderDirectory implements ProviderDirectory {
         Operation op = providers.patch(change.providerName(), change.body())
                 .setUpdateMask(change.updateMask()).execute();
         LOG.info("Patched {} ({})", change.providerName(), change.updateMask());
-        for (int i = 0; i < MAX_POLLS && op != null && !Boolean.TRUE.equals(op.getDone()); i++) {
-            try {
-                Thread.sleep(POLL_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("cancelled while waiting for " + op.getName());
-            }
-            op = providers.operations().get(op.getName()).execute();
-        }
-        if (op != null && !Boolean.TRUE.equals(op.getDone())) {
-            throw new IOException("The update of " + change.providerName() + " is still running (" + op.getName() + ")");
-        }
-        if (op != null && op.getError() != null) {
-            throw new IOException("The update of " + change.providerName() + " failed: " + op.getError().getMessage());
-        }
+        new Operations(iam).await(op, "The update of " + change.providerName());
     }
 }

@@ -1,12 +1,9 @@
 package dev.wifdesk.diagnose.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wifdesk.model.CiContract;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which provider and service account a CI job federates with, learned from its CI/CD variables:
@@ -15,11 +12,9 @@ import java.util.regex.Pattern;
  * ({@code audience}, {@code service_account_impersonation_url}).
  */
 public record FederationSettings(String stsAudience, String serviceAccount, String idTokenAudience, String source) {
-    static final String PROVIDER = "WIF_PROVIDER";
-    static final String SERVICE_ACCOUNT = "WIF_SERVICE_ACCOUNT";
-    static final String ID_TOKEN_AUD = "WIF_ID_TOKEN_AUD";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern IMPERSONATION = Pattern.compile("/serviceAccounts/([^/:]+):generateAccessToken");
+    static final String PROVIDER = CiContract.PROVIDER;
+    static final String SERVICE_ACCOUNT = CiContract.SERVICE_ACCOUNT;
+    static final String ID_TOKEN_AUD = CiContract.ID_TOKEN_AUD;
 
     public Optional<String> stsAudienceIfKnown() {
         return Optional.ofNullable(stsAudience);
@@ -52,25 +47,8 @@ public record FederationSettings(String stsAudience, String serviceAccount, Stri
 
     /** A credential configuration ({@code "type": "external_account"}) as a variable's value. */
     static Optional<FederationSettings> fromCredentialConfig(String key, String value, String idTokenAudience) {
-        if (value == null || !value.contains("external_account")) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = JSON.readTree(value);
-            if (node == null || !node.isObject() || !"external_account".equals(node.path("type").asText())) {
-                return Optional.empty();
-            }
-            String audience = blankToNull(node.path("audience").asText(null));
-            String sa = null;
-            Matcher m = IMPERSONATION.matcher(node.path("service_account_impersonation_url").asText(""));
-            if (m.find()) {
-                sa = m.group(1);
-            }
-            return Optional.of(new FederationSettings(audience, sa, idTokenAudience,
-                    "credential configuration in CI/CD variable " + key));
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
+        return CiContract.readCredentialConfig(value).map(c -> new FederationSettings(c.audience(), c.serviceAccount(),
+                idTokenAudience, "credential configuration in CI/CD variable " + key));
     }
 
     private static String blankToNull(String s) {

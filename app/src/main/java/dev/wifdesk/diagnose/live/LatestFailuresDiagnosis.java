@@ -1,5 +1,6 @@
 package dev.wifdesk.diagnose.live;
 
+import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.audit.Redactor;
 import dev.wifdesk.cloud.GitLabFailedJobs;
 import dev.wifdesk.diagnose.Diagnosis;
@@ -189,18 +190,11 @@ public final class LatestFailuresDiagnosis {
     private String describe(GitLabApiException e) {
         String where = "GitLab at " + gitlab.getGitLabServerUrl();
         return switch (e.getHttpStatus()) {
-            case 0 -> "cannot reach " + where + ": " + Redactor.redact(firstLine(e.getMessage()));
+            case 0 -> "cannot reach " + where + ": " + Redactor.redact(ClientErrors.firstLine(e.getMessage()));
             case 401 -> where + " refused the token (401 Unauthorized): check GITLAB_TOKEN";
             case 403 -> where + " denied access (403): the token needs read_api scope and the user must see the project's jobs";
-            default -> where + " answered HTTP " + e.getHttpStatus() + ": " + Redactor.redact(firstLine(e.getMessage()));
+            default -> where + " answered HTTP " + e.getHttpStatus() + ": " + Redactor.redact(ClientErrors.firstLine(e.getMessage()));
         };
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

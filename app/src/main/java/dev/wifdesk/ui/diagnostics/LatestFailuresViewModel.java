@@ -1,5 +1,7 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.model.GitLabPaths;
+import dev.wifdesk.model.HttpUrls;
 import dev.wifdesk.diagnose.live.GitLabProjectNotFoundException;
 import dev.wifdesk.diagnose.live.JobDiagnosis;
 import dev.wifdesk.diagnose.live.LatestFailures;
@@ -9,7 +11,6 @@ import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.ui.core.Work;
-import java.net.URI;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -99,11 +100,11 @@ public final class LatestFailuresViewModel {
     public void run() {
         String path = projectPath.get() == null ? "" : projectPath.get().trim();
         String url = gitlabUrl.get() == null ? "" : gitlabUrl.get().trim();
-        if (path.isEmpty() || !path.contains("/")) {
+        if (!GitLabPaths.isProjectPath(path)) {
             status.set(messages.get("diag.failures.badPath"));
             return;
         }
-        if (!isHttpUrl(url)) {
+        if (!HttpUrls.isHttp(url)) {
             status.set(messages.get("diag.failures.badUrl"));
             return;
         }
@@ -136,14 +137,6 @@ public final class LatestFailuresViewModel {
                 .onFinally(() -> busy.set(false)));
     }
 
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI u = URI.create(url);
-            return ("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     /** One line per job for the list: #id name (ref), then the recognised error excerpt. */
     public String label(JobDiagnosis job) {

@@ -63,7 +63,7 @@ public final class LiveExchangeViewModel {
     /** The STS audience the live exchange sends the token to: {@code //iam.googleapis.com/PROVIDER}. */
     public String audience() {
         ProviderChoice p = session.selectedProviderProperty().get();
-        return p == null ? "" : "//iam.googleapis.com/" + ResourceNames.stripPrefix(p.name());
+        return p == null ? "" : ResourceNames.fullName(p.name());
     }
 
     /** Where the token goes: Google's STS, or the sandbox's. */
