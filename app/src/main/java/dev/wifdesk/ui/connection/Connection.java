@@ -36,7 +36,14 @@ public record Connection(TargetKind target, String label, String identity, List<
         this(target, label, identity, projects, clients, Optional.empty());
     }
 
-    public Optional<ProjectInfo> firstProject() {
+    /** The project every screen works in: the chosen one, else the first visible one. */
+    public Optional<ProjectInfo> project() {
         return projects.stream().findFirst();
+    }
+
+    /** The old name of {@link #project()}: it now follows the bar's project choice too. */
+    @Deprecated
+    public Optional<ProjectInfo> firstProject() {
+        return project();
     }
 }

@@ -6,6 +6,7 @@ import dev.wifdesk.ui.connection.ConnectionState;
 import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
+import dev.wifdesk.ui.core.Work;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -13,7 +14,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,26 +55,19 @@ public final class MainWindowViewModel {
         switching.set(true);
         status.set(Status.CONNECTING);
         targetText.set(messages.get("connection.connecting"));
-        Task<Connection> task = new Task<>() {
-            @Override
-            protected Connection call() throws Exception {
-                return connectionService.connect();
-            }
-        };
-        task.setOnSucceeded(e -> {
-            switching.set(false);
-            Connection c = task.getValue();
-            LOG.info("Connected to {} ({}) as {}", c.target(), c.label(), c.identity());
-            state.connectionProperty().set(c);
-        });
-        task.setOnFailed(e -> {
-            switching.set(false);
-            Throwable t = task.getException();
-            LOG.warn("Connection failed: {}", ClientErrors.oneLine(t));
-            status.set(Status.FAILED);
-            targetText.set(messages.get("connection.failed", ClientErrors.oneLine(t)));
-        });
-        executor.execute(task);
+        executor.run(Work.of(connectionService::connect)
+                .onSuccess(c -> {
+                    switching.set(false);
+                    LOG.info("Connected to {} ({}) as {}", c.target(), c.label(), c.identity());
+                    state.connectionProperty().set(c);
+                })
+                .onFailure(t -> {
+                    switching.set(false);
+                    LOG.warn("Connection failed: {}", ClientErrors.oneLine(t));
+                    status.set(Status.FAILED);
+                    targetText.set(messages.get("connection.failed", ClientErrors.oneLine(t)));
+                })
+                .onFinally(() -> switching.set(false)));
     }
 
     /**
@@ -93,32 +86,27 @@ public final class MainWindowViewModel {
         status.set(Status.CONNECTING);
         targetText.set(messages.get("connection.switching." + kind.name()));
         LOG.info("Switching the target to {}", kind);
-        Task<Connection> task = new Task<>() {
-            @Override
-            protected Connection call() throws Exception {
-                return connectionService.connect(kind);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            switching.set(false);
-            Connection c = task.getValue();
-            executor.cancelRunning();
-            LOG.info("Switched to {} ({}) as {}", c.target(), c.label(), c.identity());
-            state.connectionProperty().set(c);
-        });
-        task.setOnFailed(e -> {
-            switching.set(false);
-            String why = ClientErrors.oneLine(task.getException());
-            LOG.warn("Switching to {} failed: {}", kind, why);
-            switchError.set(why);
-            if (before != null) {
-                show(before);
-            } else {
-                status.set(Status.FAILED);
-                targetText.set(messages.get("connection.failed", why));
-            }
-        });
-        executor.execute(task);
+        executor.run(Work.of(() -> connectionService.connect(kind))
+                .onSuccess(c -> {
+                    switching.set(false);
+                    // the old target's reads stop now; its changes stop between steps, never mid-call
+                    executor.cancelRunning();
+                    LOG.info("Switched to {} ({}) as {}", c.target(), c.label(), c.identity());
+                    state.connectionProperty().set(c);
+                })
+                .onFailure(t -> {
+                    switching.set(false);
+                    String why = ClientErrors.oneLine(t);
+                    LOG.warn("Switching to {} failed: {}", kind, why);
+                    switchError.set(why);
+                    if (before != null) {
+                        show(before);
+                    } else {
+                        status.set(Status.FAILED);
+                        targetText.set(messages.get("connection.failed", why));
+                    }
+                })
+                .onFinally(() -> switching.set(false)));
     }
 
     /** The last switch's failure in one line ("" when the last switch, or none, failed). */

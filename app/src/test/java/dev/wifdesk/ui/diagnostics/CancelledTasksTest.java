@@ -86,14 +86,16 @@ class CancelledTasksTest {
     void aCancelledDemoSetupCanBeStartedAgain() {
         DemoFederationViewModel demo = Fx.call(() -> new DemoFederationViewModel(t.state, executor, t.messages,
                 t.live.audit(), t.clock));
-        Fx.run(demo::create);
+        DemoFederationViewModel.PreparedPlan confirmed = new DemoFederationViewModel.PreparedPlan(
+                t.state.current().orElseThrow(), new dev.wifdesk.plan.Plan(List.of()), "");
+        Fx.run(() -> demo.create(confirmed));
         assertThat(demo.busyProperty().get()).isTrue();
 
         Fx.run(executor::cancelRunning);
 
         assertThat(demo.busyProperty().get()).isFalse();
-        Fx.run(demo::create);
-        assertThat(executor.held).hasSize(1);
+        Fx.run(() -> demo.create(confirmed));
+        assertThat(executor.heldWork).hasSize(1);
     }
 
     @Test

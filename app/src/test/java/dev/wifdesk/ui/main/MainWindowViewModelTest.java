@@ -170,7 +170,7 @@ class MainWindowViewModelTest {
             vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD);
         });
         // only the start-up connect: a switch racing it could leave the bar on the other target
-        assertThat(held.held).hasSize(1);
+        assertThat(held.heldWork).hasSize(1);
         assertThat(vm.switchingProperty().get()).isTrue();
 
         Fx.run(held::runAll);
