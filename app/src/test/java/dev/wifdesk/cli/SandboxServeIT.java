@@ -39,7 +39,7 @@ class SandboxServeIT {
                 }
             }).get(60, TimeUnit.SECONDS);
             assertThat(line).as("first stdout line (stderr in %s)", dir.resolve("stderr.txt")).isNotNull().startsWith("{");
-            Sandbox.Info info = Sandbox.Info.parse(line);
+            dev.wifdesk.cloud.SandboxInfo info = dev.wifdesk.cloud.SandboxInfo.parse(line);
 
             try (GitLabApi gitlab = new GitLabApi(info.gitlab(), info.gitlabToken())) {
                 assertThat(gitlab.getProjectApi().getProject(info.gitlabProject()).getPathWithNamespace())

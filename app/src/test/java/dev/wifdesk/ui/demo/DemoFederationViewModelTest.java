@@ -12,7 +12,7 @@ import dev.wifdesk.plan.demo.DemoSetup;
 import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
 import dev.wifdesk.ui.connection.Connection;
-import dev.wifdesk.ui.connection.EmbeddedSandboxLauncher;
+import dev.wifdesk.ui.EmbeddedSandboxLauncher;
 import dev.wifdesk.ui.connection.StartupConnectionService;
 import dev.wifdesk.ui.core.DaemonUiExecutor;
 import dev.wifdesk.ui.core.UiExecutor;

@@ -42,7 +42,7 @@ class CancelledTasksTest {
         GoogleClients clients = new GoogleClients(Target.sandbox(URI.create("http://127.0.0.1:9"), "operator-token",
                 "operator@wifdesk-sandbox.example"));
         SandboxGitLab gitlab = new SandboxGitLab(URI.create("http://127.0.0.1:9"), "sandbox-gitlab-token", "acme/pipelines",
-                u -> Optional.empty());
+                u -> Optional.empty(), dev.wifdesk.sandbox.gitlab.GitLabSandbox.ISSUER, Optional.empty());
         return new Connection(Connection.TargetKind.SANDBOX, "sandbox-project (428617359021)",
                 "operator@wifdesk-sandbox.example",
                 List.of(new Connection.ProjectInfo("sandbox-project", "428617359021", "Sandbox project")),

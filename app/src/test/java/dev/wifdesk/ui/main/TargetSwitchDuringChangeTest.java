@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.ConnectionService;
-import dev.wifdesk.ui.connection.EmbeddedSandboxLauncher;
+import dev.wifdesk.ui.EmbeddedSandboxLauncher;
 import dev.wifdesk.ui.connection.StartupConnectionService;
 import dev.wifdesk.ui.core.DaemonUiExecutor;
 import dev.wifdesk.ui.demo.DemoFederationViewModel;
