@@ -174,6 +174,8 @@ public final class MainWindowController {
         subscriptions.unsubscribe();
         subscriptions = Subscription.EMPTY;
         viewModel.dispose();
+        // the demo state is the window's (shared by its bar and its Diagnostics screen)
+        demo.dispose();
     }
 
     /** Starts the start-up connection (called once the window is showing). */
