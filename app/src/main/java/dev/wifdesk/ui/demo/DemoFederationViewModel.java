@@ -115,16 +115,19 @@ public final class DemoFederationViewModel {
                 return setup(at).plan(at.clients().orElseThrow(), g);
             }
         }).boundTo(connection.connectionProperty()::get)
+                // not busy before the dialog shows: its "Create" starts the apply, which is busy again
+                // (no onFinally here: it would run after that and clear the apply's busy flag)
                 .onSuccess(plan -> {
                     busy.set(false);
                     ready.accept(new PreparedPlan(at, plan, planText(plan)));
                 })
                 .onFailure(t -> {
+                    busy.set(false);
                     String why = ClientErrors.oneLine(t);
                     LOG.warn("Could not read the demo plan: {}", why);
                     status.set(messages.get("demo.failed", why));
                 })
-                .onFinally(() -> busy.set(false)));
+                .onCancelled(() -> busy.set(false)));
     }
 
     /** The plan as text for the confirmation: one block per step, its action and resource first. */

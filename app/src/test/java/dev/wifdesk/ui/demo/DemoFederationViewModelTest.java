@@ -170,6 +170,22 @@ class DemoFederationViewModelTest {
     }
 
     @Test
+    void theApplyStartedFromTheConfirmationStaysBusyUntilItEnds() {
+        dev.wifdesk.ui.support.HoldingExecutor held = new dev.wifdesk.ui.support.HoldingExecutor();
+        DemoFederationViewModel vm = Fx.call(() -> new DemoFederationViewModel(t.state, held, t.messages,
+                t.live.audit(), Clock.systemUTC()));
+        // the dialog's "Create" runs inside the plan's success handler
+        Fx.run(() -> vm.prepare(vm::create));
+        assertThat(vm.busyProperty().get()).isTrue();
+        Fx.run(held::runAll);
+        assertThat(held.heldWork).as("the apply is in flight").hasSize(1);
+        assertThat(vm.busyProperty().get()).as("busy while the apply runs").isTrue();
+        Fx.run(held::runAll);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).startsWith("Demo federation ready: 6 created or updated");
+    }
+
+    @Test
     void aChangeWhoseAuditWriteFailedIsStillReportedAsMade(@TempDir Path dir) throws Exception {
         Path blocker = Files.writeString(dir.resolve("not-a-directory"), "x");
         AuditLog broken = new AuditLog(blocker.resolve("audit.jsonl"));
