@@ -5,12 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
 import dev.wifdesk.sandbox.gitlab.IdTokenRequest;
 import dev.wifdesk.sandbox.gitlab.SandboxInfoHandler;
-import java.io.IOException;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import dev.wifdesk.sandbox.google.GoogleSandbox;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -107,75 +102,9 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /**
-     * What {@code sandbox serve} prints and what a {@code --sandbox URL} client needs: both base
-     * URLs, the issuer, the seeded project and the (fake, loopback-only) tokens.
-     */
-    public record Info(String google, String gitlab, String gitlabIssuer, String gitlabProject, String operatorToken,
-                       String gitlabToken, String project, String projectNumber) {
-        /** The serve JSON is a few hundred bytes. */
-        static final int MAX_INFO_BYTES = 64 * 1024;
 
-
-        /** Parses the serve JSON line; unknown keys are ignored, missing ones are named. */
-        public static Info parse(String json) {
-            try {
-                var node = JSON.readTree(json);
-                if (node == null || !node.isObject()) {
-                    throw new IllegalArgumentException("sandbox info must be a JSON object");
-                }
-                return new Info(text(node, "google"), text(node, "gitlab"), text(node, "gitlabIssuer"),
-                        text(node, "gitlabProject"), text(node, "operatorToken"), text(node, "gitlabToken"),
-                        text(node, "project"), text(node, "projectNumber"));
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("sandbox info is not JSON: " + e.getOriginalMessage());
-            }
-        }
-
-        /**
-         * Asks a running sandbox ({@code GET BASE/sandbox/info}) for the rest of its coordinates.
-         * Bounded: 5 s to connect, 10 s for the answer.
-         */
-        public static Info fetch(URI base) throws IOException {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .proxy(ProxySelector.of(null)).build();
-            String b = trimSlash(base.toString());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(b + SandboxInfoHandler.PATH))
-                    .timeout(Duration.ofSeconds(10)).GET().build();
-            try {
-                HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                try (java.io.InputStream body = response.body()) {
-                    if (response.statusCode() != 200) {
-                        throw new IOException(b + " does not look like a WIF Desk sandbox (GET " + SandboxInfoHandler.PATH
-                                + " answered " + response.statusCode() + ")");
-                    }
-                    // the URL is the user's: whatever answers there must not make us read without end
-                    byte[] bytes = body.readNBytes(MAX_INFO_BYTES + 1);
-                    if (bytes.length > MAX_INFO_BYTES) {
-                        throw new IOException(b + " does not look like a WIF Desk sandbox (GET " + SandboxInfoHandler.PATH
-                                + " answered more than " + MAX_INFO_BYTES + " bytes)");
-                    }
-                    return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while asking " + b + " for its sandbox info");
-            } catch (IllegalArgumentException e) {
-                throw new IOException(b + SandboxInfoHandler.PATH + ": " + e.getMessage());
-            }
-        }
-
-        private static String text(com.fasterxml.jackson.databind.JsonNode node, String key) {
-            var v = node.get(key);
-            if (v == null || !v.isTextual() || v.asText().isBlank()) {
-                throw new IllegalArgumentException("sandbox info lacks \"" + key + "\"");
-            }
-            return v.asText();
-        }
-    }
-
-    public Info info() {
-        return Info.parse(serveJson());
+    public dev.wifdesk.cloud.SandboxInfo info() {
+        return dev.wifdesk.cloud.SandboxInfo.parse(serveJson());
     }
 
     private static String trimSlash(String s) {

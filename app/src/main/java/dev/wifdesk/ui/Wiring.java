@@ -2,12 +2,15 @@ package dev.wifdesk.ui;
 
 import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.sandbox.SandboxOptions;
-import dev.wifdesk.ui.connection.EmbeddedSandboxLauncher;
 import dev.wifdesk.ui.connection.SandboxLauncher;
 import dev.wifdesk.ui.diagnostics.DiagnosisService;
 import dev.wifdesk.ui.diagnostics.EngineDiagnosisService;
 
-/** The services that come from other layers (sandbox, diagnose): one place to plug them in. */
+/**
+ * The composition root (with {@link EmbeddedSandboxLauncher}): the services that come from other
+ * layers (sandbox, diagnose), plugged in in one place. The architecture test allows only these
+ * UI classes to import {@code sandbox}.
+ */
 final class Wiring {
     private Wiring() {
     }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.google.api.services.iam.v1.model.ListWorkloadIdentityPoolsResponse;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.Target;
-import dev.wifdesk.sandbox.Sandbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -31,7 +30,7 @@ class SandboxServeIT {
                 "dev.wifdesk.Main", "sandbox", "serve", "--port", "0"))
                 .redirectError(dir.resolve("stderr.txt").toFile());
         Process process = pb.start();
-        Sandbox.Info[] served = new Sandbox.Info[1];
+        dev.wifdesk.cloud.SandboxInfo[] served = new dev.wifdesk.cloud.SandboxInfo[1];
         try {
             BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = CompletableFuture.supplyAsync(() -> {
@@ -42,7 +41,7 @@ class SandboxServeIT {
                 }
             }).get(60, TimeUnit.SECONDS);
             assertThat(line).as("first stdout line (stderr in %s)", dir.resolve("stderr.txt")).isNotNull().startsWith("{");
-            Sandbox.Info info = Sandbox.Info.parse(line);
+            dev.wifdesk.cloud.SandboxInfo info = dev.wifdesk.cloud.SandboxInfo.parse(line);
             served[0] = info;
 
             // the printed token is what opens the door: the same call with another token is refused

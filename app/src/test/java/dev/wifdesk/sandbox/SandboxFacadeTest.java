@@ -63,11 +63,11 @@ class SandboxFacadeTest {
     @Test
     void aClientHoldingOneSandboxUrlLearnsTheRest() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
-            Sandbox.Info fetched = Sandbox.Info.fetch(sandbox.gitlab().baseUrl());
+            dev.wifdesk.cloud.SandboxInfo fetched = dev.wifdesk.cloud.SandboxInfo.fetch(sandbox.gitlab().baseUrl());
             assertThat(fetched).isEqualTo(sandbox.info());
             assertThat(fetched.google()).isEqualTo(sandbox.google().baseUrl().toString());
             // CLI.md: `--sandbox URL` is the google URL, and the GitLab URL is learned from it
-            Sandbox.Info fromGoogle = Sandbox.Info.fetch(sandbox.google().baseUrl());
+            dev.wifdesk.cloud.SandboxInfo fromGoogle = dev.wifdesk.cloud.SandboxInfo.fetch(sandbox.google().baseUrl());
             assertThat(fromGoogle.gitlab()).isEqualTo(sandbox.gitlab().baseUrl().toString());
         }
     }
@@ -75,7 +75,7 @@ class SandboxFacadeTest {
     @Test
     void fetchingInfoFromSomethingElseSaysSo() {
         try (var gitlabOnly = GitLabSandbox.start(GitLabSandbox.Settings.defaults())) {
-            assertThatThrownBy(() -> Sandbox.Info.fetch(URI.create(gitlabOnly.baseUrl() + "/api/v4")))
+            assertThatThrownBy(() -> dev.wifdesk.cloud.SandboxInfo.fetch(URI.create(gitlabOnly.baseUrl() + "/api/v4")))
                     .isInstanceOf(java.io.IOException.class).hasMessageContaining("does not look like a WIF Desk sandbox");
         }
     }
@@ -99,9 +99,9 @@ class SandboxFacadeTest {
         });
         server.start();
         try {
-            assertThatThrownBy(() -> Sandbox.Info.fetch(URI.create("http://127.0.0.1:" + server.getAddress().getPort())))
+            assertThatThrownBy(() -> dev.wifdesk.cloud.SandboxInfo.fetch(URI.create("http://127.0.0.1:" + server.getAddress().getPort())))
                     .isInstanceOf(java.io.IOException.class)
-                    .hasMessageContaining("more than " + Sandbox.Info.MAX_INFO_BYTES + " bytes");
+                    .hasMessageContaining("more than " + dev.wifdesk.cloud.SandboxInfo.MAX_INFO_BYTES + " bytes");
         } finally {
             server.stop(0);
         }
@@ -109,8 +109,8 @@ class SandboxFacadeTest {
 
     @Test
     void infoParsingNamesWhatIsMissing() {
-        assertThatThrownBy(() -> Sandbox.Info.parse("{\"google\":\"http://127.0.0.1:1\"}"))
+        assertThatThrownBy(() -> dev.wifdesk.cloud.SandboxInfo.parse("{\"google\":\"http://127.0.0.1:1\"}"))
                 .hasMessageContaining("\"gitlab\"");
-        assertThatThrownBy(() -> Sandbox.Info.parse("not json")).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> dev.wifdesk.cloud.SandboxInfo.parse("not json")).hasMessageContaining("not JSON");
     }
 }

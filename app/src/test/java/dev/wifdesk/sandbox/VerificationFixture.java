@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.Target;
+import dev.wifdesk.plan.AuditedChanges;
+import dev.wifdesk.plan.ChangeContext;
+import dev.wifdesk.plan.demo.DemoSetup;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
 import java.time.Instant;
 import org.gitlab4j.api.GitLabApi;
@@ -28,6 +31,7 @@ public final class VerificationFixture implements AutoCloseable {
     public final String provider;
     public final String serviceAccount;
     private final DemoSetup demo;
+    private final ChangeContext changes;
 
     public VerificationFixture() throws Exception {
         this(SandboxOptions.defaults(), java.time.Duration.ofMinutes(5));
@@ -39,7 +43,10 @@ public final class VerificationFixture implements AutoCloseable {
             gitlab = new GitLabApi(sandbox.gitlab().baseUrl().toString(), sandbox.gitlab().token());
             operator = new GoogleClients(Target.sandbox(sandbox.google().baseUrl(), sandbox.google().operatorToken(),
                     sandbox.google().operatorEmail()));
-            demo = new DemoSetup(operator, gitlab, new DemoSetup.Coordinates(sandbox.google().projectId(),
+            changes = new ChangeContext(operator, java.util.Optional.of(gitlab), new AuditedChanges(
+                    new dev.wifdesk.audit.AuditLog(java.nio.file.Files.createTempDirectory("wifdesk-fixture-audit")
+                            .resolve("audit.jsonl")), "sandbox operator", java.time.Clock.systemUTC()));
+            demo = new DemoSetup(new DemoSetup.Coordinates(sandbox.google().projectId(),
                     sandbox.google().projectNumber(), GitLabSandbox.ISSUER, GitLabSandbox.PROJECT_PATH));
             pool = demo.poolName();
             provider = demo.providerAudience();
@@ -54,19 +61,19 @@ public final class VerificationFixture implements AutoCloseable {
 
     /** The pool and provider, then the CI/CD variables: {@link DemoSetup}'s steps, without the account. */
     private void createPoolAndProvider() throws Exception {
-        demo.run(DemoSetup.Kind.POOL);
-        demo.run(DemoSetup.Kind.PROVIDER);
+        demo.run(DemoSetup.Kind.POOL, changes);
+        demo.run(DemoSetup.Kind.PROVIDER, changes);
     }
 
     /** The service account, its workloadIdentityUser binding for the project path, Dataflow roles. */
     public void createServiceAccountAndGrants() throws Exception {
-        demo.run(DemoSetup.Kind.SERVICE_ACCOUNT);
-        demo.run(DemoSetup.Kind.SA_BINDING);
-        demo.run(DemoSetup.Kind.PROJECT_ROLES);
+        demo.run(DemoSetup.Kind.SERVICE_ACCOUNT, changes);
+        demo.run(DemoSetup.Kind.SA_BINDING, changes);
+        demo.run(DemoSetup.Kind.PROJECT_ROLES, changes);
     }
 
     private void setVariables() throws Exception {
-        demo.run(DemoSetup.Kind.CI_VARIABLES);
+        demo.run(DemoSetup.Kind.CI_VARIABLES, changes);
     }
 
     /** Polls the pipeline's job through gitlab4j until it finishes (bounded). */

@@ -6,8 +6,8 @@ import dev.wifdesk.cloud.GitLabConnection;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.JwksSource;
 import dev.wifdesk.cloud.OidcJwksSource;
+import dev.wifdesk.cloud.SandboxInfo;
 import dev.wifdesk.cloud.Target;
-import dev.wifdesk.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.URI;
 import java.util.function.Function;
@@ -39,9 +39,9 @@ public record LiveConnections(GitLabApi gitlab, GoogleClients google, JwksSource
         } catch (IllegalArgumentException e) {
             throw new SetupException("--sandbox '" + googleUrl + "' is not a URL like http://127.0.0.1:PORT (the sandbox's google URL)");
         }
-        Sandbox.Info info;
+        SandboxInfo info;
         try {
-            info = Sandbox.Info.fetch(base);
+            info = SandboxInfo.fetch(base);
         } catch (IOException e) {
             throw new SetupException("cannot reach the sandbox at " + googleUrl + ": " + Redactor.redact(oneLine(e))
                     + " (start one with 'wifdesk sandbox serve')");

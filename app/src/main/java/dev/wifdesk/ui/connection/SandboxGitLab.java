@@ -22,10 +22,6 @@ public record SandboxGitLab(URI baseUrl, String token, String projectPath, Funct
         minter = minter == null ? Optional.empty() : minter;
     }
 
-    public SandboxGitLab(URI baseUrl, String token, String projectPath, Function<URI, Optional<URI>> issuerRewrite) {
-        this(baseUrl, token, projectPath, issuerRewrite, dev.wifdesk.sandbox.gitlab.GitLabSandbox.ISSUER, Optional.empty());
-    }
-
     @Override
     public String toString() {
         return "SandboxGitLab[" + baseUrl + ", project " + projectPath + "]";

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class StartupConnectionService implements ConnectionService {
     private static final Logger LOG = LoggerFactory.getLogger(StartupConnectionService.class);
     private static final int PROJECT_PAGE = 50;
+    static final int MAX_PROJECTS = 500;
 
     private final CredentialsProbe probe;
     private final SandboxLauncher sandboxLauncher;
@@ -98,14 +99,22 @@ public final class StartupConnectionService implements ConnectionService {
         return toInfo(p);
     }
 
-    /** Projects visible to the ADC identity; an empty list (and a log line) when the search is refused. */
+    /**
+     * Every project visible to the ADC identity (all pages, at most {@link #MAX_PROJECTS}), for the
+     * bar's project chooser; an empty list (and a log line) when the search is refused.
+     */
     private static List<Connection.ProjectInfo> searchProjects(GoogleClients clients) {
         List<Connection.ProjectInfo> out = new ArrayList<>();
         try {
-            SearchProjectsResponse r = clients.resourceManager().projects().search().setPageSize(PROJECT_PAGE).execute();
-            if (r.getProjects() != null) {
-                r.getProjects().forEach(p -> out.add(toInfo(p)));
-            }
+            String page = null;
+            do {
+                SearchProjectsResponse r = clients.resourceManager().projects().search().setPageSize(PROJECT_PAGE)
+                        .setPageToken(page).execute();
+                if (r.getProjects() != null) {
+                    r.getProjects().forEach(p -> out.add(toInfo(p)));
+                }
+                page = r.getNextPageToken() == null || r.getNextPageToken().isEmpty() ? null : r.getNextPageToken();
+            } while (page != null && out.size() < MAX_PROJECTS);
         } catch (IOException e) {
             LOG.warn("Could not list projects: {}", dev.wifdesk.cloud.ClientErrors.oneLine(e));
         }

@@ -10,7 +10,10 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** Shows the demo plan (every resource, exactly) and runs it only on "Create". Used by the bar and Diagnostics. */
+/**
+ * Shows the demo plan (every resource and action, exactly; read in the background first) and runs
+ * that same plan only on "Create". Used by the bar and Diagnostics.
+ */
 public final class DemoFederationDialog {
     private final DemoFederationViewModel viewModel;
     private final Messages messages;
@@ -25,11 +28,15 @@ public final class DemoFederationDialog {
         if (!viewModel.availableProperty().get()) {
             return;
         }
+        viewModel.prepare(prepared -> show(anchor, prepared));
+    }
+
+    private void show(Node anchor, DemoFederationViewModel.PreparedPlan prepared) {
         ButtonType create = new ButtonType(messages.get("demo.confirm.create"), ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", create, ButtonType.CANCEL);
         alert.setTitle(messages.get("demo.confirm.title"));
         alert.setHeaderText(messages.get("demo.confirm.header"));
-        TextArea plan = new TextArea(viewModel.planText());
+        TextArea plan = new TextArea(prepared.text());
         plan.setId("demoPlanText");
         plan.setEditable(false);
         plan.setWrapText(true);
@@ -52,6 +59,6 @@ public final class DemoFederationDialog {
             alert.initOwner(anchor.getScene().getWindow());
             alert.getDialogPane().getStylesheets().addAll(anchor.getScene().getStylesheets());
         }
-        alert.showAndWait().filter(create::equals).ifPresent(ok -> viewModel.create());
+        alert.showAndWait().filter(create::equals).ifPresent(ok -> viewModel.create(prepared));
     }
 }

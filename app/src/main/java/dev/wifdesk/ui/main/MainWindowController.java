@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.stage.WindowEvent;
+import javafx.util.Subscription;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
@@ -45,6 +49,8 @@ public final class MainWindowController {
     @FXML
     private Label projectsLabel;
     @FXML
+    private ComboBox<Connection.ProjectInfo> projectCombo;
+    @FXML
     private FontIcon targetIcon;
     @FXML
     private ToggleButton darkToggle;
@@ -65,6 +71,9 @@ public final class MainWindowController {
 
     private final DemoFederationViewModel demo;
     private final DemoFederationDialog demoDialog;
+    /** What this window follows in shared objects (the navigator, the connection): ended when it closes. */
+    private Subscription subscriptions = Subscription.EMPTY;
+    private boolean showingChoice;
 
     public MainWindowController(MainWindowViewModel viewModel, Navigator navigator, Supplier<ViewLoader> loader,
                                 DemoFederationViewModel demo, DemoFederationDialog demoDialog) {
@@ -78,16 +87,16 @@ public final class MainWindowController {
     @FXML
     private void initialize() {
         targetLabel.textProperty().bind(viewModel.targetTextProperty());
-        // the switch, the target and the theme toggle never shrink; operator and projects give way
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {targetMenu, targetLabel, darkToggle}) {
+        // the switch, the target, the project chooser and the theme toggle never shrink; the operator gives way
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {targetMenu, targetLabel, projectsLabel,
+                projectCombo, darkToggle}) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         operatorLabel.textProperty().bind(viewModel.operatorTextProperty());
         projectsLabel.textProperty().bind(viewModel.projectsTextProperty());
-        viewModel.statusProperty().addListener((obs, old, s) -> styleStatus(s));
-        styleStatus(viewModel.statusProperty().get());
-        viewModel.targetKindProperty().addListener((obs, old, kind) -> showTarget(kind));
-        showTarget(viewModel.targetKindProperty().get());
+        initProjectChooser();
+        viewModel.statusProperty().subscribe(this::styleStatus);
+        viewModel.targetKindProperty().subscribe(this::showTarget);
         ToggleGroup targets = new ToggleGroup();
         targetGoogleItem.setToggleGroup(targets);
         targetSandboxItem.setToggleGroup(targets);
@@ -115,9 +124,58 @@ public final class MainWindowController {
             button.setOnAction(e -> navigator.show(view));
             navBox.getChildren().add(button);
         }
-        navigator.current().addListener((obs, old, view) -> showSection(view));
-        showSection(navigator.current().get());
+        subscriptions = subscriptions.and(navigator.current().subscribe(this::showSection));
         darkToggle.selectedProperty().addListener((obs, old, dark) -> Theme.apply(darkToggle.getScene(), dark));
+        // the navigator and the connection outlive this window (tests open several): let go when it closes
+        contentHost.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.windowProperty().subscribe(w -> {
+                    if (w != null) {
+                        w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> dispose());
+                    }
+                });
+            }
+        });
+    }
+
+    /** The visible projects, the chosen one selected; a choice goes to the view model (no I/O). */
+    private void initProjectChooser() {
+        projectsLabel.setLabelFor(projectCombo);
+        projectCombo.setItems(viewModel.projects());
+        projectCombo.setButtonCell(projectCell());
+        projectCombo.setCellFactory(list -> projectCell());
+        projectCombo.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.projects()));
+        projectCombo.managedProperty().bind(projectCombo.visibleProperty());
+        projectCombo.disableProperty().bind(viewModel.switchingProperty());
+        viewModel.chosenProjectProperty().subscribe(p -> {
+            showingChoice = true;
+            projectCombo.setValue(p);
+            showingChoice = false;
+        });
+        projectCombo.valueProperty().addListener((obs, old, p) -> {
+            if (!showingChoice && p != null) {
+                viewModel.chooseProject(p);
+            }
+        });
+    }
+
+    private static ListCell<Connection.ProjectInfo> projectCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Connection.ProjectInfo p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? "" : p.describe());
+            }
+        };
+    }
+
+    /** Ends what this window follows in shared objects; the view models let go of the connection. */
+    public void dispose() {
+        subscriptions.unsubscribe();
+        subscriptions = Subscription.EMPTY;
+        viewModel.dispose();
+        // the demo state is the window's (shared by its bar and its Diagnostics screen)
+        demo.dispose();
     }
 
     /** Starts the start-up connection (called once the window is showing). */

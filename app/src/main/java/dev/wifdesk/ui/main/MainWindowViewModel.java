@@ -6,18 +6,27 @@ import dev.wifdesk.ui.connection.ConnectionState;
 import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
-import java.util.stream.Collectors;
+import dev.wifdesk.ui.core.Work;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Connection bar state: connects at start-up (in a task) and turns the result into bar texts. */
+/**
+ * Connection bar state: connects at start-up and switches targets (background Work), turns the
+ * connection into bar texts, and lists the visible projects for the project chooser; the chosen
+ * project goes into the shared connection, so every screen follows it.
+ */
 public final class MainWindowViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(MainWindowViewModel.class);
 
@@ -35,6 +44,9 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Connection.TargetKind> targetKind = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper switchError = new ReadOnlyStringWrapper("");
     private final BooleanProperty switching = new SimpleBooleanProperty(false);
+    private final ObservableList<Connection.ProjectInfo> projects = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Connection.ProjectInfo> chosenProject = new ReadOnlyObjectWrapper<>();
+    private final Subscription connectionSubscription;
 
     public MainWindowViewModel(ConnectionService connectionService, ConnectionState state, UiExecutor executor,
                                Messages messages) {
@@ -43,10 +55,39 @@ public final class MainWindowViewModel {
         this.executor = executor;
         this.messages = messages;
         targetText.set(messages.get("connection.connecting"));
-        state.connectionProperty().addListener((obs, old, c) -> show(c));
-        if (state.current().isPresent()) {
-            show(state.current().get());
+        // subscribe() also shows the connection already there; dispose() stops following it
+        connectionSubscription = state.connectionProperty().subscribe(this::show);
+    }
+
+    /**
+     * The bar's project chooser: every screen follows the chosen project. The projects and their
+     * numbers were read when connecting, so the choice needs no I/O; the old project's running
+     * work is cancelled (reads now, changes between steps) as on a target switch.
+     */
+    public void chooseProject(Connection.ProjectInfo project) {
+        Optional<Connection> c = state.current();
+        if (project == null || c.isEmpty() || switching.get() || c.get().project().filter(project::equals).isPresent()
+                || !c.get().projects().contains(project)) {
+            return;
         }
+        LOG.info("Working in project {}", project.describe());
+        executor.cancelRunning();
+        state.connectionProperty().set(c.get().withProject(project));
+    }
+
+    /** The projects the connection can see, for the chooser. */
+    public ObservableList<Connection.ProjectInfo> projects() {
+        return FXCollections.unmodifiableObservableList(projects);
+    }
+
+    /** The project every screen works in (null before a connection). */
+    public ReadOnlyObjectProperty<Connection.ProjectInfo> chosenProjectProperty() {
+        return chosenProject.getReadOnlyProperty();
+    }
+
+    /** Stops following the shared connection (the window is closing). */
+    public void dispose() {
+        connectionSubscription.unsubscribe();
     }
 
     /** Starts the start-up connection off the FX thread. */
@@ -55,26 +96,19 @@ public final class MainWindowViewModel {
         switching.set(true);
         status.set(Status.CONNECTING);
         targetText.set(messages.get("connection.connecting"));
-        Task<Connection> task = new Task<>() {
-            @Override
-            protected Connection call() throws Exception {
-                return connectionService.connect();
-            }
-        };
-        task.setOnSucceeded(e -> {
-            switching.set(false);
-            Connection c = task.getValue();
-            LOG.info("Connected to {} ({}) as {}", c.target(), c.label(), c.identity());
-            state.connectionProperty().set(c);
-        });
-        task.setOnFailed(e -> {
-            switching.set(false);
-            Throwable t = task.getException();
-            LOG.warn("Connection failed: {}", ClientErrors.oneLine(t));
-            status.set(Status.FAILED);
-            targetText.set(messages.get("connection.failed", ClientErrors.oneLine(t)));
-        });
-        executor.execute(task);
+        executor.run(Work.of(connectionService::connect)
+                .onSuccess(c -> {
+                    switching.set(false);
+                    LOG.info("Connected to {} ({}) as {}", c.target(), c.label(), c.identity());
+                    state.connectionProperty().set(c);
+                })
+                .onFailure(t -> {
+                    switching.set(false);
+                    LOG.warn("Connection failed: {}", ClientErrors.oneLine(t));
+                    status.set(Status.FAILED);
+                    targetText.set(messages.get("connection.failed", ClientErrors.oneLine(t)));
+                })
+                .onFinally(() -> switching.set(false)));
     }
 
     /**
@@ -93,32 +127,27 @@ public final class MainWindowViewModel {
         status.set(Status.CONNECTING);
         targetText.set(messages.get("connection.switching." + kind.name()));
         LOG.info("Switching the target to {}", kind);
-        Task<Connection> task = new Task<>() {
-            @Override
-            protected Connection call() throws Exception {
-                return connectionService.connect(kind);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            switching.set(false);
-            Connection c = task.getValue();
-            executor.cancelRunning();
-            LOG.info("Switched to {} ({}) as {}", c.target(), c.label(), c.identity());
-            state.connectionProperty().set(c);
-        });
-        task.setOnFailed(e -> {
-            switching.set(false);
-            String why = ClientErrors.oneLine(task.getException());
-            LOG.warn("Switching to {} failed: {}", kind, why);
-            switchError.set(why);
-            if (before != null) {
-                show(before);
-            } else {
-                status.set(Status.FAILED);
-                targetText.set(messages.get("connection.failed", why));
-            }
-        });
-        executor.execute(task);
+        executor.run(Work.of(() -> connectionService.connect(kind))
+                .onSuccess(c -> {
+                    switching.set(false);
+                    // the old target's reads stop now; its changes stop between steps, never mid-call
+                    executor.cancelRunning();
+                    LOG.info("Switched to {} ({}) as {}", c.target(), c.label(), c.identity());
+                    state.connectionProperty().set(c);
+                })
+                .onFailure(t -> {
+                    switching.set(false);
+                    String why = ClientErrors.oneLine(t);
+                    LOG.warn("Switching to {} failed: {}", kind, why);
+                    switchError.set(why);
+                    if (before != null) {
+                        show(before);
+                    } else {
+                        status.set(Status.FAILED);
+                        targetText.set(messages.get("connection.failed", why));
+                    }
+                })
+                .onFinally(() -> switching.set(false)));
     }
 
     /** The last switch's failure in one line ("" when the last switch, or none, failed). */
@@ -141,10 +170,11 @@ public final class MainWindowViewModel {
         targetKind.set(c.target());
         targetText.set(messages.get("connection.target." + c.target().name(), c.label()));
         operatorText.set(c.identity().isEmpty() ? "" : messages.get("connection.operator", c.identity()));
-        projectsText.set(c.projects().isEmpty()
-                ? messages.get("connection.noProjects")
-                : messages.get("connection.projects",
-                        c.projects().stream().map(Connection.ProjectInfo::projectId).collect(Collectors.joining(", "))));
+        projectsText.set(c.projects().isEmpty() ? messages.get("connection.noProjects") : messages.get("connection.project"));
+        if (!projects.equals(c.projects())) {
+            projects.setAll(c.projects());
+        }
+        chosenProject.set(c.project().orElse(null));
     }
 
     public ObjectProperty<Status> statusProperty() {

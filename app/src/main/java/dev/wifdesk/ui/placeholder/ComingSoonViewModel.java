@@ -18,9 +18,10 @@ public final class ComingSoonViewModel {
     }
 
     private void update(Connection c) {
-        scope.set(c == null || c.projects().isEmpty()
+        // the project chosen in the connection bar
+        scope.set(c == null || c.project().isEmpty()
                 ? messages.get("comingSoon.scope.none")
-                : messages.get("comingSoon.scope", c.projects().get(0).describe()));
+                : messages.get("comingSoon.scope", c.project().get().describe()));
     }
 
     public ReadOnlyStringProperty scopeProperty() {

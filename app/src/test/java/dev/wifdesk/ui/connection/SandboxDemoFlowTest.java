@@ -1,9 +1,10 @@
 package dev.wifdesk.ui.connection;
 
+import dev.wifdesk.ui.EmbeddedSandboxLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.diagnose.DiagnosisEngine;
-import dev.wifdesk.sandbox.DemoSetup;
+import dev.wifdesk.plan.demo.DemoSetup;
 import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.ui.MainWindow;
 import dev.wifdesk.ui.core.View;
@@ -84,7 +85,7 @@ class SandboxDemoFlowTest {
         click(robot, "#demoButton");
         String plan = robot.lookup("#demoPlanText").queryAs(TextArea.class).getText();
         assertThat(plan).contains("workloadIdentityPools/gitlab-ci/providers/gitlab-sandbox", DemoSetup.CONDITION,
-                "Service account: projects/sandbox-project/serviceAccounts/gitlab-dataflow@sandbox-project.iam.gserviceaccount.com",
+                "Service account (create): projects/sandbox-project/serviceAccounts/gitlab-dataflow@sandbox-project.iam.gserviceaccount.com",
                 "WIF_SERVICE_ACCOUNT = gitlab-dataflow@sandbox-project.iam.gserviceaccount.com");
         Screenshots.save(robot.lookup("#demoPlanDialog").queryAs(Node.class).getScene(), "sandbox_demo_plan");
         robot.clickOn("#confirmDemoButton");
@@ -96,7 +97,7 @@ class SandboxDemoFlowTest {
         ComboBox<String> accounts = robot.lookup("#serviceAccountCombo").queryComboBox();
         assertThat(accounts.getItems()).contains("gitlab-dataflow@sandbox-project.iam.gserviceaccount.com");
         assertThat(accounts.getValue()).isEqualTo("gitlab-dataflow@sandbox-project.iam.gserviceaccount.com");
-        assertThat(t.live.audit().read()).hasSize(6);
+        assertThat(t.live.audit().read()).hasSize(14);
 
         ComboBox<String> ref = robot.lookup("#sampleRefCombo").queryComboBox();
         assertThat(ref.getValue()).isEqualTo("main");

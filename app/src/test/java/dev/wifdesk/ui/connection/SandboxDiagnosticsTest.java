@@ -1,5 +1,6 @@
 package dev.wifdesk.ui.connection;
 
+import dev.wifdesk.ui.EmbeddedSandboxLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.iam.v1.Iam;
@@ -83,8 +84,9 @@ class SandboxDiagnosticsTest {
                 .isEqualTo("Sandbox — sandbox-project (428617359021)");
         assertThat(robot.lookup(".connection-operator").queryAs(Label.class).getText())
                 .isEqualTo("Operator: operator@wifdesk-sandbox.example");
-        assertThat(robot.lookup(".connection-projects").queryAs(Label.class).getText())
-                .isEqualTo("Projects: sandbox-project");
+        assertThat(robot.lookup(".connection-projects").queryAs(Label.class).getText()).isEqualTo("Project");
+        assertThat(robot.lookup("#projectCombo").<Connection.ProjectInfo>queryComboBox().getValue().projectId())
+                .isEqualTo("sandbox-project");
         Connection c = t.state.current().orElseThrow();
         assertThat(c.target()).isEqualTo(Connection.TargetKind.SANDBOX);
         assertThat(c.projects()).containsExactly(

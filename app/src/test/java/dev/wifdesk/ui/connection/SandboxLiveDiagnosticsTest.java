@@ -1,5 +1,6 @@
 package dev.wifdesk.ui.connection;
 
+import dev.wifdesk.ui.EmbeddedSandboxLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.iam.v1.model.Binding;

@@ -45,7 +45,7 @@ class CancelledTasksTest {
         GoogleClients clients = new GoogleClients(Target.sandbox(URI.create("http://127.0.0.1:9"), "operator-token",
                 "operator@wifdesk-sandbox.example"));
         SandboxGitLab gitlab = new SandboxGitLab(URI.create("http://127.0.0.1:9"), "sandbox-gitlab-token", "acme/pipelines",
-                u -> Optional.empty());
+                u -> Optional.empty(), dev.wifdesk.sandbox.gitlab.GitLabSandbox.ISSUER, Optional.empty());
         return new Connection(Connection.TargetKind.SANDBOX, "sandbox-project (428617359021)",
                 "operator@wifdesk-sandbox.example",
                 List.of(new Connection.ProjectInfo("sandbox-project", "428617359021", "Sandbox project")),
@@ -89,14 +89,16 @@ class CancelledTasksTest {
     void aCancelledDemoSetupCanBeStartedAgain() {
         DemoFederationViewModel demo = Fx.call(() -> new DemoFederationViewModel(t.state, executor, t.messages,
                 t.live.audit(), t.clock));
-        Fx.run(demo::create);
+        DemoFederationViewModel.PreparedPlan confirmed = new DemoFederationViewModel.PreparedPlan(
+                t.state.current().orElseThrow(), new dev.wifdesk.plan.Plan(List.of()), "");
+        Fx.run(() -> demo.create(confirmed));
         assertThat(demo.busyProperty().get()).isTrue();
 
         Fx.run(executor::cancelRunning);
 
         assertThat(demo.busyProperty().get()).isFalse();
-        Fx.run(demo::create);
-        assertThat(executor.held).hasSize(1);
+        Fx.run(() -> demo.create(confirmed));
+        assertThat(executor.heldWork).hasSize(1);
     }
 
     @Test

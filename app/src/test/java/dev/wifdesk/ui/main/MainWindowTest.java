@@ -53,7 +53,9 @@ class MainWindowTest {
                 .isEqualTo("Sandbox — sandbox-project (428617359021)");
         assertThat(robot.lookup(".connection-operator").queryAs(Label.class).getText())
                 .contains("operator@wifdesk-sandbox.example");
-        assertThat(robot.lookup(".connection-projects").queryAs(Label.class).getText()).contains("sandbox-project");
+        assertThat(robot.lookup(".connection-projects").queryAs(Label.class).getText()).isEqualTo("Project");
+        assertThat(robot.lookup("#projectCombo").<dev.wifdesk.ui.connection.Connection.ProjectInfo>queryComboBox()
+                .getValue().describe()).isEqualTo("sandbox-project (428617359021)");
     }
 
     @Test

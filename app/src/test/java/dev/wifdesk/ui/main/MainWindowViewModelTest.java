@@ -27,7 +27,9 @@ class MainWindowViewModelTest {
         assertThat(vm.statusProperty().get()).isEqualTo(MainWindowViewModel.Status.CONNECTED);
         assertThat(vm.targetTextProperty().get()).isEqualTo("Sandbox — sandbox-project (428617359021)");
         assertThat(vm.operatorTextProperty().get()).isEqualTo("Operator: operator@wifdesk-sandbox.example");
-        assertThat(vm.projectsTextProperty().get()).isEqualTo("Projects: sandbox-project");
+        assertThat(vm.projectsTextProperty().get()).isEqualTo("Project");
+        assertThat(vm.projects()).extracting(Connection.ProjectInfo::projectId).containsExactly("sandbox-project");
+        assertThat(vm.chosenProjectProperty().get().projectId()).isEqualTo("sandbox-project");
         assertThat(t.state.current()).isPresent();
         assertThat(vm.targetKindProperty().get()).isEqualTo(Connection.TargetKind.SANDBOX);
     }
@@ -140,7 +142,8 @@ class MainWindowViewModelTest {
         assertThat(executor.cancels).isEqualTo(1);
         assertThat(vm.targetKindProperty().get()).isEqualTo(Connection.TargetKind.GOOGLE_CLOUD);
         assertThat(vm.targetTextProperty().get()).isEqualTo("Google Cloud — ci@acme.iam.gserviceaccount.com");
-        assertThat(vm.projectsTextProperty().get()).isEqualTo("Projects: acme-prod");
+        assertThat(vm.projectsTextProperty().get()).isEqualTo("Project");
+        assertThat(vm.chosenProjectProperty().get().projectId()).isEqualTo("acme-prod");
 
         // choosing the target already connected does nothing
         Fx.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
@@ -170,11 +173,48 @@ class MainWindowViewModelTest {
             vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD);
         });
         // only the start-up connect: a switch racing it could leave the bar on the other target
-        assertThat(held.held).hasSize(1);
+        assertThat(held.heldWork).hasSize(1);
         assertThat(vm.switchingProperty().get()).isTrue();
 
         Fx.run(held::runAll);
         assertThat(vm.switchingProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).isEqualTo(MainWindowViewModel.Status.CONNECTED);
+    }
+
+    @Test
+    void theChosenProjectGoesIntoTheSharedConnectionAndCancelsTheOldProjectsWork() {
+        Connection.ProjectInfo prod = new Connection.ProjectInfo("acme-prod", "123456789012", "Acme");
+        Connection.ProjectInfo staging = new Connection.ProjectInfo("acme-staging", "210987654321", "Acme staging");
+        Connection gc = new Connection(Connection.TargetKind.GOOGLE_CLOUD, "ci@acme.iam.gserviceaccount.com",
+                "ci@acme.iam.gserviceaccount.com", List.of(prod, staging), Optional.empty());
+        RecordingExecutor executor = new RecordingExecutor();
+        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(t.connectingTo(gc), t.state, executor, t.messages));
+        Fx.run(vm::connect);
+        // before any choice: the first visible project, as before
+        assertThat(t.state.current().orElseThrow().project()).contains(prod);
+        assertThat(vm.projects()).containsExactly(prod, staging);
+
+        Fx.run(() -> vm.chooseProject(staging));
+
+        Connection now = t.state.current().orElseThrow();
+        assertThat(now.project()).contains(staging);
+        assertThat(now.target()).isEqualTo(Connection.TargetKind.GOOGLE_CLOUD);
+        assertThat(now).isNotEqualTo(gc);
+        assertThat(vm.chosenProjectProperty().get()).isEqualTo(staging);
+        assertThat(executor.cancels).isEqualTo(1);
+        // the same choice again, or a project the connection cannot see, changes nothing
+        Fx.run(() -> vm.chooseProject(staging));
+        Fx.run(() -> vm.chooseProject(new Connection.ProjectInfo("other", "1", "Other")));
+        assertThat(t.state.current()).containsSame(now);
+        assertThat(executor.cancels).isEqualTo(1);
+    }
+
+    @Test
+    void aDisposedBarNoLongerFollowsTheConnection() {
+        MainWindowViewModel vm = connectWith(t.connectingTo(TestServices.sandboxConnection()));
+        Fx.run(vm::dispose);
+        Fx.run(() -> t.state.connectionProperty().set(new Connection(Connection.TargetKind.GOOGLE_CLOUD, "x", "x",
+                List.of(), Optional.empty())));
+        assertThat(vm.targetKindProperty().get()).isEqualTo(Connection.TargetKind.SANDBOX);
     }
 }

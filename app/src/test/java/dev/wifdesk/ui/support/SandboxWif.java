@@ -79,7 +79,8 @@ public final class SandboxWif {
         return new Connection(Connection.TargetKind.SANDBOX, projectId + " (" + number + ")", sandbox.google().operatorEmail(),
                 List.of(new Connection.ProjectInfo(projectId, number, "Sandbox project")), Optional.of(clients),
                 Optional.of(new SandboxGitLab(sandbox.gitlab().baseUrl(), sandbox.gitlab().token(),
-                        sandbox.gitlab().projectPath(), sandbox.issuers()::rewrite)));
+                        sandbox.gitlab().projectPath(), sandbox.issuers()::rewrite, sandbox.gitlab().issuer(),
+                        Optional.empty())));
     }
 
     public SandboxWif createProvider(List<String> audiences) throws IOException {

@@ -1,10 +1,15 @@
-package dev.wifdesk.ui.connection;
+package dev.wifdesk.ui;
 
 import dev.wifdesk.sandbox.Sandbox;
 import dev.wifdesk.sandbox.SandboxOptions;
+import dev.wifdesk.ui.connection.SandboxGitLab;
+import dev.wifdesk.ui.connection.SandboxLauncher;
 import java.net.URI;
 
-/** Starts the in-process sandbox (Google + GitLab sides) on loopback, free ports. */
+/**
+ * Starts the in-process sandbox (Google + GitLab sides) on loopback, free ports. Part of the
+ * composition root (with {@link Wiring}): the only UI classes allowed to import {@code sandbox}.
+ */
 public final class EmbeddedSandboxLauncher implements SandboxLauncher {
     private final SandboxOptions options;
 

@@ -1,29 +1,49 @@
-package dev.wifdesk.sandbox;
+package dev.wifdesk.plan.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.iam.v1.model.Binding;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
+import dev.wifdesk.audit.AuditEntry;
+import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.ServiceAccountPolicyEditor;
 import dev.wifdesk.cloud.Target;
+import dev.wifdesk.plan.Action;
+import dev.wifdesk.plan.AuditedChanges;
+import dev.wifdesk.plan.ChangeContext;
+import dev.wifdesk.plan.Outcome;
+import dev.wifdesk.plan.Plan;
+import dev.wifdesk.plan.PlanExecutor;
+import dev.wifdesk.plan.PlanRun;
+import dev.wifdesk.plan.Step;
+import dev.wifdesk.plan.StepResult;
+import dev.wifdesk.sandbox.Sandbox;
+import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.models.Variable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The demo federation through the real IAM / Resource Manager clients and gitlab4j, against the sandbox. */
+/** The demo federation through the plan engine, the real IAM / Resource Manager clients and gitlab4j, against the sandbox. */
 class DemoSetupTest {
+    @TempDir
+    Path dir;
     private Sandbox sandbox;
     private GitLabApi gitlab;
     private GoogleClients operator;
     private DemoSetup demo;
+    private AuditLog audit;
 
     @BeforeEach
     void start() {
@@ -31,8 +51,9 @@ class DemoSetupTest {
         gitlab = new GitLabApi(sandbox.gitlab().baseUrl().toString(), sandbox.gitlab().token());
         operator = new GoogleClients(Target.sandbox(sandbox.google().baseUrl(), sandbox.google().operatorToken(),
                 sandbox.google().operatorEmail()));
-        demo = new DemoSetup(operator, gitlab, new DemoSetup.Coordinates(sandbox.google().projectId(),
+        demo = new DemoSetup(new DemoSetup.Coordinates(sandbox.google().projectId(),
                 sandbox.google().projectNumber(), GitLabSandbox.ISSUER, GitLabSandbox.PROJECT_PATH));
+        audit = new AuditLog(dir.resolve("audit.jsonl"));
     }
 
     @AfterEach
@@ -41,11 +62,20 @@ class DemoSetupTest {
         sandbox.close();
     }
 
+    private ChangeContext context(AuditedChanges audited) {
+        return new ChangeContext(operator, Optional.of(gitlab), audited);
+    }
+
+    private AuditedChanges audited() {
+        return new AuditedChanges(audit, "operator@wifdesk-sandbox.example", Clock.systemUTC());
+    }
+
     @Test
-    void thePlanNamesEveryResourceBeforeAnythingIsMade() throws Exception {
-        List<DemoSetup.Step> plan = demo.plan();
-        assertThat(plan).extracting(DemoSetup.Step::kind).containsExactly(DemoSetup.Kind.values());
-        String all = plan.stream().map(s -> s.resource() + "\n" + s.description()).collect(Collectors.joining("\n"));
+    void thePlanNamesEveryResourceAndActionBeforeAnythingIsMade() throws Exception {
+        Plan plan = demo.plan(operator, gitlab);
+        assertThat(plan.steps()).extracting(DemoSetup::kindOf).containsExactly(DemoSetup.Kind.values());
+        assertThat(plan.steps()).extracting(Step::action).containsOnly(Action.CREATE);
+        String all = plan.steps().stream().map(s -> s.resource() + "\n" + s.description()).collect(Collectors.joining("\n"));
         assertThat(all).contains("projects/428617359021/locations/global/workloadIdentityPools/gitlab-ci/providers/gitlab-sandbox",
                 "issuer: " + GitLabSandbox.ISSUER, "allowed audience: " + GitLabSandbox.ISSUER,
                 "attribute.ref = assertion.ref", DemoSetup.CONDITION,
@@ -53,17 +83,35 @@ class DemoSetupTest {
                         + "workloadIdentityPools/gitlab-ci/attribute.project_path/acme/pipelines",
                 "+ roles/dataflow.worker serviceAccount:gitlab-dataflow@sandbox-project.iam.gserviceaccount.com",
                 "WIF_PROVIDER = //iam.googleapis.com/projects/428617359021");
-        // planning reads nothing and makes nothing
+        // the provider needs the pool, the binding needs the account: ordered by the plan
+        assertThat(plan.steps().get(1).dependsOn()).containsExactly("POOL");
+        // planning reads and makes nothing
         assertThat(operator.iam().projects().serviceAccounts().list("projects/sandbox-project").execute().getAccounts())
                 .extracting(a -> a.getEmail()).doesNotContain(demo.serviceAccount());
+        assertThat(audit.read()).isEmpty();
     }
 
     @Test
-    void createsTheFederationThenASecondRunChangesNothing() throws Exception {
-        List<DemoSetup.StepResult> heard = new ArrayList<>();
-        List<DemoSetup.StepResult> first = demo.apply(heard::add);
-        assertThat(first).extracting(DemoSetup.StepResult::outcome).containsOnly(DemoSetup.Outcome.CREATED);
-        assertThat(heard).isEqualTo(first);
+    void createsTheFederationAuditingEachCallThenASecondRunMakesNoMutatingCall() throws Exception {
+        List<StepResult> heard = new ArrayList<>();
+        AuditedChanges first = audited();
+        PlanRun run = PlanExecutor.run(demo.plan(operator, gitlab), context(first), PlanExecutor.onEach(heard::add),
+                () -> false);
+        assertThat(run.results()).extracting(StepResult::outcome).containsOnly(Outcome.CREATED);
+        assertThat(heard).isEqualTo(run.results());
+        // pool, provider, account, 2 account bindings, 1 project policy set, 8 variables
+        assertThat(first.mutatingCalls()).isEqualTo(14);
+        List<AuditEntry> entries = audit.read();
+        assertThat(entries).hasSize(14).allSatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("operator@wifdesk-sandbox.example");
+            assertThat(e.result()).isEqualTo("ok");
+        });
+        assertThat(entries).extracting(AuditEntry::action).startsWith("iam.workloadIdentityPools.create",
+                "iam.workloadIdentityPools.providers.create", "iam.serviceAccounts.create",
+                "iam.serviceAccounts.setIamPolicy", "iam.serviceAccounts.setIamPolicy",
+                "cloudresourcemanager.projects.setIamPolicy", "gitlab.projects.variables.create");
+        // a variable's value is not written to the audit log
+        assertThat(entries).noneSatisfy(e -> assertThat(e.detail()).contains("gs://acme-tmp"));
 
         WorkloadIdentityPoolProvider p = operator.iam().projects().locations().workloadIdentityPools().providers()
                 .get(demo.providerName()).execute();
@@ -91,8 +139,14 @@ class DemoSetupTest {
 
         String etag = new ServiceAccountPolicyEditor(operator.iam()).read(demo.serviceAccountResource()).getEtag();
         String projectEtag = projectPolicy.getEtag();
-        List<DemoSetup.StepResult> second = demo.apply(r -> { });
-        assertThat(second).extracting(DemoSetup.StepResult::outcome).containsOnly(DemoSetup.Outcome.ALREADY_EXISTS);
+        Plan again = demo.plan(operator, gitlab);
+        assertThat(again.steps()).extracting(Step::action).containsOnly(Action.NONE);
+        assertThat(again.isEmpty()).isTrue();
+        AuditedChanges second = audited();
+        PlanRun rerun = PlanExecutor.run(again, context(second));
+        assertThat(rerun.results()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_EXISTS);
+        assertThat(second.mutatingCalls()).isZero();
+        assertThat(audit.read()).hasSize(14);
         assertThat(new ServiceAccountPolicyEditor(operator.iam()).read(demo.serviceAccountResource()).getEtag()).isEqualTo(etag);
         assertThat(operator.resourceManager().projects().getIamPolicy("projects/sandbox-project",
                 new com.google.api.services.cloudresourcemanager.v3.model.GetIamPolicyRequest()).execute().getEtag())
@@ -103,17 +157,25 @@ class DemoSetupTest {
     @Test
     void aVariableWithAnotherValueIsCorrected() throws Exception {
         gitlab.getProjectApi().createVariable(GitLabSandbox.PROJECT_PATH, "DATAFLOW_REGION", "us-central1", false);
-        assertThat(demo.run(DemoSetup.Kind.CI_VARIABLES)).isEqualTo(DemoSetup.Outcome.CREATED);
+        assertThat(demo.run(DemoSetup.Kind.CI_VARIABLES, context(audited()))).isEqualTo(Outcome.CREATED);
         assertThat(gitlab.getProjectApi().getVariable(GitLabSandbox.PROJECT_PATH, "DATAFLOW_REGION").getValue())
                 .isEqualTo(DemoSetup.REGION);
         gitlab.getProjectApi().updateVariable(GitLabSandbox.PROJECT_PATH, "DATAFLOW_REGION", "us-central1", false);
-        assertThat(demo.run(DemoSetup.Kind.CI_VARIABLES)).isEqualTo(DemoSetup.Outcome.UPDATED);
+        assertThat(demo.plan(operator, gitlab).steps().get(5).action()).isEqualTo(Action.UPDATE);
+        AuditedChanges audited = audited();
+        assertThat(demo.run(DemoSetup.Kind.CI_VARIABLES, context(audited))).isEqualTo(Outcome.UPDATED);
+        assertThat(audited.mutatingCalls()).isEqualTo(1);
+        assertThat(audit.read()).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("gitlab.projects.variables.update");
+            assertThat(e.detail()).isEqualTo("DATAFLOW_REGION");
+        });
     }
 
     @Test
     void aSoftDeletedPoolAndProviderAreUndeletedNotRecreated() throws Exception {
-        demo.run(DemoSetup.Kind.POOL);
-        demo.run(DemoSetup.Kind.PROVIDER);
+        ChangeContext c = context(audited());
+        demo.run(DemoSetup.Kind.POOL, c);
+        demo.run(DemoSetup.Kind.PROVIDER, c);
         var pools = operator.iam().projects().locations().workloadIdentityPools();
         String pool = "projects/" + sandbox.google().projectNumber() + "/locations/global/workloadIdentityPools/"
                 + DemoSetup.POOL_ID;
@@ -122,11 +184,13 @@ class DemoSetupTest {
         pools.delete(pool).execute();
         awaitState(() -> pools.get(pool).execute().getState(), "DELETED");
 
-        assertThat(demo.run(DemoSetup.Kind.POOL)).isEqualTo(DemoSetup.Outcome.UNDELETED);
+        assertThat(demo.plan(operator, gitlab).steps().get(0).action()).isEqualTo(Action.UNDELETE);
+        assertThat(demo.run(DemoSetup.Kind.POOL, c)).isEqualTo(Outcome.UNDELETED);
         assertThat(pools.get(pool).execute().getState()).isEqualTo("ACTIVE");
-        assertThat(demo.run(DemoSetup.Kind.PROVIDER)).isIn(DemoSetup.Outcome.UNDELETED, DemoSetup.Outcome.ALREADY_EXISTS);
+        assertThat(demo.run(DemoSetup.Kind.PROVIDER, c)).isIn(Outcome.UNDELETED, Outcome.ALREADY_EXISTS);
         assertThat(pools.providers().get(provider).execute().getState()).isEqualTo("ACTIVE");
-        assertThat(demo.run(DemoSetup.Kind.POOL)).isEqualTo(DemoSetup.Outcome.ALREADY_EXISTS);
+        assertThat(demo.run(DemoSetup.Kind.POOL, c)).isEqualTo(Outcome.ALREADY_EXISTS);
+        assertThat(audit.read()).extracting(AuditEntry::action).contains("iam.workloadIdentityPools.undelete");
     }
 
     private interface StateRead {

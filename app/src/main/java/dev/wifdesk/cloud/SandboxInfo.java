@@ -1,0 +1,85 @@
+package dev.wifdesk.cloud;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The client side of a running sandbox's coordinates (so a client needs no sandbox import).
+ * What {@code sandbox serve} prints and what a {@code --sandbox URL} client needs: both base
+ * URLs, the issuer, the seeded project and the (fake, loopback-only) tokens.
+ */
+public record SandboxInfo(String google, String gitlab, String gitlabIssuer, String gitlabProject, String operatorToken,
+                          String gitlabToken, String project, String projectNumber) {
+    /** Where a running sandbox answers with this JSON, on either of its bases. */
+    public static final String PATH = "/sandbox/info";
+    /** The serve JSON is a few hundred bytes. */
+    public static final int MAX_INFO_BYTES = 64 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Parses the serve JSON line; unknown keys are ignored, missing ones are named. */
+    public static SandboxInfo parse(String json) {
+        try {
+            var node = JSON.readTree(json);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("sandbox info must be a JSON object");
+            }
+            return new SandboxInfo(text(node, "google"), text(node, "gitlab"), text(node, "gitlabIssuer"),
+                    text(node, "gitlabProject"), text(node, "operatorToken"), text(node, "gitlabToken"),
+                    text(node, "project"), text(node, "projectNumber"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("sandbox info is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Asks a running sandbox ({@code GET BASE/sandbox/info}) for the rest of its coordinates.
+     * Bounded: 5 s to connect, 10 s for the answer.
+     */
+    public static SandboxInfo fetch(URI base) throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .proxy(ProxySelector.of(null)).build();
+        String b = trimSlash(base.toString());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(b + PATH))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IOException(b + " does not look like a WIF Desk sandbox (GET " + PATH
+                            + " answered " + response.statusCode() + ")");
+                }
+                // the URL is the user's: whatever answers there must not make us read without end
+                byte[] bytes = body.readNBytes(MAX_INFO_BYTES + 1);
+                if (bytes.length > MAX_INFO_BYTES) {
+                    throw new IOException(b + " does not look like a WIF Desk sandbox (GET " + PATH
+                            + " answered more than " + MAX_INFO_BYTES + " bytes)");
+                }
+                return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while asking " + b + " for its sandbox info");
+        } catch (IllegalArgumentException e) {
+            throw new IOException(b + PATH + ": " + e.getMessage());
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node, String key) {
+        var v = node.get(key);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException("sandbox info lacks \"" + key + "\"");
+        }
+        return v.asText();
+    }
+
+    private static String trimSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}
