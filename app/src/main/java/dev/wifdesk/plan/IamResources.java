@@ -7,6 +7,7 @@ import com.google.api.services.iam.v1.model.UndeleteWorkloadIdentityPoolRequest;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPool;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.cloud.Operations;
 import java.io.IOException;
 
 /**
@@ -15,6 +16,9 @@ import java.io.IOException;
  * since its id cannot be created again for 30 days. An existing one is left as it is.
  */
 public final class IamResources {
+    /** How long a pool or provider change may take before the step fails (the sandbox's are instant). */
+    static final java.time.Duration LRO_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     private static final String DELETED = "DELETED";
 
     private IamResources() {
@@ -32,7 +36,7 @@ public final class IamResources {
             throws Exception {
         var pools = pools(c.google());
         WorkloadIdentityPool existing = Reads.find(() -> pools.get(poolName).execute());
-        OperationWait wait = new OperationWait(c.google().iam());
+        Operations wait = new Operations(c.google().iam(), LRO_TIMEOUT);
         if (existing != null) {
             if (!DELETED.equals(existing.getState())) {
                 return Outcome.ALREADY_EXISTS;
@@ -60,7 +64,7 @@ public final class IamResources {
             throws Exception {
         var providers = pools(c.google()).providers();
         WorkloadIdentityPoolProvider existing = Reads.find(() -> providers.get(providerName).execute());
-        OperationWait wait = new OperationWait(c.google().iam());
+        Operations wait = new Operations(c.google().iam(), LRO_TIMEOUT);
         if (existing != null) {
             if (!DELETED.equals(existing.getState())) {
                 return Outcome.ALREADY_EXISTS;

@@ -1,13 +1,14 @@
 package dev.wifdesk.diagnose.live;
 
 import com.google.auth.oauth2.GoogleCredentials;
-import dev.wifdesk.audit.Redactor;
+import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.cloud.GitLabConnection;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.JwksSource;
 import dev.wifdesk.cloud.OidcJwksSource;
 import dev.wifdesk.cloud.SandboxInfo;
 import dev.wifdesk.cloud.Target;
+import dev.wifdesk.model.HttpUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.util.function.Function;
@@ -30,20 +31,13 @@ public record LiveConnections(GitLabApi gitlab, GoogleClients google, JwksSource
 
     /** From {@code --sandbox URL}: asks the sandbox for GitLab's URL and its (fake, loopback-only) tokens. */
     public static LiveConnections sandbox(String googleUrl) throws SetupException {
-        URI base;
-        try {
-            base = URI.create(googleUrl.trim());
-            if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
-                throw new IllegalArgumentException("not an http URL");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new SetupException("--sandbox '" + googleUrl + "' is not a URL like http://127.0.0.1:PORT (the sandbox's google URL)");
-        }
+        URI base = HttpUrls.parseHttp(googleUrl).orElseThrow(() -> new SetupException("--sandbox '" + googleUrl
+                + "' is not a URL like http://127.0.0.1:PORT (the sandbox's google URL)"));
         SandboxInfo info;
         try {
             info = SandboxInfo.fetch(base);
         } catch (IOException e) {
-            throw new SetupException("cannot reach the sandbox at " + googleUrl + ": " + Redactor.redact(oneLine(e))
+            throw new SetupException("cannot reach the sandbox at " + googleUrl + ": " + ClientErrors.oneLine(e)
                     + " (start one with 'wifdesk sandbox serve')");
         }
         Target target = Target.sandbox(URI.create(info.google()), info.operatorToken(), "sandbox operator");
@@ -55,12 +49,7 @@ public record LiveConnections(GitLabApi gitlab, GoogleClients google, JwksSource
     public static LiveConnections cloud(String gitlabUrl, Function<String, String> env, CredentialsSource adc)
             throws SetupException {
         String url = gitlabUrl == null ? DEFAULT_GITLAB_URL : gitlabUrl.trim();
-        try {
-            URI u = URI.create(url);
-            if (u.getScheme() == null || !u.getScheme().startsWith("http") || u.getHost() == null) {
-                throw new IllegalArgumentException("not an http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
+        if (!HttpUrls.isHttp(url)) {
             throw new SetupException("--gitlab-url '" + url + "' is not a URL like https://gitlab.example.com");
         }
         String token = env.apply(GitLabConnection.TOKEN_VARIABLE);
@@ -87,12 +76,6 @@ public record LiveConnections(GitLabApi gitlab, GoogleClients google, JwksSource
     /** Where the ADC come from (tests give their own). */
     public interface CredentialsSource {
         GoogleCredentials get() throws IOException;
-    }
-
-    private static String oneLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     @Override

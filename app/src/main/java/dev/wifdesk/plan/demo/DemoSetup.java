@@ -6,6 +6,8 @@ import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.PolicyChange;
 import dev.wifdesk.cloud.ServiceAccountPolicyEditor;
+import dev.wifdesk.model.CiContract;
+import dev.wifdesk.model.PrincipalIdentifier;
 import dev.wifdesk.model.ResourceNames;
 import dev.wifdesk.plan.Action;
 import dev.wifdesk.plan.Bindings;
@@ -81,7 +83,7 @@ public final class DemoSetup {
 
     /** {@code //iam.googleapis.com/projects/N/.../providers/P}: what the runner's WIF_PROVIDER holds. */
     public String providerAudience() {
-        return "//iam.googleapis.com/" + providerName();
+        return CiContract.providerValue(providerName());
     }
 
     public String serviceAccount() {
@@ -94,27 +96,27 @@ public final class DemoSetup {
 
     /** {@code principalSet://iam.googleapis.com/POOL/attribute.project_path/PATH}. */
     public String projectPathMember() {
-        return "principalSet://iam.googleapis.com/" + poolName() + "/attribute.project_path/" + at.gitlabProjectPath();
+        return PrincipalIdentifier.attribute(at.projectNumber(), POOL_ID, "project_path", at.gitlabProjectPath()).format();
     }
 
     /** The GitLab CI/CD variables of the sandbox runner contract, in order. */
     public Map<String, String> variables() {
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("WIF_PROVIDER", providerAudience());
-        v.put("WIF_SERVICE_ACCOUNT", serviceAccount());
-        v.put("DATAFLOW_PROJECT", at.projectId());
-        v.put("DATAFLOW_REGION", REGION);
-        v.put("DATAFLOW_TEMPLATE", "gs://dataflow-templates-" + REGION + "/latest/Word_Count");
-        v.put("DATAFLOW_PARAMETERS",
+        v.put(CiContract.PROVIDER, providerAudience());
+        v.put(CiContract.SERVICE_ACCOUNT, serviceAccount());
+        v.put(CiContract.DATAFLOW_PROJECT, at.projectId());
+        v.put(CiContract.DATAFLOW_REGION, REGION);
+        v.put(CiContract.DATAFLOW_TEMPLATE, "gs://dataflow-templates-" + REGION + "/latest/Word_Count");
+        v.put(CiContract.DATAFLOW_PARAMETERS,
                 "{\"inputFile\":\"gs://dataflow-samples/shakespeare/kinglear.txt\",\"output\":\"gs://acme-tmp/wifdesk/out\"}");
-        v.put("DATAFLOW_TEMP_LOCATION", "gs://acme-tmp/wifdesk/tmp");
-        v.put("DATAFLOW_SERVICE_ACCOUNT", serviceAccount());
+        v.put(CiContract.DATAFLOW_TEMP_LOCATION, "gs://acme-tmp/wifdesk/tmp");
+        v.put(CiContract.DATAFLOW_SERVICE_ACCOUNT, serviceAccount());
         return v;
     }
 
     /** Variables the runner needs only on protected refs (the federation's own coordinates). */
     static boolean isProtectedVariable(String key) {
-        return key.startsWith("WIF_");
+        return CiContract.isFederationVariable(key);
     }
 
     private List<GitLabVariables.Wanted> wantedVariables() {

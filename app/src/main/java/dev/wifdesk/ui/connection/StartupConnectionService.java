@@ -1,5 +1,6 @@
 package dev.wifdesk.ui.connection;
 
+import dev.wifdesk.model.ResourceNames;
 import com.google.api.services.cloudresourcemanager.v3.model.Project;
 import com.google.api.services.cloudresourcemanager.v3.model.SearchProjectsResponse;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -95,7 +96,7 @@ public final class StartupConnectionService implements ConnectionService {
     }
 
     private static Connection.ProjectInfo getProject(GoogleClients clients, String projectId) throws IOException {
-        Project p = clients.resourceManager().projects().get("projects/" + projectId).execute();
+        Project p = clients.resourceManager().projects().get(ResourceNames.projectName(projectId)).execute();
         return toInfo(p);
     }
 
@@ -122,9 +123,7 @@ public final class StartupConnectionService implements ConnectionService {
     }
 
     static Connection.ProjectInfo toInfo(Project p) {
-        String name = p.getName() == null ? "" : p.getName();
-        String number = name.startsWith("projects/") ? name.substring("projects/".length()) : name;
-        return new Connection.ProjectInfo(p.getProjectId(), number, p.getDisplayName());
+        return new Connection.ProjectInfo(p.getProjectId(), ResourceNames.projectOf(p.getName()), p.getDisplayName());
     }
 
     @Override

@@ -1,13 +1,9 @@
 package dev.wifdesk.ui.demo;
 
+import dev.wifdesk.ui.common.ConfirmChangeDialog;
 import dev.wifdesk.ui.core.Messages;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -32,33 +28,17 @@ public final class DemoFederationDialog {
     }
 
     private void show(Node anchor, DemoFederationViewModel.PreparedPlan prepared) {
-        ButtonType create = new ButtonType(messages.get("demo.confirm.create"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", create, ButtonType.CANCEL);
-        alert.setTitle(messages.get("demo.confirm.title"));
-        alert.setHeaderText(messages.get("demo.confirm.header"));
-        TextArea plan = new TextArea(prepared.text());
-        plan.setId("demoPlanText");
-        plan.setEditable(false);
-        plan.setWrapText(true);
-        plan.setPrefRowCount(22);
-        plan.setPrefColumnCount(96);
-        plan.getStyleClass().addAll("change-description", "mono-area");
-        Label note = new Label(messages.get("demo.confirm.note"));
-        note.setWrapText(true);
-        note.getStyleClass().add("field-hint");
-        note.setMaxWidth(960);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        alert.getDialogPane().setContent(new VBox(8, plan, note));
+        TextArea plan = ConfirmChangeDialog.exactText("demoPlanText", prepared.text(), 22, 96);
+        plan.getStyleClass().add("mono-area");
         // the plan's lines are resource names: wide enough to read them whole
-        alert.getDialogPane().setMinWidth(980);
-        alert.getDialogPane().setPrefWidth(980);
-        alert.getDialogPane().setId("demoPlanDialog");
-        alert.getDialogPane().lookupButton(create).setId("confirmDemoButton");
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("confirmCancelButton");
-        if (anchor != null && anchor.getScene() != null) {
-            alert.initOwner(anchor.getScene().getWindow());
-            alert.getDialogPane().getStylesheets().addAll(anchor.getScene().getStylesheets());
+        boolean confirmed = ConfirmChangeDialog.titled("demoPlanDialog", messages.get("demo.confirm.title"),
+                        messages.get("demo.confirm.header"))
+                .confirmButton(messages.get("demo.confirm.create"), "confirmDemoButton")
+                .content(new VBox(8, plan, ConfirmChangeDialog.note(messages.get("demo.confirm.note"), 960)))
+                .width(980)
+                .showAndWait(anchor);
+        if (confirmed) {
+            viewModel.create(prepared);
         }
-        alert.showAndWait().filter(create::equals).ifPresent(ok -> viewModel.create(prepared));
     }
 }
