@@ -1,5 +1,6 @@
 package dev.wifdesk.ui.diagnostics;
 
+import dev.wifdesk.ui.core.Disposable;
 import dev.wifdesk.ui.demo.DemoFederationDialog;
 import dev.wifdesk.ui.demo.DemoFederationViewModel;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import javafx.util.Subscription;
  * {@code fx:include} with its own controller (inputs, picker, run and live exchange, latest
  * failures, results and fixes), and shows the sandbox's demo offer.
  */
-public final class DiagnosticsController {
+public final class DiagnosticsController implements Disposable {
     private final DiagnosticsViewModel viewModel;
     private final DemoFederationViewModel demo;
     private final DemoFederationDialog demoDialog;
@@ -51,6 +52,7 @@ public final class DiagnosticsController {
     }
 
     /** The screen is closed: its listeners on app-wide state end, and so do its view model's. */
+    @Override
     public void dispose() {
         subscriptions.forEach(Subscription::unsubscribe);
         subscriptions.clear();

@@ -1,10 +1,13 @@
 package dev.wifdesk.ui.main;
 
+import dev.wifdesk.ui.core.Disposable;
 import dev.wifdesk.ui.core.Navigator;
 import dev.wifdesk.ui.core.Theme;
 import dev.wifdesk.ui.core.View;
 import dev.wifdesk.ui.core.ViewLoader;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
@@ -36,6 +39,8 @@ public final class MainWindowController {
     private final Navigator navigator;
     private final Supplier<ViewLoader> loader;
     private final Map<View, Parent> loaded = new EnumMap<>(View.class);
+    /** The loaded screens that follow app-wide state, disposed with the window. */
+    private final List<Disposable> screens = new ArrayList<>();
     private final ToggleGroup navGroup = new ToggleGroup();
 
     @FXML
@@ -176,6 +181,8 @@ public final class MainWindowController {
         viewModel.dispose();
         // the demo state is the window's (shared by its bar and its Diagnostics screen)
         demo.dispose();
+        screens.forEach(Disposable::dispose);
+        screens.clear();
     }
 
     /** Starts the start-up connection (called once the window is showing). */
@@ -210,7 +217,13 @@ public final class MainWindowController {
     }
 
     private void showSection(View view) {
-        Parent root = loaded.computeIfAbsent(view, v -> loader.get().load(v).root());
+        Parent root = loaded.computeIfAbsent(view, v -> {
+            ViewLoader.Loaded<Object> screen = loader.get().load(v);
+            if (screen.controller() instanceof Disposable d) {
+                screens.add(d);
+            }
+            return screen.root();
+        });
         contentHost.getChildren().setAll(root);
         navGroup.getToggles().forEach(t -> t.setSelected(((ToggleButton) t).getId().equals(view.navId())));
     }

@@ -39,7 +39,25 @@ class MainWindowTest {
                 "projects/428617359021/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com",
                 "https://gitlab.com", List.of("https://gitlab.com")));
         MainWindow.show(stage, t.build(t.connectingTo(TestServices.sandboxConnection()),
-                r -> new DiagnosisReport(List.of(), List.of()), c -> providers), true);
+                r -> new DiagnosisReport(List.of(), List.of()), c -> {
+                    listedFor.add(c);
+                    return providers;
+                }), true);
+    }
+
+    /** The connections the Diagnostics screen listed providers for. */
+    private final List<dev.wifdesk.ui.connection.Connection> listedFor = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Test
+    void closingTheWindowDisposesItsScreensSoTheyNoLongerFollowTheConnection(FxRobot robot) {
+        // Diagnostics is the first screen: it listed the providers of the start-up connection
+        assertThat(listedFor).hasSize(1);
+        robot.interact(stage::hide);
+        robot.interact(() -> t.state.connectionProperty().set(new dev.wifdesk.ui.connection.Connection(
+                dev.wifdesk.ui.connection.Connection.TargetKind.GOOGLE_CLOUD, "ci@prod.example", "ci@prod.example",
+                List.of(new dev.wifdesk.ui.connection.Connection.ProjectInfo("prod", "111111111111", "Prod")),
+                java.util.Optional.empty())));
+        assertThat(listedFor).as("a closed screen lists nothing for a later connection").hasSize(1);
     }
 
     @AfterEach
