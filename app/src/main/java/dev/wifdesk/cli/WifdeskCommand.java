@@ -3,6 +3,7 @@ package dev.wifdesk.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The root command. Subcommands are listed here; each lives in its own class. */
 @Command(name = "wifdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -14,9 +15,13 @@ public final class WifdeskCommand implements Runnable {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
+    @Option(names = "--measure-startup",
+            description = "Open the GUI, print 'startup-ms N' (ms from JVM start to the first frame of the window), then exit.")
+    private boolean measureStartup;
+
     @Override
     public void run() {
-        dev.wifdesk.ui.WifdeskApp.launchGui();
+        dev.wifdesk.ui.WifdeskApp.launchGui(measureStartup);
     }
 
     /** Runs the command line and returns the exit code (0 ok, 1 failed, 2 bad input). */

@@ -24,8 +24,15 @@ import javafx.stage.Stage;
 public final class WifdeskApp extends Application {
     private ActivityLogAppender appender;
 
-    public static void launchGui() {
-        Application.launch(WifdeskApp.class);
+    private static final String MEASURE_STARTUP = "--measure-startup";
+
+    /** Opens the window and returns when it is closed; {@code measureStartup}: see {@link StartupProbe}. */
+    public static void launchGui(boolean measureStartup) {
+        if (measureStartup) {
+            Application.launch(WifdeskApp.class, MEASURE_STARTUP);
+        } else {
+            Application.launch(WifdeskApp.class);
+        }
     }
 
     @Override
@@ -33,6 +40,9 @@ public final class WifdeskApp extends Application {
         ActivityLog log = new ActivityLog(ActivityLog.DEFAULT_CAPACITY, Platform::runLater);
         appender = ActivityLogAppender.install(log);
         MainWindow.show(stage, realServices(log), true);
+        if (getParameters().getRaw().contains(MEASURE_STARTUP)) {
+            StartupProbe.reportFirstPulse(stage, System.out);
+        }
     }
 
     static UiServices realServices(ActivityLog log) {
