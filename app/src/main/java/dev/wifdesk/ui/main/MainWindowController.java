@@ -116,8 +116,15 @@ public final class MainWindowController {
             navBox.getChildren().add(button);
         }
         navigator.current().addListener((obs, old, view) -> showSection(view));
-        showSection(navigator.current().get());
         darkToggle.selectedProperty().addListener((obs, old, dark) -> Theme.apply(darkToggle.getScene(), dark));
+    }
+
+    /**
+     * Shows the navigator's current section. Not done in {@code initialize}: at start-up the first
+     * (and heaviest) section is built once the window's first frame is up (see {@code ui.MainWindow}).
+     */
+    public void showCurrentSection() {
+        showSection(navigator.current().get());
     }
 
     /** Starts the start-up connection (called once the window is showing). */
