@@ -62,6 +62,7 @@ public final class WifdeskApp extends Application {
                 // Logback first: the appender is installed on the FX thread once this is done
                 org.slf4j.LoggerFactory.getILoggerFactory();
                 built.complete(realServices(new ActivityLog(ActivityLog.DEFAULT_CAPACITY, Platform::runLater)));
+                warmUpIcons();
             } catch (RuntimeException | Error e) {
                 built.completeExceptionally(e);
             }
@@ -69,6 +70,21 @@ public final class WifdeskApp extends Application {
         thread.setDaemon(true);
         thread.start();
         return built;
+    }
+
+    /**
+     * The icon packs' plain-Java part, which the shell's first frame needs: the handlers (one per
+     * letter of the Material Design pack, found by a service loader) and the glyph enums of the
+     * navigation, each a class of hundreds of constants. Done here, it overlaps the toolkit start
+     * instead of following it; nothing of JavaFX is touched off its thread.
+     */
+    private static void warmUpIcons() {
+        org.kordamp.ikonli.AbstractIkonResolver.resolveServiceLoader().forEach(handler -> handler.getFontFamily());
+        for (dev.wifdesk.ui.core.View view : dev.wifdesk.ui.core.View.values()) {
+            if (view.glyph() != null) {
+                view.glyph().getDescription();
+            }
+        }
     }
 
     @Override
