@@ -33,10 +33,10 @@ public final class StartupProbe {
     }
 
     /**
-     * Since the JVM started (the management bean is read only now, once the time has passed, so
-     * loading it is not counted).
+     * Since the JVM started, on the JVM's monotonic clock (the wall clock may be adjusted meanwhile).
+     * The management bean is read only now, once the time has passed, so loading it is not counted.
      */
     static long msSinceJvmStart() {
-        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 }

@@ -98,15 +98,19 @@ public final class WifdeskApp extends Application {
         CompletableFuture<UiServices> ready = services != null ? services : buildServicesInBackground();
         // the FX thread does not wait for them: the window opens when they are ready
         ready.whenComplete((s, failure) -> Platform.runLater(() -> {
-            if (failure != null) {
-                startFailure = failure instanceof java.util.concurrent.CompletionException ce ? ce.getCause() : failure;
+            try {
+                if (failure != null) {
+                    throw failure;
+                }
+                appender = ActivityLogAppender.install(s.activityLog());
+                MainWindow.open(stage, s);
+                if (measure) {
+                    StartupProbe.reportFirstPulse(stage, System.out);
+                }
+            } catch (Throwable t) {
+                // as a failure in start() would: launchGui rethrows it, the command line prints one line
+                startFailure = t instanceof java.util.concurrent.CompletionException ce ? ce.getCause() : t;
                 Platform.exit();
-                return;
-            }
-            appender = ActivityLogAppender.install(s.activityLog());
-            MainWindow.open(stage, s);
-            if (measure) {
-                StartupProbe.reportFirstPulse(stage, System.out);
             }
         }));
     }
