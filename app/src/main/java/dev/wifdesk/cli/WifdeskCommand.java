@@ -3,24 +3,42 @@ package dev.wifdesk.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The root command. Subcommands are listed here; each lives in its own class. */
 @Command(name = "wifdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keyless GitLab CI -> Google Cloud Dataflow through Workload Identity Federation.%n"
                 + "With no arguments, opens the GUI.",
         subcommands = {CommandLine.HelpCommand.class, SandboxCommand.class, DiagnoseCommand.class})
-public final class WifdeskCommand implements Runnable {
+public final class WifdeskCommand implements Runnable, CommandLine.IExitCodeGenerator {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
+    @Option(names = GuiLaunch.MEASURE_STARTUP,
+            description = "Open the GUI, print 'startup-ms N' (ms from JVM start to the first frame of the window), then exit.")
+    private boolean measureStartup;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+    private int guiExit = EXIT_OK;
+
     @Override
     public void run() {
-        dev.wifdesk.ui.WifdeskApp.launchGui();
+        guiExit = GuiLaunch.launch(measureStartup, spec.commandLine().getErr());
+    }
+
+    /** The GUI's exit code when this root command opened it (2: the toolkit could not start). */
+    @Override
+    public int getExitCode() {
+        return guiExit;
     }
 
     /** Runs the command line and returns the exit code (0 ok, 1 failed, 2 bad input). */
     public static int run(String... args) {
+        if (GuiLaunch.isPlainGuiStart(args)) {
+            return GuiLaunch.launch(args.length == 1, new PrintWriter(System.err, true));
+        }
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 

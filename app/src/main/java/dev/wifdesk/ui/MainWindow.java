@@ -4,6 +4,7 @@ import dev.wifdesk.ui.core.Theme;
 import dev.wifdesk.ui.core.View;
 import dev.wifdesk.ui.main.MainWindowController;
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -19,7 +20,40 @@ public final class MainWindow {
     private MainWindow() {
     }
 
+    /** Everything at once: the shell, its first section, then the connection (tests: all in place on return). */
     public static void show(Stage stage, UiServices services, boolean connect) {
+        MainWindowController controller = build(stage, services);
+        controller.showCurrentSection();
+        stage.show();
+        if (connect) {
+            controller.connect();
+        }
+    }
+
+    /**
+     * The app's start: the shell (navigation, connection bar) is shown first; the first section
+     * (Diagnostics, the heaviest screen: most of the start-up's CSS and layout) and the start-up
+     * connection follow right after the window's first frame, so neither delays the window.
+     */
+    public static void open(Stage stage, UiServices services) {
+        MainWindowController controller = build(stage, services);
+        stage.show();
+        Scene scene = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            // after this pulse, not inside it: the shell's frame is drawn first
+            Platform.runLater(() -> {
+                controller.showCurrentSection();
+                controller.connect();
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private static MainWindowController build(Stage stage, UiServices services) {
+        // before the first control: otherwise JavaFX loads its own default theme first
+        Theme.useBase(false);
         UiControllerFactory controllers = new UiControllerFactory(services, services.messages().bundle());
         var loaded = controllers.loader().<MainWindowController>load(View.MAIN_WINDOW);
         Scene scene = new Scene(loaded.root(), WIDTH, HEIGHT);
@@ -33,10 +67,7 @@ public final class MainWindow {
             }
         }
         stage.setOnHidden(e -> close(services));
-        stage.show();
-        if (connect) {
-            Objects.requireNonNull(loaded.controller()).connect();
-        }
+        return Objects.requireNonNull(loaded.controller());
     }
 
     /**

@@ -18,13 +18,24 @@ public final class Theme {
     }
 
     public static void apply(Scene scene, boolean dark) {
-        String base = dark ? PRIMER_DARK : PRIMER_LIGHT;
-        Application.setUserAgentStylesheet(Objects.requireNonNull(Theme.class.getResource(base), base).toExternalForm());
+        useBase(dark);
         String css = Objects.requireNonNull(Theme.class.getResource(STYLESHEET), STYLESHEET).toExternalForm();
         if (!scene.getStylesheets().contains(css)) {
             scene.getStylesheets().add(css);
         }
         scene.getRoot().getStyleClass().removeAll("theme-light", "theme-dark");
         scene.getRoot().getStyleClass().add(dark ? "theme-dark" : "theme-light");
+    }
+
+    /**
+     * Sets the base theme only. Called before the first control is made, it also spares JavaFX
+     * loading its own default theme (Modena), which the first control would otherwise load.
+     */
+    public static void useBase(boolean dark) {
+        String base = dark ? PRIMER_DARK : PRIMER_LIGHT;
+        String url = Objects.requireNonNull(Theme.class.getResource(base), base).toExternalForm();
+        if (!url.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(url);
+        }
     }
 }

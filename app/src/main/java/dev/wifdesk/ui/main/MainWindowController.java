@@ -129,7 +129,8 @@ public final class MainWindowController {
             button.setOnAction(e -> navigator.show(view));
             navBox.getChildren().add(button);
         }
-        subscriptions = subscriptions.and(navigator.current().subscribe(this::showSection));
+        // changes only: the first section is shown by showCurrentSection() once the window is up
+        subscriptions = subscriptions.and(navigator.current().subscribe((old, view) -> showSection(view)));
         darkToggle.selectedProperty().addListener((obs, old, dark) -> Theme.apply(darkToggle.getScene(), dark));
         // the navigator and the connection outlive this window (tests open several): let go when it closes
         contentHost.sceneProperty().subscribe(scene -> {
@@ -183,6 +184,14 @@ public final class MainWindowController {
         demo.dispose();
         screens.forEach(Disposable::dispose);
         screens.clear();
+    }
+
+    /**
+     * Shows the navigator's current section. Not done in {@code initialize}: at start-up the first
+     * (and heaviest) section is built once the window's first frame is up (see {@code ui.MainWindow}).
+     */
+    public void showCurrentSection() {
+        showSection(navigator.current().get());
     }
 
     /** Starts the start-up connection (called once the window is showing). */
