@@ -16,7 +16,7 @@ import javafx.concurrent.Worker;
  */
 public final class DaemonUiExecutor implements UiExecutor {
     private final ExecutorService pool;
-    private final Set<Task<?>> running = ConcurrentHashMap.newKeySet();
+    private final Set<WorkTask<?>> running = ConcurrentHashMap.newKeySet();
 
     public DaemonUiExecutor() {
         AtomicInteger n = new AtomicInteger();
@@ -35,13 +35,7 @@ public final class DaemonUiExecutor implements UiExecutor {
         return task::stop;
     }
 
-    @Override
-    @Deprecated
-    public void execute(Task<?> task) {
-        start(task);
-    }
-
-    private void start(Task<?> task) {
+    private void start(WorkTask<?> task) {
         running.add(task);
         task.stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
@@ -53,22 +47,14 @@ public final class DaemonUiExecutor implements UiExecutor {
 
     @Override
     public void cancelRunning() {
-        running.forEach(DaemonUiExecutor::stop);
+        running.forEach(WorkTask::stop);
     }
 
     @Override
     public void close() {
-        running.forEach(DaemonUiExecutor::stop);
+        running.forEach(WorkTask::stop);
         running.clear();
         pool.shutdownNow();
-    }
-
-    private static void stop(Task<?> task) {
-        if (task instanceof WorkTask<?> w) {
-            w.stop();
-        } else {
-            task.cancel(true);
-        }
     }
 
     /** A Work as an FX task; the context is read on the FX thread when the task is made. */

@@ -1,7 +1,6 @@
 package dev.wifdesk.ui.core;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.concurrent.Task;
 
 /**
  * Where every cloud and disk call of the UI runs, as {@link Work}. The app uses one named daemon
@@ -32,15 +31,6 @@ public interface UiExecutor extends AutoCloseable {
     /** Cancels running work and stops accepting new work (window close). */
     @Override
     void close();
-
-    /**
-     * Legacy: runs a raw FX task. Being replaced by {@link #run(Work)}; the daemon executor still
-     * accepts it so screens can move one at a time.
-     */
-    @Deprecated
-    default void execute(Task<?> task) {
-        task.run();
-    }
 
     /** Runs each piece of work, call and handlers, on the calling thread (tests; no toolkit needed). */
     static UiExecutor inline() {
@@ -80,11 +70,5 @@ public interface UiExecutor extends AutoCloseable {
                 closed.set(true);
             }
         };
-    }
-
-    /** The old name of {@link #inline()} for tests that still run raw tasks. */
-    @Deprecated
-    static UiExecutor synchronous() {
-        return inline();
     }
 }

@@ -7,40 +7,45 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.concurrent.Task;
 import org.junit.jupiter.api.Test;
 
 class DaemonUiExecutorTest {
     @Test
-    void runsTasksOnNamedDaemonThreadsAndClosingCancelsTheRunningOnes() throws Exception {
+    void runsWorkOnNamedDaemonThreadsWithHandlersOnTheFxThreadAndClosingInterruptsReads() throws Exception {
         DaemonUiExecutor executor = new DaemonUiExecutor();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch delivered = new CountDownLatch(1);
         AtomicReference<Thread> worker = new AtomicReference<>();
-        AtomicBoolean fxThread = new AtomicBoolean(true);
-        Task<Void> blocking = new Task<>() {
-            @Override
-            protected Void call() {
-                worker.set(Thread.currentThread());
-                fxThread.set(javafx.application.Platform.isFxApplicationThread());
-                started.countDown();
-                try {
-                    new CountDownLatch(1).await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    interrupted.countDown();
-                }
-                return null;
+        AtomicBoolean callOnFxThread = new AtomicBoolean(true);
+        AtomicBoolean handlerOnFxThread = new AtomicBoolean(false);
+        AtomicBoolean succeeded = new AtomicBoolean(false);
+        Work<Void> blocking = Work.<Void>of(() -> {
+            worker.set(Thread.currentThread());
+            callOnFxThread.set(javafx.application.Platform.isFxApplicationThread());
+            started.countDown();
+            try {
+                new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
             }
-        };
-        Fx.run(() -> executor.execute(blocking));
+            return null;
+        }).onSuccess(v -> succeeded.set(true))
+                .onFinally(() -> {
+                    handlerOnFxThread.set(javafx.application.Platform.isFxApplicationThread());
+                    delivered.countDown();
+                });
+        Fx.run(() -> executor.run(blocking));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(worker.get().getName()).startsWith("wifdesk-ui-worker-");
         assertThat(worker.get().isDaemon()).isTrue();
-        assertThat(fxThread.get()).isFalse();
+        assertThat(callOnFxThread.get()).isFalse();
 
         Fx.run(executor::close);
 
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(Fx.call(blocking::isCancelled)).isTrue();
+        assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(handlerOnFxThread.get()).isTrue();
+        assertThat(succeeded.get()).as("an interrupted read is cancelled, not a success").isFalse();
     }
 }

@@ -52,7 +52,7 @@ class DemoFederationViewModelTest {
                 Clock.systemUTC()));
         diag = Fx.call(() -> new DiagnosticsViewModel(new dev.wifdesk.ui.diagnostics.EngineDiagnosisService(
                 new dev.wifdesk.diagnose.DiagnosisEngine()), c -> new IamProviderDirectory(c.clients().orElseThrow().iam()),
-                t.state, UiExecutor.synchronous(), t.messages, t.clipboard::add, new ClaimsTable(new CelEngine()),
+                t.state, UiExecutor.inline(), t.messages, t.clipboard::add, new ClaimsTable(new CelEngine()),
                 Clock.systemUTC(), t.live, TestServices.bindingPlanner()));
         Fx.run(() -> t.state.connectionProperty().set(sandbox));
     }

@@ -15,7 +15,7 @@ class MainWindowViewModelTest {
     private final TestServices t = new TestServices();
 
     private MainWindowViewModel connectWith(ConnectionService service) {
-        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(service, t.state, UiExecutor.synchronous(), t.messages));
+        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(service, t.state, UiExecutor.inline(), t.messages));
         assertThat(vm.targetTextProperty().get()).isEqualTo("Connecting…");
         Fx.run(vm::connect);
         return vm;
@@ -94,10 +94,6 @@ class MainWindowViewModelTest {
             return UiExecutor.inline().run(work);
         }
 
-        @Override
-        public void execute(javafx.concurrent.Task<?> task) {
-            task.run();
-        }
 
         @Override
         public void cancelRunning() {
@@ -156,7 +152,7 @@ class MainWindowViewModelTest {
     @Test
     void aFailedSwitchBeforeAnyConnectionSaysNotConnected() {
         MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(
-                switching(null, new java.io.IOException("sandbox did not start")), t.state, UiExecutor.synchronous(),
+                switching(null, new java.io.IOException("sandbox did not start")), t.state, UiExecutor.inline(),
                 t.messages));
         Fx.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
         assertThat(vm.statusProperty().get()).isEqualTo(MainWindowViewModel.Status.FAILED);

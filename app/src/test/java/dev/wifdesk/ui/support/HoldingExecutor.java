@@ -4,15 +4,13 @@ import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.ui.core.Work;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.concurrent.Task;
 
 /**
- * Holds every task and every piece of work instead of running it, so a test can look at the
+ * Holds every piece of work instead of running it, so a test can look at the
  * screen while work is "in flight", then run it ({@link #runAll()}) or cancel it as a target
  * switch does ({@link #cancelRunning()}). Call it on the FX thread (through {@link Fx}).
  */
 public final class HoldingExecutor implements UiExecutor {
-    public final List<Task<?>> held = new ArrayList<>();
     /** Held work, each already bound to the context it would have captured at its start. */
     public final List<HeldWork<?>> heldWork = new ArrayList<>();
 
@@ -45,16 +43,8 @@ public final class HoldingExecutor implements UiExecutor {
         };
     }
 
-    @Override
-    public void execute(Task<?> task) {
-        held.add(task);
-    }
-
-    /** Runs the held tasks and work in order (task handlers follow on the FX thread). */
+    /** Runs the held work in order, call and handlers on the caller. */
     public void runAll() {
-        List<Task<?>> now = new ArrayList<>(held);
-        held.clear();
-        now.forEach(Task::run);
         List<HeldWork<?>> work = new ArrayList<>(heldWork);
         heldWork.clear();
         work.forEach(HeldWork::run);
@@ -62,8 +52,6 @@ public final class HoldingExecutor implements UiExecutor {
 
     @Override
     public void cancelRunning() {
-        held.forEach(t -> t.cancel(true));
-        held.clear();
         List<HeldWork<?>> work = new ArrayList<>(heldWork);
         heldWork.clear();
         work.forEach(HeldWork::cancel);

@@ -135,7 +135,7 @@ public final class TestServices {
     }
 
     public UiServices build(ConnectionService connection, DiagnosisService engine, ProviderDirectories directories) {
-        return new UiServices(UiExecutor.synchronous(), connection, state, navigator, log, messages, clipboard::add,
+        return new UiServices(UiExecutor.inline(), connection, state, navigator, log, messages, clipboard::add,
                 engine, directories, new CelEngine(), clock, live);
     }
 }
