@@ -21,6 +21,7 @@ import dev.wifdesk.ui.diagnostics.DiagnosticsViewModel;
 import dev.wifdesk.cloud.IamProviderDirectory;
 import dev.wifdesk.cloud.ProviderChoice;
 import dev.wifdesk.ui.support.Fx;
+import dev.wifdesk.ui.support.OnCaller;
 import dev.wifdesk.ui.support.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,13 +49,13 @@ class DemoFederationViewModelTest {
     void connect() throws Exception {
         service = new StartupConnectionService(Optional::empty, new EmbeddedSandboxLauncher(SandboxOptions.defaults()));
         sandbox = service.connect();
-        demo = Fx.call(() -> new DemoFederationViewModel(t.state, UiExecutor.inline(), t.messages, t.live.audit(),
+        demo = OnCaller.call(() -> new DemoFederationViewModel(t.state, UiExecutor.inline(), t.messages, t.live.audit(),
                 Clock.systemUTC()));
-        diag = Fx.call(() -> new DiagnosticsViewModel(new dev.wifdesk.ui.diagnostics.EngineDiagnosisService(
+        diag = OnCaller.call(() -> new DiagnosticsViewModel(new dev.wifdesk.ui.diagnostics.EngineDiagnosisService(
                 new dev.wifdesk.diagnose.DiagnosisEngine()), c -> new IamProviderDirectory(c.clients().orElseThrow().iam()),
                 t.state, UiExecutor.inline(), t.messages, t.clipboard::add, new ClaimsTable(new CelEngine()),
                 Clock.systemUTC(), t.live, TestServices.bindingPlanner()));
-        Fx.run(() -> t.state.connectionProperty().set(sandbox));
+        OnCaller.run(() -> t.state.connectionProperty().set(sandbox));
     }
 
     @AfterEach
@@ -65,14 +66,14 @@ class DemoFederationViewModelTest {
     /** The plan as the dialog would get it (inline executor: ready at once). */
     private DemoFederationViewModel.PreparedPlan prepared(DemoFederationViewModel vm) {
         AtomicReference<DemoFederationViewModel.PreparedPlan> out = new AtomicReference<>();
-        Fx.run(() -> vm.prepare(out::set));
+        OnCaller.run(() -> vm.prepare(out::set));
         assertThat(out.get()).as("the plan was read").isNotNull();
         return out.get();
     }
 
     private void createDemo() {
         DemoFederationViewModel.PreparedPlan plan = prepared(demo);
-        Fx.run(() -> demo.create(plan));
+        OnCaller.run(() -> demo.create(plan));
     }
 
     private List<String> serviceAccounts() throws Exception {
@@ -93,11 +94,11 @@ class DemoFederationViewModelTest {
         assertThat(diag.providersLoadedProperty().get()).isTrue();
         assertThat(diag.providers()).isEmpty();
 
-        Fx.run(() -> t.state.connectionProperty().set(new Connection(Connection.TargetKind.GOOGLE_CLOUD, "ci", "ci",
+        OnCaller.run(() -> t.state.connectionProperty().set(new Connection(Connection.TargetKind.GOOGLE_CLOUD, "ci", "ci",
                 List.of(), Optional.empty())));
         assertThat(demo.availableProperty().get()).isFalse();
         AtomicReference<Object> none = new AtomicReference<>();
-        Fx.run(() -> demo.prepare(none::set));
+        OnCaller.run(() -> demo.prepare(none::set));
         assertThat(none.get()).isNull();
         assertThat(demo.statusProperty().get()).startsWith("The demo federation is made only in the sandbox");
     }
@@ -115,14 +116,14 @@ class DemoFederationViewModelTest {
         assertThat(audit).extracting(AuditEntry::action)
                 .contains("iam.workloadIdentityPools.create", "gitlab.projects.variables.create");
 
-        Fx.run(diag::reloadLive);
+        OnCaller.run(diag::reloadLive);
         assertThat(diag.providers()).extracting(ProviderChoice::label).containsExactly("gitlab-ci / gitlab-sandbox");
         assertThat(diag.serviceAccountProperty().get()).isEqualTo("gitlab-dataflow@sandbox-project.iam.gserviceaccount.com");
 
         DemoFederationViewModel.PreparedPlan again = prepared(demo);
         assertThat(again.plan().steps()).extracting(Step::action).containsOnly(Action.NONE);
         assertThat(again.text()).contains("Pool (already there): ");
-        Fx.run(() -> demo.create(again));
+        OnCaller.run(() -> demo.create(again));
         assertThat(demo.statusProperty().get()).startsWith("Demo federation ready: 0 created or updated, 6 already there.");
         // reads are not audited: a run that changes nothing writes nothing
         assertThat(t.live.audit().read()).hasSize(14);
@@ -133,7 +134,7 @@ class DemoFederationViewModelTest {
         DemoFederationViewModel.PreparedPlan full = prepared(demo);
         // the user confirmed a plan of one step: nothing beyond it may be made
         Plan onlyPool = new Plan(List.of(full.plan().steps().get(0)));
-        Fx.run(() -> demo.create(new DemoFederationViewModel.PreparedPlan(full.connection(), onlyPool, "")));
+        OnCaller.run(() -> demo.create(new DemoFederationViewModel.PreparedPlan(full.connection(), onlyPool, "")));
 
         assertThat(demo.statusProperty().get()).startsWith("Demo federation ready: 1 created or updated, 0 already there.");
         assertThat(t.live.audit().read()).extracting(AuditEntry::action).containsExactly("iam.workloadIdentityPools.create");
@@ -146,14 +147,15 @@ class DemoFederationViewModelTest {
         // the same sandbox reconnected (a switch away and back): a new connection
         Connection other = new Connection(sandbox.target(), sandbox.label() + " ", sandbox.identity(), sandbox.projects(),
                 sandbox.clients(), sandbox.sandboxGitLab());
-        Fx.run(() -> t.state.connectionProperty().set(other));
-        Fx.run(() -> demo.create(plan));
+        OnCaller.run(() -> t.state.connectionProperty().set(other));
+        OnCaller.run(() -> demo.create(plan));
         assertThat(demo.statusProperty().get()).startsWith("The target changed since the plan was shown");
         assertThat(t.live.audit().read()).isEmpty();
     }
 
     @Test
     void thePlanIsReadOffTheFxThread() throws Exception {
+        // the real executor delivers on the FX thread: this one test needs the toolkit
         AtomicReference<String> openedOn = new AtomicReference<>();
         try (DaemonUiExecutor daemon = new DaemonUiExecutor()) {
             DemoFederationViewModel vm = Fx.call(() -> new DemoFederationViewModel(t.state, daemon, t.messages,
@@ -172,15 +174,15 @@ class DemoFederationViewModelTest {
     @Test
     void theApplyStartedFromTheConfirmationStaysBusyUntilItEnds() {
         dev.wifdesk.ui.support.HoldingExecutor held = new dev.wifdesk.ui.support.HoldingExecutor();
-        DemoFederationViewModel vm = Fx.call(() -> new DemoFederationViewModel(t.state, held, t.messages,
+        DemoFederationViewModel vm = OnCaller.call(() -> new DemoFederationViewModel(t.state, held, t.messages,
                 t.live.audit(), Clock.systemUTC()));
         // the dialog's "Create" runs inside the plan's success handler
-        Fx.run(() -> vm.prepare(vm::create));
+        OnCaller.run(() -> vm.prepare(vm::create));
         assertThat(vm.busyProperty().get()).isTrue();
-        Fx.run(held::runAll);
+        OnCaller.run(held::runAll);
         assertThat(held.heldWork).as("the apply is in flight").hasSize(1);
         assertThat(vm.busyProperty().get()).as("busy while the apply runs").isTrue();
-        Fx.run(held::runAll);
+        OnCaller.run(held::runAll);
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).startsWith("Demo federation ready: 6 created or updated");
     }
@@ -189,10 +191,10 @@ class DemoFederationViewModelTest {
     void aChangeWhoseAuditWriteFailedIsStillReportedAsMade(@TempDir Path dir) throws Exception {
         Path blocker = Files.writeString(dir.resolve("not-a-directory"), "x");
         AuditLog broken = new AuditLog(blocker.resolve("audit.jsonl"));
-        DemoFederationViewModel vm = Fx.call(() -> new DemoFederationViewModel(t.state, UiExecutor.inline(), t.messages,
+        DemoFederationViewModel vm = OnCaller.call(() -> new DemoFederationViewModel(t.state, UiExecutor.inline(), t.messages,
                 broken, Clock.systemUTC()));
         DemoFederationViewModel.PreparedPlan plan = prepared(vm);
-        Fx.run(() -> vm.create(plan));
+        OnCaller.run(() -> vm.create(plan));
         assertThat(vm.statusProperty().get())
                 .startsWith("Demo federation ready: 6 created or updated, 0 already there.")
                 .contains("14 changes could not be written to the audit log")
@@ -203,26 +205,26 @@ class DemoFederationViewModelTest {
     @Test
     void sampleTokensPassOnMainAndAreRejectedByTheConditionOnDevelop() {
         createDemo();
-        Fx.run(diag::reloadLive);
+        OnCaller.run(diag::reloadLive);
         assertThat(diag.sampleTokensAvailableProperty().get()).isTrue();
 
-        Fx.run(diag::mintSampleToken);
+        OnCaller.run(diag::mintSampleToken);
         String main = diag.tokenProperty().get();
         assertThat(main).isNotBlank();
-        Fx.run(diag::diagnose);
+        OnCaller.run(diag::diagnose);
         assertThat(diag.verdictProperty().get()).startsWith("Pass");
         assertThat(diag.stages()).filteredOn(s -> s.name().equals("binding"))
                 .singleElement().satisfies(s -> assertThat(s.status().name()).isEqualTo("PASS"));
 
-        Fx.run(() -> diag.sampleRefProperty().set("develop"));
-        Fx.run(diag::mintSampleToken);
+        OnCaller.run(() -> diag.sampleRefProperty().set("develop"));
+        OnCaller.run(diag::mintSampleToken);
         assertThat(diag.tokenProperty().get()).isNotEqualTo(main);
-        Fx.run(diag::diagnose);
+        OnCaller.run(diag::diagnose);
         assertThat(diag.findings()).extracting(f -> f.code().name()).contains("CONDITION_REJECTED");
         assertThat(t.log.asText()).doesNotContain(main.substring(10, 40));
 
         // a new target forgets the minted token, the lists and the results of the old one
-        Fx.run(() -> t.state.connectionProperty().set(new Connection(Connection.TargetKind.GOOGLE_CLOUD, "ci", "ci",
+        OnCaller.run(() -> t.state.connectionProperty().set(new Connection(Connection.TargetKind.GOOGLE_CLOUD, "ci", "ci",
                 List.of(), Optional.empty())));
         assertThat(diag.tokenProperty().get()).isEmpty();
         assertThat(diag.providers()).isEmpty();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.ConnectionService;
 import dev.wifdesk.ui.core.UiExecutor;
-import dev.wifdesk.ui.support.Fx;
+import dev.wifdesk.ui.support.OnCaller;
 import dev.wifdesk.ui.support.TestServices;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +15,9 @@ class MainWindowViewModelTest {
     private final TestServices t = new TestServices();
 
     private MainWindowViewModel connectWith(ConnectionService service) {
-        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(service, t.state, UiExecutor.inline(), t.messages));
+        MainWindowViewModel vm = OnCaller.call(() -> new MainWindowViewModel(service, t.state, UiExecutor.inline(), t.messages));
         assertThat(vm.targetTextProperty().get()).isEqualTo("Connecting…");
-        Fx.run(vm::connect);
+        OnCaller.run(vm::connect);
         return vm;
     }
 
@@ -108,12 +108,12 @@ class MainWindowViewModelTest {
     @Test
     void switchingToGoogleCloudWithoutAdcShowsOneLineAndStaysOnTheSandbox() {
         RecordingExecutor executor = new RecordingExecutor();
-        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(
+        MainWindowViewModel vm = OnCaller.call(() -> new MainWindowViewModel(
                 switching(null, new dev.wifdesk.ui.connection.NoCredentialsException()), t.state, executor, t.messages));
-        Fx.run(vm::connect);
+        OnCaller.run(vm::connect);
         Connection sandbox = t.state.current().orElseThrow();
 
-        Fx.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
+        OnCaller.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
         assertThat(vm.switchErrorProperty().get())
                 .isEqualTo("No Application Default Credentials: run gcloud auth application-default login");
         assertThat(t.state.current()).containsSame(sandbox);
@@ -130,10 +130,10 @@ class MainWindowViewModelTest {
                 "ci@acme.iam.gserviceaccount.com", List.of(new Connection.ProjectInfo("acme-prod", "123456789012", "Acme")),
                 Optional.empty());
         RecordingExecutor executor = new RecordingExecutor();
-        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(switching(gc, null), t.state, executor, t.messages));
-        Fx.run(vm::connect);
+        MainWindowViewModel vm = OnCaller.call(() -> new MainWindowViewModel(switching(gc, null), t.state, executor, t.messages));
+        OnCaller.run(vm::connect);
 
-        Fx.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
+        OnCaller.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
         assertThat(t.state.current()).containsSame(gc);
         assertThat(executor.cancels).isEqualTo(1);
         assertThat(vm.targetKindProperty().get()).isEqualTo(Connection.TargetKind.GOOGLE_CLOUD);
@@ -142,19 +142,19 @@ class MainWindowViewModelTest {
         assertThat(vm.chosenProjectProperty().get().projectId()).isEqualTo("acme-prod");
 
         // choosing the target already connected does nothing
-        Fx.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
+        OnCaller.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
         assertThat(executor.cancels).isEqualTo(1);
-        Fx.run(() -> vm.switchTo(Connection.TargetKind.SANDBOX));
+        OnCaller.run(() -> vm.switchTo(Connection.TargetKind.SANDBOX));
         assertThat(t.state.current().orElseThrow().target()).isEqualTo(Connection.TargetKind.SANDBOX);
         assertThat(executor.cancels).isEqualTo(2);
     }
 
     @Test
     void aFailedSwitchBeforeAnyConnectionSaysNotConnected() {
-        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(
+        MainWindowViewModel vm = OnCaller.call(() -> new MainWindowViewModel(
                 switching(null, new java.io.IOException("sandbox did not start")), t.state, UiExecutor.inline(),
                 t.messages));
-        Fx.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
+        OnCaller.run(() -> vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD));
         assertThat(vm.statusProperty().get()).isEqualTo(MainWindowViewModel.Status.FAILED);
         assertThat(vm.targetTextProperty().get()).isEqualTo("Not connected: sandbox did not start");
     }
@@ -162,9 +162,9 @@ class MainWindowViewModelTest {
     @Test
     void noTargetSwitchStartsWhileTheStartUpConnectRuns() {
         dev.wifdesk.ui.support.HoldingExecutor held = new dev.wifdesk.ui.support.HoldingExecutor();
-        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(t.connectingTo(TestServices.sandboxConnection()),
+        MainWindowViewModel vm = OnCaller.call(() -> new MainWindowViewModel(t.connectingTo(TestServices.sandboxConnection()),
                 t.state, held, t.messages));
-        Fx.run(() -> {
+        OnCaller.run(() -> {
             vm.connect();
             vm.switchTo(Connection.TargetKind.GOOGLE_CLOUD);
         });
@@ -172,7 +172,7 @@ class MainWindowViewModelTest {
         assertThat(held.heldWork).hasSize(1);
         assertThat(vm.switchingProperty().get()).isTrue();
 
-        Fx.run(held::runAll);
+        OnCaller.run(held::runAll);
         assertThat(vm.switchingProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).isEqualTo(MainWindowViewModel.Status.CONNECTED);
     }
@@ -184,13 +184,13 @@ class MainWindowViewModelTest {
         Connection gc = new Connection(Connection.TargetKind.GOOGLE_CLOUD, "ci@acme.iam.gserviceaccount.com",
                 "ci@acme.iam.gserviceaccount.com", List.of(prod, staging), Optional.empty());
         RecordingExecutor executor = new RecordingExecutor();
-        MainWindowViewModel vm = Fx.call(() -> new MainWindowViewModel(t.connectingTo(gc), t.state, executor, t.messages));
-        Fx.run(vm::connect);
+        MainWindowViewModel vm = OnCaller.call(() -> new MainWindowViewModel(t.connectingTo(gc), t.state, executor, t.messages));
+        OnCaller.run(vm::connect);
         // before any choice: the first visible project, as before
         assertThat(t.state.current().orElseThrow().project()).contains(prod);
         assertThat(vm.projects()).containsExactly(prod, staging);
 
-        Fx.run(() -> vm.chooseProject(staging));
+        OnCaller.run(() -> vm.chooseProject(staging));
 
         Connection now = t.state.current().orElseThrow();
         assertThat(now.project()).contains(staging);
@@ -199,8 +199,8 @@ class MainWindowViewModelTest {
         assertThat(vm.chosenProjectProperty().get()).isEqualTo(staging);
         assertThat(executor.cancels).isEqualTo(1);
         // the same choice again, or a project the connection cannot see, changes nothing
-        Fx.run(() -> vm.chooseProject(staging));
-        Fx.run(() -> vm.chooseProject(new Connection.ProjectInfo("other", "1", "Other")));
+        OnCaller.run(() -> vm.chooseProject(staging));
+        OnCaller.run(() -> vm.chooseProject(new Connection.ProjectInfo("other", "1", "Other")));
         assertThat(t.state.current()).containsSame(now);
         assertThat(executor.cancels).isEqualTo(1);
     }
@@ -208,8 +208,8 @@ class MainWindowViewModelTest {
     @Test
     void aDisposedBarNoLongerFollowsTheConnection() {
         MainWindowViewModel vm = connectWith(t.connectingTo(TestServices.sandboxConnection()));
-        Fx.run(vm::dispose);
-        Fx.run(() -> t.state.connectionProperty().set(new Connection(Connection.TargetKind.GOOGLE_CLOUD, "x", "x",
+        OnCaller.run(vm::dispose);
+        OnCaller.run(() -> t.state.connectionProperty().set(new Connection(Connection.TargetKind.GOOGLE_CLOUD, "x", "x",
                 List.of(), Optional.empty())));
         assertThat(vm.targetKindProperty().get()).isEqualTo(Connection.TargetKind.SANDBOX);
     }
