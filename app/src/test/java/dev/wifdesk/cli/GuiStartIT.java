@@ -2,14 +2,8 @@ package dev.wifdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.wifdesk.cli.LauncherProcess.Run;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class GuiStartIT {
     private static final long TIMEOUT_SECONDS = 120;
-    private static final Path TARGET = Path.of(System.getProperty("basedir", ".")).resolve("target").toAbsolutePath();
-
-    record Run(int exitCode, String out, String err) {
-        List<String> errLines() {
-            return err.lines().filter(l -> !l.isBlank()).toList();
-        }
-    }
 
     @Test
     void withoutADisplayItSaysWhatIsMissingAndExitsTwo() throws Exception {
@@ -50,32 +37,13 @@ class GuiStartIT {
     }
 
     private static Run launcher(boolean withDisplay, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(TARGET.resolve("wifdesk/bin/wifdesk").toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(LauncherProcess.launcherScript().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(TARGET.toFile());
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().remove("WIFDESK_JAVA_OPTS");
-        if (!withDisplay) {
-            pb.environment().remove("DISPLAY");
-            pb.environment().remove("WAYLAND_DISPLAY");
-        }
-        Process p = pb.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        return new Run(p.exitValue(), out.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), err.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-    }
-
-    private static String read(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LauncherProcess.exec(command, TIMEOUT_SECONDS, env -> {
+            if (!withDisplay) {
+                env.remove("DISPLAY");
+                env.remove("WAYLAND_DISPLAY");
+            }
+        });
     }
 }

@@ -2,16 +2,11 @@ package dev.wifdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.wifdesk.cli.LauncherProcess.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherIT {
     private static final long TIMEOUT_SECONDS = 60;
-    private static final Path TARGET = Path.of(System.getProperty("basedir", ".")).resolve("target").toAbsolutePath();
-    private static final String JAVA_HOME = System.getProperty("java.home");
-
-    record Run(int exitCode, String out, String err) {
-        List<String> errLines() {
-            return err.lines().filter(l -> !l.isBlank()).toList();
-        }
-    }
+    private static final Path TARGET = LauncherProcess.TARGET;
 
     @Test
     void launcherScriptPrintsTheVersion() throws Exception {
@@ -79,30 +67,10 @@ class LauncherIT {
     }
 
     private static String java() {
-        return Path.of(JAVA_HOME, "bin", "java").toString();
+        return LauncherProcess.java();
     }
 
     private static Run exec(List<String> command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(TARGET.toFile());
-        pb.environment().put("JAVA_HOME", JAVA_HOME); // the launcher uses it; same JDK as the test
-        pb.environment().remove("WIFDESK_JAVA_OPTS");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        return new Run(p.exitValue(), out.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), err.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-    }
-
-    private static String read(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LauncherProcess.exec(command, TIMEOUT_SECONDS, env -> { });
     }
 }
