@@ -133,12 +133,6 @@ final class GitLabStore {
         return out;
     }
 
-    synchronized Optional<CiVariable> variable(String owner, String key, String scope) {
-        return variables(owner).stream()
-                .filter(v -> v.key().equals(key) && (scope == null || v.environmentScope().equals(scope)))
-                .findFirst();
-    }
-
     /** Adds a variable; false when (key, environment scope) is taken. */
     synchronized boolean addVariable(String owner, CiVariable v) {
         List<CiVariable> list = variables.computeIfAbsent(owner, id -> new ArrayList<>());
