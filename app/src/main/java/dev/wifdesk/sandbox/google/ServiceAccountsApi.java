@@ -170,6 +170,10 @@ final class ServiceAccountsApi {
             throw GoogleErrors.iamPermissionDenied(permission);
         }
         Optional<ObjectNode> found = find(d, projectRef, account);
+        if (found.isEmpty() && "-".equals(projectRef)) {
+            // under projects/- IAM cannot tell which project to look in: a missing account is the 403 (WIRE-FORMATS)
+            throw GoogleErrors.iamPermissionDenied(permission);
+        }
         if (found.isEmpty()) {
             // as on Google: a caller who could see it learns it does not exist, anyone else gets the 403
             boolean couldSee = d.projects.values().stream().anyMatch(p -> guard.allowedOnProject(d, who, p, permission));
