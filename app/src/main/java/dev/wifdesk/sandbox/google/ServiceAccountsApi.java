@@ -88,6 +88,8 @@ final class ServiceAccountsApi {
 
     private ApiResponse create(ApiRequest req) {
         Identity who = auth.caller(req);
+        // authorization before validation (AIP-211): the permission first, then the request's content
+        state.read(d -> guard.iamProject(d, who, req.pathParam(0), "iam.serviceAccounts.create"));
         ObjectNode body = req.json();
         String accountId = IdRules.accountId(body.path("accountId").asText(null));
         JsonNode details = body.path("serviceAccount");

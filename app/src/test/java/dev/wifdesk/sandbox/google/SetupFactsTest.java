@@ -109,6 +109,26 @@ class SetupFactsTest {
     }
 
     @Test
+    void iamCreatesCheckThePermissionBeforeTheIds() throws Exception {
+        GoogleCredentials plain = tokenOf(createAccount("no-roles-iam"));
+        var asPlain = new com.google.api.services.iam.v1.Iam.Builder(fx.clients.target().transport(),
+                com.google.api.client.json.gson.GsonFactory.getDefaultInstance(),
+                new com.google.auth.http.HttpCredentialsAdapter(plain)).setApplicationName("test").build();
+        String parent = "projects/" + PROJECT + "/locations/global";
+        var pool = new com.google.api.services.iam.v1.model.WorkloadIdentityPool();
+        // "gcp-" is a reserved prefix: 400 for a permitted caller, 403 for one without the permission
+        assertThat(googleError(() -> asPlain.projects().locations().workloadIdentityPools().create(parent, pool)
+                .setWorkloadIdentityPoolId("gcp-bad").execute()).getStatusCode()).isEqualTo(403);
+        assertThat(googleError(() -> fx.pools().create(parent, pool).setWorkloadIdentityPoolId("gcp-bad").execute())
+                .getStatusCode()).isEqualTo(400);
+        var badAccount = new CreateServiceAccountRequest().setAccountId("X").setServiceAccount(new ServiceAccount());
+        assertThat(googleError(() -> asPlain.projects().serviceAccounts().create("projects/" + PROJECT, badAccount)
+                .execute()).getStatusCode()).isEqualTo(403);
+        assertThat(googleError(() -> fx.iam.projects().serviceAccounts().create("projects/" + PROJECT, badAccount)
+                .execute()).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
     void noCredentialIs401BeforeEverything() throws Exception {
         var raw = fx.send(HttpRequest.newBuilder(URI.create(fx.sandbox.baseUrl() + "/dataflow.googleapis.com/v1b3/projects/"
                         + PROJECT + "/locations/us-central1/templates:launch"))
