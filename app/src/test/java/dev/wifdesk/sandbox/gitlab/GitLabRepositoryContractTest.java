@@ -156,7 +156,12 @@ class GitLabRepositoryContractTest {
         api.getRepositoryFileApi().createFile(PROJECT, file("a.txt", "a"), "feature", "a");
         Pipeline p = api.getPipelineApi().createPipeline(PROJECT, "feature");
         assertThat(p.getRef()).isEqualTo("feature");
-        assertThat(p.getSha()).isEqualTo(api.getRepositoryApi().getBranch(PROJECT, "feature").getCommit().getId());
+        String head = api.getRepositoryApi().getBranch(PROJECT, "feature").getCommit().getId();
+        assertThat(p.getSha()).isEqualTo(head);
+        // an ID token for a job on that branch names the same commit
+        var claims = gitlab.idTokenClaims(IdTokenRequest.forAudience("aud").withRef("feature"));
+        assertThat(claims.getStringClaim("sha")).isEqualTo(head);
+        assertThat(claims.getStringClaim("ref_protected")).isEqualTo("false");
     }
 
     private static RepositoryFile file(String path, String content) {
