@@ -24,8 +24,12 @@ class PolicyEditorsRetryTest {
         return GoogleSandbox.start(SandboxOptions.defaults().withFaults(faults), new IssuerDirectory());
     }
 
-    private static GoogleClients operator(GoogleSandbox s) {
-        return new GoogleClients(Target.sandbox(s.baseUrl(), s.operatorToken(), s.operatorEmail()));
+    /** The operator's clients, with MEMBER's account created: IAM refuses a member naming a missing account. */
+    private static GoogleClients operator(GoogleSandbox s) throws java.io.IOException {
+        GoogleClients clients = new GoogleClients(Target.sandbox(s.baseUrl(), s.operatorToken(), s.operatorEmail()));
+        clients.iam().projects().serviceAccounts().create("projects/sandbox-project",
+                new CreateServiceAccountRequest().setAccountId("runner")).execute();
+        return clients;
     }
 
     @Test

@@ -56,4 +56,24 @@ final class ApiError extends Exception {
     static ApiError validation(String field, String text) {
         return new ApiError(400, Map.of("message", Map.of(field, List.of(text))));
     }
+
+    /** {@code render_api_error!(TEXT, STATUS)}: {@code {"message":"TEXT"}}. */
+    static ApiError message(int status, String text) {
+        return new ApiError(status, Map.of("message", text));
+    }
+
+    /** GitLab's {@code not_allowed!}: {@code {"message":"405 Method Not Allowed"}}. */
+    static ApiError methodNotAllowedMessage() {
+        return message(405, "405 Method Not Allowed");
+    }
+
+    /** A merge request's model errors: {@code {"message":["TEXT"]}} with 409 (as the merge requests API answers). */
+    static ApiError conflictList(String text) {
+        return new ApiError(409, Map.of("message", List.of(text)));
+    }
+
+    /** Model errors as a list with 400: {@code {"message":["TEXT"]}}. */
+    static ApiError validationList(String text) {
+        return new ApiError(400, Map.of("message", List.of(text)));
+    }
 }

@@ -20,6 +20,10 @@ final class GitLabJson {
         this.webBase = webBase;
     }
 
+    String webBase() {
+        return webBase;
+    }
+
     static String time(Instant t) {
         return t == null ? null : TIME.format(t);
     }

@@ -158,7 +158,9 @@ public final class GitLabSandbox implements AutoCloseable {
         }
         SandboxProject refOwner = source;
         String refName = request.ref() != null ? request.ref() : refOwner.defaultBranch();
-        SandboxProject.Ref ref = refOwner.ref(refName)
+        // a seeded project's refs are its repository's (new branches, heads that moved with commits)
+        ProjectRepository repository = store.project(refOwner.pathWithNamespace()).map(store::repository).orElse(null);
+        SandboxProject.Ref ref = (repository != null ? repository.ref(refName) : refOwner.ref(refName))
                 .orElseGet(() -> new SandboxProject.Ref(refName, SandboxProject.RefType.BRANCH, false, refOwner.sha(refName)));
         SandboxUser user = store.user(request.username() != null ? request.username() : "sandbox-user")
                 .orElseThrow(() -> new IllegalArgumentException("no sandbox user " + request.username()));

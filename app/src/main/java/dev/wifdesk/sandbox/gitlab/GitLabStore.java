@@ -35,6 +35,9 @@ final class GitLabStore {
     private final Map<String, List<CiVariable>> variables = new TreeMap<>();
     private final Map<Long, PipelineRecord> pipelines = new TreeMap<>();
     private final Map<Long, JobRecord> jobs = new TreeMap<>();
+    /** The git side of each project: branches, commits, merge requests (in memory). */
+    private final Map<Long, ProjectRepository> repositories = new LinkedHashMap<>();
+    private long nextMergeRequestId = 9_000_001;
     private long nextPipelineId = 1_000_001;
     private long nextJobId = 5_000_001;
 
@@ -42,6 +45,8 @@ final class GitLabStore {
         this.clock = clock;
         this.stateDir = stateDir;
         seed.projects().forEach(p -> projects.put(p.id(), p));
+        seed.projects().forEach(p -> repositories.put(p.id(), new ProjectRepository(p,
+                Map.of(RepositoryFiles.CI_CONFIG_PATH, RepositoryFiles.CI_CONFIG), clock.instant())));
         seed.users().forEach(u -> users.put(u.username(), u));
         tokens.putAll(seed.tokens());
         seed.groups().forEach(g -> groups.put(g.id(), g));
@@ -98,6 +103,15 @@ final class GitLabStore {
         return Optional.ofNullable(secret == null ? null : tokens.get(secret));
     }
 
+    /** The repository of a seeded project. */
+    synchronized ProjectRepository repository(SandboxProject project) {
+        return repositories.get(project.id());
+    }
+
+    synchronized long nextMergeRequestId() {
+        return nextMergeRequestId++;
+    }
+
     // ---- CI/CD variables
 
     synchronized List<CiVariable> variables(String owner) {
@@ -117,12 +131,6 @@ final class GitLabStore {
             group(path).ifPresent(g -> out.addAll(variables(groupOwner(g.id()))));
         }
         return out;
-    }
-
-    synchronized Optional<CiVariable> variable(String owner, String key, String scope) {
-        return variables(owner).stream()
-                .filter(v -> v.key().equals(key) && (scope == null || v.environmentScope().equals(scope)))
-                .findFirst();
     }
 
     /** Adds a variable; false when (key, environment scope) is taken. */

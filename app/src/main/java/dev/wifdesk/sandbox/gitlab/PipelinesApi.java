@@ -34,7 +34,7 @@ final class PipelinesApi {
         }
         String refName = r.required("ref");
         Map<String, String> variables = pipelineVariables(r);
-        SandboxProject.Ref ref = project.ref(refName)
+        SandboxProject.Ref ref = store.repository(project).ref(refName)
                 .orElseThrow(() -> ApiError.validation("base", "Reference not found"));
         PipelineRecord p = store.createPipeline(project, ref, token.user(), "api", variables);
         onPipelineCreated.accept(p);

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The files the sandbox repositories hold: every project has the {@code .gitlab-ci.yml} of the
- * verification job the sandbox runner executes (same on every ref). Served the way
+ * The files the sandbox repositories start with: every project has the {@code .gitlab-ci.yml} of the
+ * verification job the sandbox runner executes (on every seeded ref). Served the way
  * {@code GET /projects/:id/repository/files/:file_path?ref=} answers (base64 content, sha256,
  * blob and commit ids).
  */
@@ -43,12 +43,13 @@ final class RepositoryFiles {
     private RepositoryFiles() {
     }
 
-    /** The file at {@code path} on {@code ref} of {@code project}, as GitLab's JSON; empty when there is none. */
-    static Optional<Map<String, Object>> file(SandboxProject project, String path, SandboxProject.Ref ref) {
-        if (!CI_CONFIG_PATH.equals(path)) {
+    /** The file at {@code path} in {@code commit} (the head of {@code refName}) as GitLab's JSON; empty when there is none. */
+    static Optional<Map<String, Object>> file(String path, String refName, ProjectRepository.Commit commit) {
+        String text = commit.files().get(path);
+        if (text == null) {
             return Optional.empty();
         }
-        byte[] content = CI_CONFIG.getBytes(StandardCharsets.UTF_8);
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file_name", path.substring(path.lastIndexOf('/') + 1));
         m.put("file_path", path);
@@ -56,10 +57,11 @@ final class RepositoryFiles {
         m.put("encoding", "base64");
         m.put("content", Base64.getEncoder().encodeToString(content));
         m.put("content_sha256", HexFormat.of().formatHex(digest("SHA-256", content)));
-        m.put("ref", ref.name());
+        m.put("ref", refName);
         m.put("blob_id", gitBlobId(content));
-        m.put("commit_id", ref.sha());
-        m.put("last_commit_id", ref.sha());
+        m.put("commit_id", commit.sha());
+        // simplification: the head, not the last commit that touched this file
+        m.put("last_commit_id", commit.sha());
         m.put("execute_filemode", false);
         return Optional.of(m);
     }

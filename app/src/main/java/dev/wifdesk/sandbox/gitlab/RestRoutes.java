@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * The REST v4 subset gitlab4j-api calls, routed to one class per resource (as the Google side's
  * {@code *Api} classes): {@link UsersApi}, projects and groups here, {@link VariablesApi},
- * {@link PipelinesApi}, {@link JobsApi}, {@link RepositoryApi}. Paths are relative to {@code /api/v4}.
+ * {@link PipelinesApi}, {@link JobsApi}, {@link RepositoryApi}, {@link MergeRequestsApi}. Paths are relative to {@code /api/v4}.
  */
 final class RestRoutes {
     private final GitLabStore store;
@@ -20,6 +20,7 @@ final class RestRoutes {
     private final PipelinesApi pipelines;
     private final JobsApi jobs;
     private final RepositoryApi repository;
+    private final MergeRequestsApi mergeRequests;
 
     RestRoutes(GitLabStore store, GitLabJson json, Consumer<PipelineRecord> onPipelineCreated) {
         this.store = store;
@@ -29,7 +30,8 @@ final class RestRoutes {
         this.variables = new VariablesApi(store, json);
         this.pipelines = new PipelinesApi(store, json, onPipelineCreated);
         this.jobs = new JobsApi(store, json);
-        this.repository = new RepositoryApi();
+        this.repository = new RepositoryApi(store);
+        this.mergeRequests = new MergeRequestsApi(store, json);
     }
 
     Reply dispatch(ApiRequest r) throws ApiError {
@@ -105,6 +107,8 @@ final class RestRoutes {
                 return jobs.jobs(r, token, project, rest);
             case "repository":
                 return repository.repository(r, token, project, rest);
+            case "merge_requests":
+                return mergeRequests.mergeRequests(r, token, project, rest);
             default:
                 throw ApiError.noRoute();
         }

@@ -8,10 +8,17 @@ import static dev.wifdesk.sandbox.gitlab.RestSupport.requireWrite;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** CI/CD variables of a project or a group: list, create, get, update, delete (Maintainer role, api scope to write). */
 final class VariablesApi {
     private static final Set<String> VARIABLE_TYPES = Set.of("env_var", "file");
+    static final String AMBIGUOUS_KEY =
+            "There are multiple variables with provided parameters. Please use 'filter[environment_scope]'";
+    /** GitLab's Ci::Maskable: a masked (expanded) value is 8+ characters of the Base64 alphabet plus {@code @ : . ~}. */
+    private static final Pattern MASKABLE = Pattern.compile("[a-zA-Z0-9_+=/@:.~-]{8,}");
+    /** ... and a masked raw value 8+ characters with no whitespace. */
+    private static final Pattern MASKABLE_RAW = Pattern.compile("\\S{8,}");
 
     private final GitLabStore store;
     private final GitLabJson json;
@@ -42,8 +49,7 @@ final class VariablesApi {
             throw ApiError.noRoute();
         }
         String key = rest.get(0);
-        String scope = r.param("filter[environment_scope]").orElse(null);
-        CiVariable existing = store.variable(owner, key, scope).orElseThrow(() -> ApiError.notFound("Variable"));
+        CiVariable existing = find(owner, key, r.param("filter[environment_scope]").orElse(null));
         switch (r.method) {
             case "GET":
                 return Reply.ok(json.variable(existing));
@@ -67,6 +73,23 @@ final class VariablesApi {
         }
     }
 
+    /**
+     * GitLab's {@code find_variable}: one key may live in several environment scopes; without
+     * {@code filter[environment_scope]} such a key is ambiguous and answers 409 (lib/api/helpers/variables_helpers.rb).
+     */
+    private CiVariable find(String owner, String key, String scope) throws ApiError {
+        List<CiVariable> matching = store.variables(owner).stream()
+                .filter(v -> v.key().equals(key) && (scope == null || v.environmentScope().equals(scope)))
+                .toList();
+        if (matching.isEmpty()) {
+            throw ApiError.notFound("Variable");
+        }
+        if (matching.size() > 1) {
+            throw ApiError.message(409, AMBIGUOUS_KEY);
+        }
+        return matching.get(0);
+    }
+
     private static CiVariable variableFrom(ApiRequest r, CiVariable base) throws ApiError {
         String key = base != null ? base.key() : r.required("key");
         if (!key.matches("[A-Za-z0-9_]{1,255}")) {
@@ -84,8 +107,8 @@ final class VariablesApi {
         String scope = r.param("environment_scope").filter(x -> !x.isBlank())
                 .orElse(base != null ? base.environmentScope() : "*");
         String description = r.param("description").orElse(base != null ? base.description() : null);
-        if (masked && (value.length() < 8 || value.contains("\n"))) {
-            // GitLab refuses values it cannot mask in job logs
+        if (masked && !(raw ? MASKABLE_RAW : MASKABLE).matcher(value).matches()) {
+            // GitLab refuses values it cannot mask in job logs (format validation: "value is invalid")
             throw ApiError.validation("value", "is invalid");
         }
         return new CiVariable(key, value, type, isProtected, masked, raw, scope, description);

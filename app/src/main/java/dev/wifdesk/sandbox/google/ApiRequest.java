@@ -26,6 +26,7 @@ final class ApiRequest {
     private final String contentType;
     private final ObjectMapper mapper;
     private List<String> pathParams = List.of();
+    private Map<String, List<String>> repeatedQuery = Map.of();
 
     ApiRequest(String method, String host, String path, Map<String, String> query, byte[] body,
                String authorization, String contentType, ObjectMapper mapper) {
@@ -62,6 +63,15 @@ final class ApiRequest {
     /** The i-th captured path segment (0-based), already percent-decoded. */
     String pathParam(int i) {
         return pathParams.get(i);
+    }
+
+    void repeatedQuery(Map<String, List<String>> values) {
+        this.repeatedQuery = Map.copyOf(values);
+    }
+
+    /** Every value of a repeated query parameter ({@code names=a&names=b}), in order; empty when absent. */
+    List<String> queryAll(String name) {
+        return List.copyOf(repeatedQuery.getOrDefault(name, List.of()));
     }
 
     Optional<String> query(String name) {

@@ -155,6 +155,7 @@ final class IamPolicies {
                     throw GoogleErrors.invalidArgument("Invalid member: '" + member + "' in binding for " + role
                             + ". Members look like user:EMAIL, serviceAccount:EMAIL, group:EMAIL, principal://... or principalSet://...");
                 }
+                requireExistingServiceAccount(d, member);
                 members.add(member);
             }
             if (members.isEmpty()) {
@@ -187,6 +188,28 @@ final class IamPolicies {
         stored.put("etag", newEtag());
         d.policies.put(resource, stored);
         return stored.deepCopy();
+    }
+
+    /**
+     * A member naming a user-managed service account of a sandbox project that does not exist is refused,
+     * as IAM does ({@code Service account EMAIL does not exist.}, 400 in many public Terraform logs): binding
+     * a just-created account can fail for a moment, and callers must retry. Accounts of projects the
+     * sandbox does not hold are not judged.
+     */
+    private static void requireExistingServiceAccount(StateData d, String member) {
+        if (!member.startsWith("serviceAccount:")) {
+            return;
+        }
+        String email = member.substring("serviceAccount:".length());
+        int at = email.indexOf('@');
+        String domain = at < 0 ? "" : email.substring(at + 1);
+        if (!domain.endsWith(".iam.gserviceaccount.com")) {
+            return;
+        }
+        String project = domain.substring(0, domain.length() - ".iam.gserviceaccount.com".length());
+        if (Projects.find(d, project).isPresent() && ServiceAccountsApi.find(d, "-", email).isEmpty()) {
+            throw GoogleErrors.invalidArgument("Service account " + email + " does not exist.");
+        }
     }
 
     private String newEtag() {

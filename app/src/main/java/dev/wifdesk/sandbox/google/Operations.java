@@ -25,6 +25,16 @@ final class Operations {
      * prefix) whose response is the current JSON of {@code resource}, optionally wrapped in a field.
      */
     ObjectNode start(StateData d, String prefix, String resource, String responseType, String wrapField, Instant now) {
+        return start(d, prefix, resource, responseType, wrapField, now, delayMs);
+    }
+
+    /** Like {@link #start}, but already done: there was nothing to wait for (a service that was on). */
+    ObjectNode startDone(StateData d, String prefix, String resource, String responseType, String wrapField, Instant now) {
+        return start(d, prefix, resource, responseType, wrapField, now, 0);
+    }
+
+    private ObjectNode start(StateData d, String prefix, String resource, String responseType, String wrapField,
+                             Instant now, long delay) {
         byte[] id = new byte[8];
         random.nextBytes(id);
         String opId = HexFormat.of().formatHex(id);
@@ -36,7 +46,7 @@ final class Operations {
         if (wrapField != null) {
             op.put("wrapField", wrapField);
         }
-        op.put("doneAtMillis", now.toEpochMilli() + delayMs);
+        op.put("doneAtMillis", now.toEpochMilli() + delay);
         d.operations.put(name, op);
         return view(d, op, now);
     }

@@ -135,9 +135,12 @@ final class Router implements HttpHandler {
             }
         }
         Map<String, String> query = query(exchange);
+        Map<String, List<String>> repeated = new LinkedHashMap<>();
+        collect(repeated, exchange.getRequestURI().getRawQuery());
         if ("GET".equals(method) && "POST".equalsIgnoreCase(exchange.getRequestMethod()) && body.length > 0) {
             // google-http-client turns a GET with a very long URL into POST + override, the query in a form body
             mergeForm(query, body);
+            collect(repeated, new String(body, StandardCharsets.UTF_8));
             body = new byte[0];
         }
         ApiRequest request = new ApiRequest(method, host, rest, query, body,
@@ -148,6 +151,7 @@ final class Router implements HttpHandler {
             params.add(decodePathSegment(chosenMatch.group(i)));
         }
         request.pathParams(params);
+        request.repeatedQuery(repeated);
         return chosen.handler().handle(request);
     }
 
@@ -227,6 +231,23 @@ final class Router implements HttpHandler {
             }
         }
         return out;
+    }
+
+    /** Every value of each parameter, in order (repeated fields such as {@code names} of services:batchGet). */
+    private static void collect(Map<String, List<String>> out, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
+            if (!SYSTEM_PARAMETERS.contains(k)) {
+                out.computeIfAbsent(k, x -> new ArrayList<>()).add(decodeQuery(eq < 0 ? "" : pair.substring(eq + 1)));
+            }
+        }
     }
 
     private static void mergeForm(Map<String, String> query, byte[] form) {

@@ -87,10 +87,8 @@ final class ServiceAccountKeysApi {
             d.keys.put(key.get("name").asText(), key);
             ObjectNode answer = key.deepCopy();
             answer.put("privateKeyType", "TYPE_GOOGLE_CREDENTIALS_FILE");
-            String fakeFile = "{\"type\":\"service_account\",\"project_id\":\"" + sa.path("projectId").asText()
-                    + "\",\"private_key_id\":\"" + keyId + "\",\"private_key\":\"sandbox-fake-key-not-a-secret\","
-                    + "\"client_email\":\"" + sa.path("email").asText() + "\"}";
-            answer.put("privateKeyData", Base64.getEncoder().encodeToString(fakeFile.getBytes(StandardCharsets.UTF_8)));
+            String file = KeyFiles.serviceAccountKeyFile(sa, keyId);
+            answer.put("privateKeyData", Base64.getEncoder().encodeToString(file.getBytes(StandardCharsets.UTF_8)));
             return answer;
         }));
     }
@@ -121,6 +119,10 @@ final class ServiceAccountKeysApi {
         String projectRef = req.pathParam(0);
         String account = req.pathParam(1);
         if (!"-".equals(projectRef) && Projects.find(d, projectRef).isEmpty()) {
+            throw GoogleErrors.iamPermissionDenied(permission);
+        }
+        if ("-".equals(projectRef) && ServiceAccountsApi.find(d, projectRef, account).isEmpty()) {
+            // a missing account under projects/- is the 403, by project ID the 404 (WIRE-FORMATS)
             throw GoogleErrors.iamPermissionDenied(permission);
         }
         ObjectNode sa = ServiceAccountsApi.find(d, projectRef, account).orElseThrow(() -> GoogleErrors.notFound(

@@ -88,6 +88,8 @@ final class ServiceAccountsApi {
 
     private ApiResponse create(ApiRequest req) {
         Identity who = auth.caller(req);
+        // authorization before validation (AIP-211): the permission first, then the request's content
+        state.read(d -> guard.iamProject(d, who, req.pathParam(0), "iam.serviceAccounts.create"));
         ObjectNode body = req.json();
         String accountId = IdRules.accountId(body.path("accountId").asText(null));
         JsonNode details = body.path("serviceAccount");
@@ -170,6 +172,10 @@ final class ServiceAccountsApi {
             throw GoogleErrors.iamPermissionDenied(permission);
         }
         Optional<ObjectNode> found = find(d, projectRef, account);
+        if (found.isEmpty() && "-".equals(projectRef)) {
+            // under projects/- IAM cannot tell which project to look in: a missing account is the 403 (WIRE-FORMATS)
+            throw GoogleErrors.iamPermissionDenied(permission);
+        }
         if (found.isEmpty()) {
             // as on Google: a caller who could see it learns it does not exist, anyone else gets the 403
             boolean couldSee = d.projects.values().stream().anyMatch(p -> guard.allowedOnProject(d, who, p, permission));

@@ -47,6 +47,8 @@ final class WorkloadIdentityPoolsApi {
 
     private ApiResponse create(ApiRequest req) {
         Identity who = auth.caller(req);
+        // authorization before validation (AIP-211): the permission first, then the request's content
+        state.read(d -> guard.iamProject(d, who, req.pathParam(0), "iam.workloadIdentityPools.create"));
         String poolId = IdRules.poolOrProviderId("workloadIdentityPoolId", req.query("workloadIdentityPoolId").orElse(null));
         ObjectNode body = req.json();
         IdRules.texts(body);
@@ -92,6 +94,8 @@ final class WorkloadIdentityPoolsApi {
 
     private ApiResponse patch(ApiRequest req) {
         Identity who = auth.caller(req);
+        // authorization before validation (AIP-211): the permission first, then the request's content
+        state.read(d -> guard.iamProject(d, who, req.pathParam(0), "iam.workloadIdentityPools.update"));
         Set<String> fields = SoftDelete.mask(req, MASK);
         ObjectNode body = req.json();
         IdRules.texts(body);

@@ -59,6 +59,8 @@ final class WorkloadIdentityProvidersApi {
 
     private ApiResponse create(ApiRequest req) {
         Identity who = auth.caller(req);
+        // authorization before validation (AIP-211): the permission first, then the request's content
+        state.read(d -> guard.iamProject(d, who, req.pathParam(0), "iam.workloadIdentityPoolProviders.create"));
         String providerId = IdRules.poolOrProviderId("workloadIdentityPoolProviderId",
                 req.query("workloadIdentityPoolProviderId").orElse(null));
         ObjectNode body = req.json();
@@ -107,6 +109,8 @@ final class WorkloadIdentityProvidersApi {
 
     private ApiResponse patch(ApiRequest req) {
         Identity who = auth.caller(req);
+        // authorization before validation (AIP-211): the permission first, then the request's content
+        state.read(d -> guard.iamProject(d, who, req.pathParam(0), "iam.workloadIdentityPoolProviders.update"));
         Set<String> fields = SoftDelete.mask(req, MASK);
         ObjectNode body = req.json();
         return ApiResponse.ok(state.write(d -> {

@@ -295,8 +295,10 @@ class ImpersonationAndDataflowTest {
         Dataflow dataflow = fx.clients.dataflow(impersonating());
         Job job = dataflow.projects().locations().templates().launch("sandbox-project", "us-central1", wordCount("check"))
                 .setGcsPath(WORD_COUNT).setValidateOnly(true).execute().getJob();
-        assertThat(job.getId()).isNull();
-        assertThat(job.getName()).isEqualTo("check");
+        // "The job that was launched, if the request was not a dry run" (LaunchTemplateResponse.job)
+        assertThat(job).isNull();
+        assertThat(dataflow.projects().locations().jobs().list("sandbox-project", "us-central1").execute().getJobs())
+                .isNull();
     }
 
     @Test

@@ -37,7 +37,7 @@ class KeysAndPermissionsTest {
         ServiceAccountKey created = keys.create(account, new CreateServiceAccountKeyRequest()).execute();
         assertThat(created.getName()).startsWith(account + "/keys/");
         String file = new String(Base64.getDecoder().decode(created.getPrivateKeyData()), StandardCharsets.UTF_8);
-        assertThat(file).contains("sandbox-fake-key-not-a-secret").contains(sa.getEmail());
+        assertThat(file).contains("\"type\" : \"service_account\"").contains(sa.getEmail());
 
         List<ServiceAccountKey> listed = keys.list(account).setKeyTypes(List.of("USER_MANAGED")).execute().getKeys();
         assertThat(listed).singleElement().satisfies(k -> {

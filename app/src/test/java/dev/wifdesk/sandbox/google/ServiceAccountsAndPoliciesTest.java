@@ -157,6 +157,10 @@ class ServiceAccountsAndPoliciesTest {
     @Test
     void projectPolicyReadModifyWriteWithEtags() throws Exception {
         CloudResourceManager crm = fx.clients.resourceManager();
+        // the member's account must exist: IAM refuses a binding naming a missing service account
+        fx.iam.projects().serviceAccounts().create("projects/sandbox-project",
+                new com.google.api.services.iam.v1.model.CreateServiceAccountRequest().setAccountId("wifdesk-runner"))
+                .execute();
         var read = crm.projects().getIamPolicy("projects/sandbox-project",
                 new GetIamPolicyRequest().setOptions(new GetPolicyOptions().setRequestedPolicyVersion(3))).execute();
         assertThat(read.getBindings()).anySatisfy(b -> {
