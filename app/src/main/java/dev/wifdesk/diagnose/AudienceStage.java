@@ -32,6 +32,11 @@ final class AudienceStage implements DiagnosisStage {
     }
 
     @Override
+    public Stage stage() {
+        return Stage.AUDIENCE;
+    }
+
+    @Override
     public StageResult run(DiagnosisContext ctx) {
         Optional<AudienceNearMiss.Rules> rules = rules(ctx);
         List<String> details = new ArrayList<>();

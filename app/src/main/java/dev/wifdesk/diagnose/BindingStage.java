@@ -21,6 +21,11 @@ final class BindingStage implements DiagnosisStage {
     static final Set<String> ROLES = Set.of(WORKLOAD_IDENTITY_USER, "roles/iam.serviceAccountTokenCreator");
 
     @Override
+    public Stage stage() {
+        return Stage.BINDING;
+    }
+
+    @Override
     public StageResult run(DiagnosisContext ctx) {
         if (ctx.input().policy().isEmpty()) {
             return StageResult.skipped(Stage.BINDING, "no service account policy given");

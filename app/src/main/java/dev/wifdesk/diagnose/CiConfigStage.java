@@ -61,6 +61,11 @@ final class CiConfigStage implements DiagnosisStage {
     }
 
     @Override
+    public Stage stage() {
+        return Stage.CI_CONFIG;
+    }
+
+    @Override
     public StageResult run(DiagnosisContext ctx) {
         if (ctx.input().ciConfig().isEmpty()) {
             return StageResult.skipped(Stage.CI_CONFIG, "no .gitlab-ci.yml given");

@@ -26,6 +26,11 @@ final class ConditionStage implements DiagnosisStage {
             "job_project_path", "job_project_id", "job_namespace_path", "job_namespace_id");
 
     @Override
+    public Stage stage() {
+        return Stage.CONDITION;
+    }
+
+    @Override
     public StageResult run(DiagnosisContext ctx) {
         if (ctx.provider().isEmpty()) {
             if (ctx.errorSays(KnownError.CONDITION_REJECTED)) {

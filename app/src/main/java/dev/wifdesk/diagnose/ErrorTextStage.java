@@ -21,6 +21,11 @@ final class ErrorTextStage implements DiagnosisStage {
     }
 
     @Override
+    public Stage stage() {
+        return Stage.ERROR_TEXT;
+    }
+
+    @Override
     public StageResult run(DiagnosisContext ctx) {
         if (ctx.input().errorText().isEmpty()) {
             return StageResult.skipped(Stage.ERROR_TEXT, "no error text given");

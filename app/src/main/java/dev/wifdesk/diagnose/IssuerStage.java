@@ -11,6 +11,11 @@ import java.util.Locale;
 final class IssuerStage implements DiagnosisStage {
 
     @Override
+    public Stage stage() {
+        return Stage.ISSUER;
+    }
+
+    @Override
     public StageResult run(DiagnosisContext ctx) {
         String configured = ctx.provider().map(ProviderInfo::issuerUri).orElse(null);
         List<String> expected = configured != null ? List.of(configured)

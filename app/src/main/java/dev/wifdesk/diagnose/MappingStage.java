@@ -19,6 +19,11 @@ final class MappingStage implements DiagnosisStage {
     static final String SHORT_SUBJECT = "assertion.project_id + \":\" + assertion.ref";
 
     @Override
+    public Stage stage() {
+        return Stage.MAPPING;
+    }
+
+    @Override
     public StageResult run(DiagnosisContext ctx) {
         if (ctx.provider().isEmpty()) {
             return fromErrorText(ctx, StageResult.skipped(Stage.MAPPING, "provider unknown"));

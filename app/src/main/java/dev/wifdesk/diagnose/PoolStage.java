@@ -10,6 +10,11 @@ import java.util.List;
 final class PoolStage implements DiagnosisStage {
 
     @Override
+    public Stage stage() {
+        return Stage.POOL;
+    }
+
+    @Override
     public StageResult run(DiagnosisContext ctx) {
         if (ctx.input().pool().isEmpty() && ctx.provider().isEmpty()) {
             return StageResult.skipped(Stage.POOL, "no pool or provider given");

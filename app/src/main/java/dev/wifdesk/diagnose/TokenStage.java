@@ -33,6 +33,11 @@ final class TokenStage implements DiagnosisStage {
     private static final String JWKS_HOWTO = "curl -s ISSUER/oauth/discovery/keys > jwks.json && ";
 
     @Override
+    public Stage stage() {
+        return Stage.TOKEN;
+    }
+
+    @Override
     public StageResult run(DiagnosisContext ctx) {
         var token = ctx.input().token();
         if (token.isEmpty()) {

@@ -23,5 +23,7 @@ public enum FindingCode {
     /** #20: the requested access-token lifetime is over 3600 s (or the clock is off). */
     TOKEN_LIFETIME_TOO_LONG,
     /** #22: an IAM policy write lost a race with another writer (stale etag). */
-    POLICY_CONCURRENT_CHANGE
+    POLICY_CONCURRENT_CHANGE,
+    /** A check of WIF Desk itself crashed (a bug): says which one and the exception, never a verdict on the input. */
+    INTERNAL_ERROR
 }

@@ -29,8 +29,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Diagnostics speed (not a test; excluded from surefire). Run:
- * {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.wifdesk.bench.DiagnoseBench}
+ * Diagnostics speed (not a test; excluded from surefire). Run (the pom pins exec's mainClass to
+ * {@code ${main.class}}, so {@code -Dexec.mainClass} would run the app instead):
+ * {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=dev.wifdesk.bench.DiagnoseBench}
  * <ol>
  * <li>warm: one signed token through every stage (signature, mapping, condition, binding, CI config), median and p99;</li>
  * <li>the same for a token the condition rejects (the explainer evaluates every sub-expression);</li>

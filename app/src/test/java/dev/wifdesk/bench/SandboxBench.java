@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Throughput of the Google sandbox through the real clients: IAM pool get with the generated
  * {@code Iam} client, and STS exchanges with google-auth-library's IdentityPoolCredentials (JWT
- * signature check with an inline JWKS, CEL mapping and condition included). Not a test: run with
- * <pre>mvn -o -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.wifdesk.bench.SandboxBench</pre>
+ * signature check with an inline JWKS, CEL mapping and condition included). Not a test: run with (the
+ * pom pins exec's mainClass to {@code ${main.class}}, so {@code -Dexec.mainClass} would run the app)
+ * <pre>mvn -o -q test-compile exec:java -Dexec.classpathScope=test -Dmain.class=dev.wifdesk.bench.SandboxBench</pre>
  * Optional argument: seconds per measurement (default 5).
  */
 public final class SandboxBench {

@@ -77,7 +77,14 @@ class CiConfigStageTest {
                       aud: $GCP_AUDIENCE
                   script: [gcloud dataflow jobs list]
                 """;
-        assertThat(ci(yaml).has(FindingCode.CI_AUDIENCE_MISMATCH)).isFalse();
+        Diagnosis d = ci(yaml);
+        // the job is checked (and passes) rather than the stage giving up on it
+        assertThat(d.findings()).isEmpty();
+        assertThat(d.stage(Stage.CI_CONFIG).orElseThrow()).isEqualTo(StageResult.pass(Stage.CI_CONFIG, "1 job(s) checked"));
+        // the same job with a literal wrong audience is judged, so the pass above is the variable's doing
+        Finding literal = ci(yaml.replace("$GCP_AUDIENCE", "https://gitlab.example.com")).finding(FindingCode.CI_AUDIENCE_MISMATCH)
+                .orElseThrow();
+        assertThat(literal.evidence()).containsEntry("job", "deploy").containsEntry("actual", "https://gitlab.example.com");
     }
 
     @Test

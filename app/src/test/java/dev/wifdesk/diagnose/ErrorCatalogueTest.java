@@ -130,6 +130,7 @@ class ErrorCatalogueTest {
         assertThat(f.fix()).isNotBlank();
         assertThat(d.stage(Stage.ERROR_TEXT).orElseThrow().detail()).contains("#" + number);
         assertThat(d.has(FindingCode.ERROR_UNRECOGNIZED)).isFalse();
+        CrashingEngines.assertNoInternalError(d);
         if (number != 22) {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
         }
@@ -251,6 +252,7 @@ class ErrorCatalogueTest {
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(f.evidence()).containsEntry("closest", "#1");
         assertThat(d.verdict()).isEqualTo("pass");
+        CrashingEngines.assertNoInternalError(d);
     }
 
     @Test
@@ -262,6 +264,7 @@ class ErrorCatalogueTest {
         }
         Diagnosis d = engine.diagnose(DiagnosisInput.builder().errorText(sb.toString()).build());
         assertThat(d.has(FindingCode.ERROR_UNRECOGNIZED)).isTrue();
+        CrashingEngines.assertNoInternalError(d);
     }
 
     @Test
