@@ -1,5 +1,6 @@
 package dev.wifdesk.ui.core;
 
+import java.net.URL;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -12,6 +13,9 @@ import javafx.scene.Scene;
 public final class Theme {
     static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.css";
     static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.css";
+    /** The same stylesheets in binary form, made at build time (installer/css/CompileThemes.java): much faster to load. */
+    static final String PRIMER_LIGHT_BINARY = "/atlantafx-bss/primer-light.bss";
+    static final String PRIMER_DARK_BINARY = "/atlantafx-bss/primer-dark.bss";
     public static final String STYLESHEET = "/fxml/css/wifdesk.css";
 
     private Theme() {
@@ -32,10 +36,19 @@ public final class Theme {
      * loading its own default theme (Modena), which the first control would otherwise load.
      */
     public static void useBase(boolean dark) {
-        String base = dark ? PRIMER_DARK : PRIMER_LIGHT;
-        String url = Objects.requireNonNull(Theme.class.getResource(base), base).toExternalForm();
+        String url = baseUrl(dark);
         if (!url.equals(Application.getUserAgentStylesheet())) {
             Application.setUserAgentStylesheet(url);
         }
+    }
+
+    /** The binary form when the build made it, else the text stylesheet from the AtlantaFX jar. */
+    static String baseUrl(boolean dark) {
+        URL binary = Theme.class.getResource(dark ? PRIMER_DARK_BINARY : PRIMER_LIGHT_BINARY);
+        if (binary != null) {
+            return binary.toExternalForm();
+        }
+        String css = dark ? PRIMER_DARK : PRIMER_LIGHT;
+        return Objects.requireNonNull(Theme.class.getResource(css), css).toExternalForm();
     }
 }

@@ -110,10 +110,10 @@ class MainWindowTest {
         robot.clickOn("#" + View.DIAGNOSTICS.navId());
         robot.clickOn("#darkToggle");
         assertThat(stage.getScene().getRoot().getStyleClass()).contains("theme-dark").doesNotContain("theme-light");
-        assertThat(javafx.application.Application.getUserAgentStylesheet()).endsWith("primer-dark.css");
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).endsWith("primer-dark.bss");
         Screenshots.save(stage.getScene(), "diagnostics_dark");
         robot.clickOn("#darkToggle");
-        assertThat(javafx.application.Application.getUserAgentStylesheet()).endsWith("primer-light.css");
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).endsWith("primer-light.bss");
     }
 
     @Test
