@@ -59,10 +59,4 @@ public record Connection(TargetKind target, String label, String identity, List<
     public Connection withProject(ProjectInfo project) {
         return new Connection(target, label, identity, projects, clients, sandboxGitLab, Optional.of(project));
     }
-
-    /** The old name of {@link #project()}: it follows the bar's project choice too. */
-    @Deprecated
-    public Optional<ProjectInfo> firstProject() {
-        return project();
-    }
 }

@@ -56,7 +56,7 @@ public final class ProviderPickerViewModel {
     /** Lists the connected project's providers with the real IAM client, off the FX thread. */
     public void loadProviders() {
         Optional<Connection> c = session.connection();
-        Optional<Connection.ProjectInfo> project = c.flatMap(Connection::firstProject);
+        Optional<Connection.ProjectInfo> project = c.flatMap(Connection::project);
         if (project.isEmpty()) {
             providerStatus.set(messages.get("diag.provider.waiting"));
             return;
@@ -83,7 +83,7 @@ public final class ProviderPickerViewModel {
     /** Lists the connected project's service accounts with the real IAM client, off the FX thread. */
     public void loadServiceAccounts() {
         Optional<Connection> c = session.connection();
-        Optional<Connection.ProjectInfo> project = c.flatMap(Connection::firstProject);
+        Optional<Connection.ProjectInfo> project = c.flatMap(Connection::project);
         if (project.isEmpty()) {
             serviceAccountStatus.set(messages.get("diag.sa.waiting"));
             return;

@@ -164,7 +164,7 @@ public final class RunViewModel {
         LiveFederationReader reader = new LiveFederationReader(conn.get().clients().get(), live.jwks().apply(conn.get()));
         ProviderInfo info = provider == null ? null : ProviderInfo.fromJson(ProviderJson.toJson(provider));
         LiveFederationState state = reader.around(info, sa,
-                conn.get().firstProject().map(Connection.ProjectInfo::projectId).orElse(null));
+                conn.get().project().map(Connection.ProjectInfo::projectId).orElse(null));
         for (LiveFederationState.Problem p : state.problems()) {
             String key = switch (p.part()) {
                 case POLICY -> "diag.live.policyFailed";
@@ -188,7 +188,7 @@ public final class RunViewModel {
                 return fromName.get();
             }
         }
-        return conn.flatMap(Connection::firstProject).map(Connection.ProjectInfo::projectNumber).orElse("");
+        return conn.flatMap(Connection::project).map(Connection.ProjectInfo::projectNumber).orElse("");
     }
 
     /** Shows one failed job's diagnosis in the same ladder and findings (no Apply fix: no token, no chosen SA). */
