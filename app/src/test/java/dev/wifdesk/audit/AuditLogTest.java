@@ -2,6 +2,7 @@ package dev.wifdesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wifdesk.testing.FakeTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,9 +29,10 @@ class AuditLogTest {
     void tokensNeverReachTheFile(@TempDir Path dir) throws Exception {
         AuditLog log = new AuditLog(dir.resolve("audit.jsonl"));
         log.append(new AuditEntry(Instant.now(), "ci", "sts.exchange", "aud",
-                "failed", "subject_token=" + FAKE_JWT + " PRIVATE-TOKEN: abcdefghijklmnop Bearer ya29.abcdefghijklmnop"));
+                "failed", "subject_token=" + FAKE_JWT + " PRIVATE-TOKEN: fake-header-token Bearer " + FakeTokens.GOOGLE_ACCESS_TOKEN));
         String written = Files.readString(log.file());
-        assertThat(written).doesNotContain(FAKE_JWT).doesNotContain("abcdefghijklmnop").contains(Redactor.MASK);
+        assertThat(written).doesNotContain(FAKE_JWT).doesNotContain("fake-header-token")
+                .doesNotContain(FakeTokens.FAKE_BODY).contains(Redactor.MASK);
     }
 
     @Test

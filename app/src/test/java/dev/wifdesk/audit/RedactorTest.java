@@ -2,13 +2,14 @@ package dev.wifdesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wifdesk.testing.FakeTokens;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
     // secrets are assembled at run time: no credential-shaped literal sits in the source
     private static final String JWT = "ey" + "JhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
-    private static final String GITLAB_PAT = "glp" + "at-" + "AbCdEf123456_xyz";
-    private static final String GOOGLE_AT = "ya" + "29." + "a0AfH6SMBxyz-123";
+    private static final String GITLAB_PAT = FakeTokens.GITLAB_PAT;
+    private static final String GOOGLE_AT = FakeTokens.GOOGLE_ACCESS_TOKEN;
 
     @Test
     void masksJwtsAndKeepsTheSurroundingText() {
@@ -20,8 +21,8 @@ class RedactorTest {
     void masksGitlabGoogleAndSandboxTokens() {
         String out = Redactor.redact("a " + GITLAB_PAT + " b " + GOOGLE_AT + " c sandbox-operator-7f3a9c d sandbox-gitlab-token e"
                 + " sandbox-gitlab-read-token f sandbox-sts-0a1b2c g");
-        assertThat(out).doesNotContain("AbCdEf123456", "a0AfH6SMBxyz", "7f3a9c", "gitlab-token", "gitlab-read-token", "0a1b2c")
-                .contains("glpat-" + Redactor.MASK, "ya29." + Redactor.MASK, "sandbox-" + Redactor.MASK + " d");
+        assertThat(out).doesNotContain(FakeTokens.FAKE_BODY, "7f3a9c", "gitlab-token", "gitlab-read-token", "0a1b2c")
+                .contains(FakeTokens.GITLAB_PREFIX + Redactor.MASK, FakeTokens.GOOGLE_PREFIX + Redactor.MASK, "sandbox-" + Redactor.MASK + " d");
     }
 
     @Test

@@ -45,7 +45,7 @@ class SandboxServeIT {
             served[0] = info;
 
             // the printed token is what opens the door: the same call with another token is refused
-            try (GitLabApi stranger = new GitLabApi(info.gitlab(), "glpat-not-the-printed-token")) {
+            try (GitLabApi stranger = new GitLabApi(info.gitlab(), "wrong-token-not-the-printed-one")) {
                 assertThat(catchThrowableOfType(GitLabApiException.class,
                         () -> stranger.getProjectApi().getVariables(info.gitlabProject())).getHttpStatus()).isEqualTo(401);
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.wifdesk.sandbox.IssuerDirectory;
 import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.sandbox.google.GoogleSandbox;
+import dev.wifdesk.testing.FakeTokens;
 import org.junit.jupiter.api.Test;
 
 /** What a person reads when the real clients fail against the sandbox. */
@@ -42,8 +43,8 @@ class ClientErrorsTest {
     void ourOwnMultiLineMessagesAreJoinedAndRedacted() {
         assertThat(ClientErrors.joined("--faults: bad\n  sts=418\r\n(see docs)", "x"))
                 .isEqualTo("--faults: bad sts=418 (see docs)");
-        assertThat(ClientErrors.joined("token glpat-abcdefghijklmnopqrst pasted", "x"))
-                .doesNotContain("abcdefghijklmnopqrst").startsWith("token glpat-");
+        assertThat(ClientErrors.joined("token " + FakeTokens.GITLAB_PAT + " pasted", "x"))
+                .doesNotContain(FakeTokens.FAKE_BODY).startsWith("token " + FakeTokens.GITLAB_PREFIX);
         assertThat(ClientErrors.joined(null, "cannot start")).isEqualTo("cannot start");
         assertThat(ClientErrors.joined("  ", "cannot start")).isEqualTo("cannot start");
     }
