@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * {@code com.sun.net.httpserver} server, e.g. the Google side's through a context hook.
  */
 public final class SandboxInfoHandler implements HttpHandler {
-    public static final String PATH = "/sandbox/info";
+    /** Where it is served: the path its client, {@link dev.wifdesk.cloud.SandboxInfo}, asks. */
+    public static final String PATH = dev.wifdesk.cloud.SandboxInfo.PATH;
 
     private final Supplier<String> json;
 
