@@ -1,5 +1,6 @@
 package dev.wifdesk.plan;
 
+import dev.wifdesk.cloud.GitLabScopedVariables;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,9 @@ public final class GitLabVariables {
     /** One wanted variable (environment scope {@code *}, not masked). */
     public record Wanted(String key, String value, boolean isProtected) {
     }
+
+    /** The scope these variables live in; the same key in other environment scopes is left alone. */
+    static final String ALL_ENVIRONMENTS = "*";
 
     private GitLabVariables() {
     }
@@ -35,6 +39,8 @@ public final class GitLabVariables {
 
     public static Outcome ensure(ChangeContext c, String projectPath, List<Wanted> wanted) throws Exception {
         var api = c.requireGitLab().getProjectApi();
+        // a key held in several scopes answers 409 to an update without the scope filter
+        var scoped = new GitLabScopedVariables(c.requireGitLab());
         Map<String, Variable> have = read(c.requireGitLab(), projectPath);
         boolean created = false;
         boolean updated = false;
@@ -43,12 +49,13 @@ public final class GitLabVariables {
             String detail = w.key() + (w.isProtected() ? " (protected)" : "");
             if (v == null) {
                 c.audited().call("gitlab.projects.variables.create", projectPath, detail, () -> gitlab(() ->
-                        api.createVariable(projectPath, w.key(), w.value(), Variable.Type.ENV_VAR, w.isProtected(), false, "*"),
+                        api.createVariable(projectPath, w.key(), w.value(), Variable.Type.ENV_VAR, w.isProtected(), false,
+                                ALL_ENVIRONMENTS),
                         projectPath));
                 created = true;
             } else if (!w.value().equals(v.getValue())) {
                 c.audited().call("gitlab.projects.variables.update", projectPath, detail, () -> gitlab(() ->
-                        api.updateVariable(projectPath, w.key(), w.value(), Variable.Type.ENV_VAR, w.isProtected(), false, "*"),
+                        scoped.update(projectPath, w.key(), ALL_ENVIRONMENTS, w.value(), w.isProtected(), false),
                         projectPath));
                 updated = true;
             }
@@ -56,10 +63,14 @@ public final class GitLabVariables {
         return created ? Outcome.CREATED : updated ? Outcome.UPDATED : Outcome.ALREADY_EXISTS;
     }
 
+    /** The project's variables of scope {@code *}, by key. */
     private static Map<String, Variable> read(GitLabApi gitlab, String projectPath) throws IOException {
         Map<String, Variable> have = new LinkedHashMap<>();
         for (Variable v : gitlab(() -> gitlab.getProjectApi().getVariables(projectPath), projectPath)) {
-            have.put(v.getKey(), v);
+            String scope = v.getEnvironmentScope() == null ? ALL_ENVIRONMENTS : v.getEnvironmentScope();
+            if (ALL_ENVIRONMENTS.equals(scope)) {
+                have.put(v.getKey(), v);
+            }
         }
         return have;
     }
