@@ -26,10 +26,6 @@ public final class ServiceAccountPolicyEditor {
         this.sleeper = sleeper;
     }
 
-    public static String resource(String projectId, String email) {
-        return "projects/" + projectId + "/serviceAccounts/" + email;
-    }
-
     public Policy read(String resource) throws IOException {
         return iam.projects().serviceAccounts().getIamPolicy(resource).setOptionsRequestedPolicyVersion(3).execute();
     }

@@ -8,6 +8,7 @@ import com.google.api.services.iam.v1.model.WorkloadIdentityPool;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.Operations;
+import dev.wifdesk.cloud.ServiceAccountNames;
 import java.io.IOException;
 
 /**
@@ -16,8 +17,6 @@ import java.io.IOException;
  * since its id cannot be created again for 30 days. An existing one is left as it is.
  */
 public final class IamResources {
-    /** How long a pool or provider change may take before the step fails (the sandbox's are instant). */
-    static final java.time.Duration LRO_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private static final String DELETED = "DELETED";
 
@@ -36,19 +35,20 @@ public final class IamResources {
             throws Exception {
         var pools = pools(c.google());
         WorkloadIdentityPool existing = Reads.find(() -> pools.get(poolName).execute());
-        Operations wait = new Operations(c.google().iam(), LRO_TIMEOUT);
+        Operations wait = new Operations(c.google().iam());
         if (existing != null) {
             if (!DELETED.equals(existing.getState())) {
                 return Outcome.ALREADY_EXISTS;
             }
             c.audited().call("iam.workloadIdentityPools.undelete", poolName, "undelete the soft-deleted pool",
-                    () -> wait.await(pools.undelete(poolName, new UndeleteWorkloadIdentityPoolRequest()).execute()));
+                    () -> wait.await(pools.undelete(poolName, new UndeleteWorkloadIdentityPoolRequest()).execute(),
+                            "the undelete of " + poolName));
             return Outcome.UNDELETED;
         }
         String id = poolName.substring(poolName.lastIndexOf('/') + 1);
         c.audited().call("iam.workloadIdentityPools.create", poolName, "display name " + desired.getDisplayName(),
                 () -> wait.await(pools.create("projects/" + projectId + "/locations/global", desired)
-                        .setWorkloadIdentityPoolId(id).execute()));
+                        .setWorkloadIdentityPoolId(id).execute(), "the creation of " + poolName));
         return Outcome.CREATED;
     }
 
@@ -64,14 +64,14 @@ public final class IamResources {
             throws Exception {
         var providers = pools(c.google()).providers();
         WorkloadIdentityPoolProvider existing = Reads.find(() -> providers.get(providerName).execute());
-        Operations wait = new Operations(c.google().iam(), LRO_TIMEOUT);
+        Operations wait = new Operations(c.google().iam());
         if (existing != null) {
             if (!DELETED.equals(existing.getState())) {
                 return Outcome.ALREADY_EXISTS;
             }
             c.audited().call("iam.workloadIdentityPools.providers.undelete", providerName,
                     "undelete the soft-deleted provider", () -> wait.await(providers.undelete(providerName,
-                            new UndeleteWorkloadIdentityPoolProviderRequest()).execute()));
+                            new UndeleteWorkloadIdentityPoolProviderRequest()).execute(), "the undelete of " + providerName));
             return Outcome.UNDELETED;
         }
         int cut = providerName.lastIndexOf("/providers/");
@@ -80,7 +80,8 @@ public final class IamResources {
         String detail = "issuer " + (desired.getOidc() == null ? "" : desired.getOidc().getIssuerUri())
                 + "; mapping " + desired.getAttributeMapping() + "; condition " + desired.getAttributeCondition();
         c.audited().call("iam.workloadIdentityPools.providers.create", providerName, detail,
-                () -> wait.await(providers.create(pool, desired).setWorkloadIdentityPoolProviderId(id).execute()));
+                () -> wait.await(providers.create(pool, desired).setWorkloadIdentityPoolProviderId(id).execute(),
+                        "the creation of " + providerName));
         return Outcome.CREATED;
     }
 
@@ -95,7 +96,7 @@ public final class IamResources {
     public static Outcome ensureServiceAccount(ChangeContext c, String projectId, String accountId, String email,
                                                String displayName) throws Exception {
         var accounts = c.google().iam().projects().serviceAccounts();
-        String resource = "projects/" + projectId + "/serviceAccounts/" + email;
+        String resource = ServiceAccountNames.resource(email, projectId);
         if (Reads.find(() -> accounts.get(resource).execute()) != null) {
             return Outcome.ALREADY_EXISTS;
         }

@@ -29,8 +29,4 @@ public record Plan(List<Step> steps) {
     public boolean isEmpty() {
         return steps.stream().allMatch(s -> s.action() == Action.NONE);
     }
-
-    public long count(Action action) {
-        return steps.stream().filter(s -> s.action() == action).count();
-    }
 }

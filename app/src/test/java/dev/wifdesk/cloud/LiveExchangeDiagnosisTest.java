@@ -66,7 +66,7 @@ class LiveExchangeDiagnosisTest {
     }
 
     private String saResource() {
-        return ServiceAccountPolicyEditor.resource(fx.sandbox.google().projectId(), fx.serviceAccount);
+        return dev.wifdesk.cloud.ServiceAccountNames.resource(fx.serviceAccount, fx.sandbox.google().projectId());
     }
 
     /** Diagnoses exactly what an engineer would have: token, live provider/pool/policy, server text. */

@@ -58,7 +58,7 @@ class PolicyEditorsRetryTest {
             GoogleClients clients = operator(sandbox);
             ServiceAccount sa = clients.iam().projects().serviceAccounts().create("projects/sandbox-project",
                     new CreateServiceAccountRequest().setAccountId("gitlab-dataflow")).execute();
-            String resource = ServiceAccountPolicyEditor.resource("sandbox-project", sa.getEmail());
+            String resource = ServiceAccountNames.resource(sa.getEmail(), "sandbox-project");
             ServiceAccountPolicyEditor editor = new ServiceAccountPolicyEditor(clients.iam(), waits::add);
 
             var stored = editor.apply(new PolicyChange(resource, "roles/iam.workloadIdentityUser", MEMBER, true));

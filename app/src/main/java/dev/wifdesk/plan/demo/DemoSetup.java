@@ -5,7 +5,7 @@ import com.google.api.services.iam.v1.model.WorkloadIdentityPool;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.PolicyChange;
-import dev.wifdesk.cloud.ServiceAccountPolicyEditor;
+import dev.wifdesk.cloud.ServiceAccountNames;
 import dev.wifdesk.model.CiContract;
 import dev.wifdesk.model.PrincipalIdentifier;
 import dev.wifdesk.model.ResourceNames;
@@ -69,10 +69,6 @@ public final class DemoSetup {
         this.at = Objects.requireNonNull(at, "at");
     }
 
-    public static Kind kindOf(Step step) {
-        return Kind.valueOf(step.id());
-    }
-
     public String poolName() {
         return ResourceNames.poolName(at.projectNumber(), POOL_ID);
     }
@@ -91,7 +87,7 @@ public final class DemoSetup {
     }
 
     public String serviceAccountResource() {
-        return ServiceAccountPolicyEditor.resource(at.projectId(), serviceAccount());
+        return ServiceAccountNames.resource(serviceAccount(), at.projectId());
     }
 
     /** {@code principalSet://iam.googleapis.com/POOL/attribute.project_path/PATH}. */
@@ -114,14 +110,9 @@ public final class DemoSetup {
         return v;
     }
 
-    /** Variables the runner needs only on protected refs (the federation's own coordinates). */
-    static boolean isProtectedVariable(String key) {
-        return CiContract.isFederationVariable(key);
-    }
-
     private List<GitLabVariables.Wanted> wantedVariables() {
         List<GitLabVariables.Wanted> out = new ArrayList<>();
-        variables().forEach((k, v) -> out.add(new GitLabVariables.Wanted(k, v, isProtectedVariable(k))));
+        variables().forEach((k, v) -> out.add(new GitLabVariables.Wanted(k, v, CiContract.isFederationVariable(k))));
         return out;
     }
 
@@ -208,7 +199,7 @@ public final class DemoSetup {
     private String variablesDescription() {
         StringBuilder vars = new StringBuilder("GitLab CI/CD variables of " + at.gitlabProjectPath() + ":");
         variables().forEach((k, v) -> vars.append("\n  ").append(k).append(" = ").append(v)
-                .append(isProtectedVariable(k) ? "  (protected)" : ""));
+                .append(CiContract.isFederationVariable(k) ? "  (protected)" : ""));
         return vars.toString();
     }
 }

@@ -73,7 +73,7 @@ class DemoSetupTest {
     @Test
     void thePlanNamesEveryResourceAndActionBeforeAnythingIsMade() throws Exception {
         Plan plan = demo.plan(operator, gitlab);
-        assertThat(plan.steps()).extracting(DemoSetup::kindOf).containsExactly(DemoSetup.Kind.values());
+        assertThat(plan.steps()).extracting(s -> DemoSetup.Kind.valueOf(s.id())).containsExactly(DemoSetup.Kind.values());
         assertThat(plan.steps()).extracting(Step::action).containsOnly(Action.CREATE);
         String all = plan.steps().stream().map(s -> s.resource() + "\n" + s.description()).collect(Collectors.joining("\n"));
         assertThat(all).contains("projects/428617359021/locations/global/workloadIdentityPools/gitlab-ci/providers/gitlab-sandbox",
