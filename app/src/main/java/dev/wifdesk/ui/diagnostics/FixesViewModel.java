@@ -9,6 +9,7 @@ import dev.wifdesk.diagnose.fix.BindingFixPlanner;
 import dev.wifdesk.diagnose.fix.FixPlanner;
 import dev.wifdesk.diagnose.fix.ProviderChange;
 import dev.wifdesk.model.Finding;
+import dev.wifdesk.plan.AuditedChanges;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.core.ClipboardWriter;
 import dev.wifdesk.ui.core.Messages;
@@ -90,9 +91,8 @@ public final class FixesViewModel {
         ProviderDirectory directory = directories.forConnection(conn.get());
         String detail = change.updateMask() + ": [" + change.before().replace('\n', ',') + "] -> ["
                 + change.after().replace('\n', ',') + "]";
-        AuditedChange audited = new AuditedChange(live.audit(), clock, conn.get().identity(),
-                "patch provider (" + change.cause() + ")", change.providerName(), detail);
-        apply(audited, () -> directory.apply(change.patch()), () -> {
+        apply(conn.get(), "patch provider (" + change.cause() + ")", change.providerName(), detail,
+                () -> directory.apply(change.patch()), () -> {
             LOG.info("Applied fix for {} to {}", change.cause(), change.providerName());
             return messages.get("diag.fix.applied", change.updateMask());
         }, "diag.fix.failed");
@@ -109,9 +109,7 @@ public final class FixesViewModel {
             return;
         }
         ServiceAccountDirectory directory = live.serviceAccounts().forConnection(conn.get());
-        AuditedChange audited = new AuditedChange(live.audit(), clock, conn.get().identity(), "add IAM binding",
-                change.resource(), change.describe());
-        apply(audited, () -> directory.apply(change), () -> {
+        apply(conn.get(), "add IAM binding", change.resource(), change.describe(), () -> directory.apply(change), () -> {
             LOG.info("Applied: {}", change.describe());
             return messages.get("diag.fix.bindingApplied", change.role());
         }, "diag.fix.bindingFailed");
@@ -122,26 +120,36 @@ public final class FixesViewModel {
         String notice();
     }
 
-    private void apply(AuditedChange audited, AuditedChange.Call call, Applied applied, String failedKey) {
+    /** The change itself: one mutating call. */
+    private interface Change {
+        void make() throws Exception;
+    }
+
+    private void apply(Connection conn, String action, String resource, String detail, Change change, Applied applied,
+                       String failedKey) {
         session.begin();
         session.executor().run(Work.steps(progress -> {
                     // the only point where a cancel may stop it: before anything changed
                     if (progress.isCancelled()) {
                         throw new Work.CancelledException();
                     }
-                    return audited.run(call);
+                    AuditedChanges audited = new AuditedChanges(live.audit(), conn.identity(), clock);
+                    audited.call(action, resource, detail, () -> {
+                        change.make();
+                        return null;
+                    });
+                    return audited.auditFailures();
                 })
                 .mutating()
                 // applied to the target the user switched away from: nothing of it shows on the new one
                 .boundTo(session::currentTarget)
-                .onSuccess(outcome -> {
+                .onSuccess(auditFailures -> {
                     session.end(); // free before the re-run claims the screen again
                     run.diagnose();
                     session.setNotice(applied.notice());
-                    outcome.auditFailure().ifPresent(why -> {
-                        LOG.warn("The change was applied but not audited: {}", why);
-                        session.setInputMessage(messages.get("diag.fix.auditFailed", why));
-                    });
+                    if (!auditFailures.isEmpty()) {
+                        session.setInputMessage(messages.get("diag.fix.auditFailed", auditFailures.get(0)));
+                    }
                 })
                 .onFailure(t -> {
                     session.end();

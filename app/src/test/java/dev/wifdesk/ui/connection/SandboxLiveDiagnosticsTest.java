@@ -140,7 +140,7 @@ class SandboxLiveDiagnosticsTest {
         assertThat(audit).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("add IAM binding");
             assertThat(e.resource()).isEqualTo(wif.saResource);
-            assertThat(e.result()).isEqualTo("applied");
+            assertThat(e.result()).isEqualTo("ok");
             assertThat(e.detail()).isEqualTo(describe);
             assertThat(e.actor()).isEqualTo("operator@wifdesk-sandbox.example");
         });

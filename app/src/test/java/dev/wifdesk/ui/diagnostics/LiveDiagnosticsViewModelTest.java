@@ -136,7 +136,7 @@ class LiveDiagnosticsViewModelTest {
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).actor()).isEqualTo("operator@wifdesk-sandbox.example");
         assertThat(entries.get(0).resource()).isEqualTo(wif.saResource);
-        assertThat(entries.get(0).result()).isEqualTo("applied");
+        assertThat(entries.get(0).result()).isEqualTo("ok");
         assertThat(entries.get(0).detail()).isEqualTo(change.describe());
         assertThat(Files.readString(audit.file())).doesNotContain(token).doesNotContain(token.substring(10, 40));
     }

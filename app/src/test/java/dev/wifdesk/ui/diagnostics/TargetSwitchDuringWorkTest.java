@@ -231,7 +231,7 @@ class TargetSwitchDuringWorkTest {
         executor.deliverAll();
 
         assertThat(policyChanges).containsExactly(bindingChange());
-        assertThat(Files.readString(dir.resolve("audit.jsonl"))).contains("\"result\":\"applied\"").contains("add IAM binding");
+        assertThat(Files.readString(dir.resolve("audit.jsonl"))).contains("\"result\":\"ok\"").contains("add IAM binding");
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.noticeProperty().get()).isEmpty(); // applied to the old target: not shown on the new one
     }
@@ -250,7 +250,8 @@ class TargetSwitchDuringWorkTest {
         assertThat(providers.applied).hasSize(1);
         assertThat(vm.noticeProperty().get()).isEqualTo("Provider updated (oidc.allowedAudiences); diagnosis re-run.");
         assertThat(vm.inputMessageProperty().get())
-                .startsWith("The change was applied, but its audit entry could not be written: cannot write the audit log")
+                .startsWith("The change was applied, but its audit entry could not be written: patch provider")
+                .contains("cannot write the audit log")
                 .doesNotContain("could not be updated");
         assertThat(vm.busyProperty().get()).isFalse();
     }
