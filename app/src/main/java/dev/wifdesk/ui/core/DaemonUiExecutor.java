@@ -67,7 +67,7 @@ public final class DaemonUiExecutor implements UiExecutor {
             this.work = work;
             this.context = work.captureContext();
             setOnSucceeded(e -> work.deliver(context, true, getValue(), null, false));
-            setOnFailed(e -> work.deliver(context, false, null, getException(), stopRequested && !work.isMutating()));
+            setOnFailed(e -> work.deliver(context, false, null, getException(), stopRequested && work.isInterruptedByCancel()));
             setOnCancelled(e -> work.deliver(context, false, null, null, true));
             messageProperty().addListener((o, a, b) -> work.progress(getProgress(), b));
         }
@@ -91,7 +91,7 @@ public final class DaemonUiExecutor implements UiExecutor {
         /** Read-only work is interrupted; mutating work only learns of the cancel at its next step. */
         void stop() {
             stopRequested = true;
-            if (!work.isMutating()) {
+            if (work.isInterruptedByCancel()) {
                 cancel(true);
             }
         }

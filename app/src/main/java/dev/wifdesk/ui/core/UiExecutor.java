@@ -54,14 +54,7 @@ public interface UiExecutor extends AutoCloseable {
                         return closed.get();
                     }
                 };
-                T value;
-                try {
-                    value = work.call(progress);
-                } catch (Exception e) {
-                    work.deliver(context, false, null, e, false);
-                    return Running.DONE;
-                }
-                work.deliver(context, true, value, null, false);
+                work.runHere(context, progress);
                 return Running.DONE;
             }
 

@@ -120,8 +120,13 @@ public final class Work<T> {
         return this;
     }
 
-    public boolean isMutating() {
-        return mutating;
+    /**
+     * The cancel rule every executor follows: read-only work is interrupted, so a failure after a
+     * stop request is the interrupt and counts as a cancel; mutating work is never interrupted, so
+     * its failure stays a failure.
+     */
+    public boolean isInterruptedByCancel() {
+        return !mutating;
     }
 
     // --- for executors ---
@@ -142,6 +147,18 @@ public final class Work<T> {
 
     public void progress(double fraction, String message) {
         onProgress.accept(fraction, message);
+    }
+
+    /** Runs the call on this thread, then delivers its outcome here (executors that run on the caller). */
+    public void runHere(Object captured, Progress progress) {
+        T value;
+        try {
+            value = call(progress);
+        } catch (Exception e) {
+            deliver(captured, false, null, e, false);
+            return;
+        }
+        deliver(captured, true, value, null, false);
     }
 
     /** Delivers the outcome: exactly one of success / failure / cancelled, then finally. */

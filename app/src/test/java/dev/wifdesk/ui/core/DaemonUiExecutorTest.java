@@ -48,4 +48,42 @@ class DaemonUiExecutorTest {
         assertThat(handlerOnFxThread.get()).isTrue();
         assertThat(succeeded.get()).as("an interrupted read is cancelled, not a success").isFalse();
     }
+
+    @Test
+    void aCancelDoesNotInterruptMutatingWorkItStopsItAtTheNextStep() throws Exception {
+        DaemonUiExecutor executor = new DaemonUiExecutor();
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch delivered = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean(false);
+        AtomicBoolean secondStepRan = new AtomicBoolean(false);
+        AtomicBoolean cancelled = new AtomicBoolean(false);
+        Work<Void> change = Work.<Void>steps(progress -> {
+            inCall.countDown();
+            try {
+                // the first step's call in flight: a cancel must not break it off
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            if (progress.isCancelled()) {
+                throw new Work.CancelledException();
+            }
+            secondStepRan.set(true);
+            return null;
+        }).mutating()
+                .onCancelled(() -> cancelled.set(true))
+                .onFinally(delivered::countDown);
+        Fx.run(() -> executor.run(change));
+        assertThat(inCall.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Fx.run(executor::cancelRunning);
+        release.countDown();
+
+        assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(interrupted.get()).as("the call in flight was interrupted").isFalse();
+        assertThat(secondStepRan.get()).as("the step after the cancel ran").isFalse();
+        assertThat(cancelled.get()).isTrue();
+        executor.close();
+    }
 }

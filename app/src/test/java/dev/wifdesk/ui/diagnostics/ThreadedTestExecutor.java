@@ -46,7 +46,7 @@ final class ThreadedTestExecutor implements UiExecutor {
 
         void stop() {
             stopRequested = true;
-            if (!work.isMutating()) {
+            if (work.isInterruptedByCancel()) {
                 thread.interrupt();
             }
         }
@@ -56,7 +56,7 @@ final class ThreadedTestExecutor implements UiExecutor {
             if (thread.isAlive()) {
                 throw new AssertionError("the work did not end");
             }
-            boolean cancelled = stopRequested && !work.isMutating();
+            boolean cancelled = stopRequested && work.isInterruptedByCancel();
             work.deliver(context, failure == null, value, failure, cancelled);
         }
     }

@@ -17,14 +17,7 @@ public final class HoldingExecutor implements UiExecutor {
     /** A held piece of work and the context it captured when it was submitted. */
     public record HeldWork<T>(Work<T> work, Object context) {
         public void run() {
-            T value;
-            try {
-                value = work.call(Work.Progress.NONE);
-            } catch (Exception e) {
-                work.deliver(context, false, null, e, false);
-                return;
-            }
-            work.deliver(context, true, value, null, false);
+            work.runHere(context, Work.Progress.NONE);
         }
 
         public void cancel() {
