@@ -82,8 +82,7 @@ public final class FindingsController {
         bindClaims(vm);
 
         vm.stages().addListener((ListChangeListener<DiagnosisReport.Stage>) c -> drawStages());
-        vm.findings().addListener((ListChangeListener<Finding>) c -> drawFindings());
-        // "no findings" after a pass replaces "no diagnosis yet" even though the list stayed empty
+        // once per run (the report is set last); also turns "no diagnosis yet" into "no findings"
         vm.reportProperty().addListener((obs, old, r) -> drawFindings());
         drawStages();
         drawFindings();

@@ -73,11 +73,12 @@ public final class RunViewModel {
 
     private void show(DiagnosisRun run) {
         liveNote.set(run == null ? "" : String.join("\n", run.notes()));
-        report.set(run == null ? null : run.report());
         stages.setAll(run == null || run.report() == null ? List.of() : run.report().stages());
         findings.setAll(run == null || run.report() == null ? List.of() : run.report().findings());
         claims.setAll(run == null ? List.of() : run.claims());
         verdict.set(run == null ? "" : run.verdict());
+        // last: the findings cards are drawn once per run, from the report, with everything above in place
+        report.set(run == null ? null : run.report());
     }
 
     /** Validates the inputs, then runs the engine in the background; the run lands in the session. */

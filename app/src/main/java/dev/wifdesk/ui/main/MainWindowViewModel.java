@@ -45,6 +45,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper switchError = new ReadOnlyStringWrapper("");
     private final BooleanProperty switching = new SimpleBooleanProperty(false);
     private final ObservableList<Connection.ProjectInfo> projects = FXCollections.observableArrayList();
+    private final ObservableList<Connection.ProjectInfo> projectsView = FXCollections.unmodifiableObservableList(projects);
     private final ReadOnlyObjectWrapper<Connection.ProjectInfo> chosenProject = new ReadOnlyObjectWrapper<>();
     private final Subscription connectionSubscription;
 
@@ -77,7 +78,7 @@ public final class MainWindowViewModel {
 
     /** The projects the connection can see, for the chooser. */
     public ObservableList<Connection.ProjectInfo> projects() {
-        return FXCollections.unmodifiableObservableList(projects);
+        return projectsView;
     }
 
     /** The project every screen works in (null before a connection). */
@@ -98,12 +99,10 @@ public final class MainWindowViewModel {
         targetText.set(messages.get("connection.connecting"));
         executor.run(Work.of(connectionService::connect)
                 .onSuccess(c -> {
-                    switching.set(false);
                     LOG.info("Connected to {} ({}) as {}", c.target(), c.label(), c.identity());
                     state.connectionProperty().set(c);
                 })
                 .onFailure(t -> {
-                    switching.set(false);
                     LOG.warn("Connection failed: {}", ClientErrors.oneLine(t));
                     status.set(Status.FAILED);
                     targetText.set(messages.get("connection.failed", ClientErrors.oneLine(t)));
@@ -129,14 +128,12 @@ public final class MainWindowViewModel {
         LOG.info("Switching the target to {}", kind);
         executor.run(Work.of(() -> connectionService.connect(kind))
                 .onSuccess(c -> {
-                    switching.set(false);
                     // the old target's reads stop now; its changes stop between steps, never mid-call
                     executor.cancelRunning();
                     LOG.info("Switched to {} ({}) as {}", c.target(), c.label(), c.identity());
                     state.connectionProperty().set(c);
                 })
                 .onFailure(t -> {
-                    switching.set(false);
                     String why = ClientErrors.oneLine(t);
                     LOG.warn("Switching to {} failed: {}", kind, why);
                     switchError.set(why);
