@@ -21,7 +21,6 @@ import java.util.List;
 public final class LiveExchange {
     /** The same STS endpoint a CI job's credential config names. */
     public static final String STS_URL = CiContract.STS_TOKEN_URL;
-    private static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
 
     public enum Step { STS, IMPERSONATION }
 
@@ -46,7 +45,7 @@ public final class LiveExchange {
                     .setAudience(providerAudience)
                     .setSubjectTokenType(ExternalAccountCredentials.SubjectTokenTypes.JWT)
                     .setTokenUrl(STS_URL)
-                    .setScopes(List.of(CLOUD_PLATFORM))
+                    .setScopes(List.of(CiContract.CLOUD_PLATFORM_SCOPE))
                     .setHttpTransportFactory(() -> clients.target().transport())
                     .build();
             federated = sts.refreshAccessToken();
@@ -57,7 +56,7 @@ public final class LiveExchange {
             GenerateAccessTokenResponse response = clients.iamCredentials(GoogleCredentials.create(federated))
                     .projects().serviceAccounts()
                     .generateAccessToken("projects/-/serviceAccounts/" + serviceAccountEmail,
-                            new GenerateAccessTokenRequest().setScope(List.of(CLOUD_PLATFORM)).setLifetime("3600s"))
+                            new GenerateAccessTokenRequest().setScope(List.of(CiContract.CLOUD_PLATFORM_SCOPE)).setLifetime("3600s"))
                     .execute();
             return new Result(null, 200, "", response.getExpireTime());
         } catch (GoogleJsonResponseException e) {

@@ -36,6 +36,8 @@ public final class CiContract {
     public static final String EXTERNAL_ACCOUNT = "external_account";
     public static final String JWT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
     public static final String STS_TOKEN_URL = "https://sts.googleapis.com/v1/token";
+    /** The OAuth scope the job's federated credentials ask for. */
+    public static final String CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
     private static final String IMPERSONATION_BASE = "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/";
     private static final Pattern IMPERSONATION = Pattern.compile("/serviceAccounts/([^/:]+):generateAccessToken");
     private static final ObjectMapper JSON = new ObjectMapper();

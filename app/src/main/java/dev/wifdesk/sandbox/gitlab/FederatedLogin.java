@@ -15,7 +15,6 @@ import java.util.List;
  * to google-auth-library, which exchanges the ID token at STS and impersonates the service account.
  */
 final class FederatedLogin {
-    static final String CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
 
     private final URI googleBase;
     private final JobTrace trace;
@@ -35,7 +34,7 @@ final class FederatedLogin {
             GoogleCredentials credentials = GoogleCredentials.fromStream(
                     new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)),
                     () -> SandboxRouting.transport(googleBase))
-                    .createScoped(List.of(CLOUD_PLATFORM_SCOPE));
+                    .createScoped(List.of(CiContract.CLOUD_PLATFORM_SCOPE));
             credentials.refresh();
             trace.line("Exchanged the ID token at " + CiContract.STS_TOKEN_URL + " and impersonated " + serviceAccount);
             return credentials;

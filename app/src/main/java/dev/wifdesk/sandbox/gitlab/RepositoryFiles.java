@@ -38,6 +38,7 @@ final class RepositoryFiles {
                 - gcloud auth login --cred-file="${GOOGLE_APPLICATION_CREDENTIALS}"
                 - gcloud dataflow jobs run "wifdesk-verify-${CI_PIPELINE_ID}" --gcs-location="${DATAFLOW_TEMPLATE}"
                   --region="${DATAFLOW_REGION}" --project="${DATAFLOW_PROJECT}"
+                  --staging-location="${DATAFLOW_TEMP_LOCATION}" --service-account-email="${DATAFLOW_SERVICE_ACCOUNT}"
             """;
 
     private RepositoryFiles() {

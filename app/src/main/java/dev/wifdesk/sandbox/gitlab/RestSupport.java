@@ -1,12 +1,5 @@
 package dev.wifdesk.sandbox.gitlab;
 
-import static dev.wifdesk.sandbox.gitlab.RestSupport.expect;
-import static dev.wifdesk.sandbox.gitlab.RestSupport.number;
-import static dev.wifdesk.sandbox.gitlab.RestSupport.page;
-import static dev.wifdesk.sandbox.gitlab.RestSupport.requireRead;
-import static dev.wifdesk.sandbox.gitlab.RestSupport.requireWrite;
-import static dev.wifdesk.sandbox.gitlab.RestSupport.scopes;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -16,11 +16,15 @@ class CiConfigContractTest {
                 .contains("create-cred-config \"${" + CiContract.PROVIDER + "}\"")
                 .contains("--service-account=\"${" + CiContract.SERVICE_ACCOUNT + "}\"")
                 .contains("${" + CiContract.DATAFLOW_TEMPLATE + "}").contains("${" + CiContract.DATAFLOW_REGION + "}")
-                .contains("${" + CiContract.DATAFLOW_PROJECT + "}");
+                .contains("${" + CiContract.DATAFLOW_PROJECT + "}")
+                // the worker runs as the runner's DATAFLOW_SERVICE_ACCOUNT, not the Compute default (WIF-FACTS #23)
+                .contains("--service-account-email=\"${" + CiContract.DATAFLOW_SERVICE_ACCOUNT + "}\"")
+                .contains("--staging-location=\"${" + CiContract.DATAFLOW_TEMP_LOCATION + "}\"");
         Matcher m = Pattern.compile("\\$\\{?((?:WIF|DATAFLOW)_[A-Z_]+)").matcher(RepositoryFiles.CI_CONFIG);
         while (m.find()) {
             assertThat(m.group(1)).isIn(CiContract.PROVIDER, CiContract.SERVICE_ACCOUNT, CiContract.ID_TOKEN_AUD,
-                    CiContract.DATAFLOW_TEMPLATE, CiContract.DATAFLOW_REGION, CiContract.DATAFLOW_PROJECT);
+                    CiContract.DATAFLOW_TEMPLATE, CiContract.DATAFLOW_REGION, CiContract.DATAFLOW_PROJECT,
+                    CiContract.DATAFLOW_TEMP_LOCATION, CiContract.DATAFLOW_SERVICE_ACCOUNT);
         }
     }
 }
