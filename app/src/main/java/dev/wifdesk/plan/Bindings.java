@@ -19,12 +19,12 @@ public final class Bindings {
     private Bindings() {
     }
 
-    /** CREATE when one of the (adding) changes is missing from the policy, or the account does not exist yet. */
+    /** CREATE when one of the changes is not in place yet, or the account does not exist yet. */
     public static Action serviceAccountAction(GoogleClients google, List<PolicyChange> changes) throws IOException {
         ServiceAccountPolicyEditor editor = new ServiceAccountPolicyEditor(google.iam());
         for (PolicyChange change : changes) {
             Policy policy = Reads.find(() -> editor.read(change.resource()));
-            if (policy == null || !has(policy, change)) {
+            if (policy == null || !inPlace(policy, change)) {
                 return Action.CREATE;
             }
         }
@@ -35,7 +35,7 @@ public final class Bindings {
         ServiceAccountPolicyEditor editor = new ServiceAccountPolicyEditor(c.google().iam());
         boolean changed = false;
         for (PolicyChange change : changes) {
-            if (!has(editor.read(change.resource()), change)) {
+            if (!inPlace(editor.read(change.resource()), change)) {
                 c.audited().call("iam.serviceAccounts.setIamPolicy", change.resource(), change.describe(),
                         () -> editor.apply(change));
                 changed = true;
@@ -60,10 +60,12 @@ public final class Bindings {
         return changed ? Outcome.CREATED : Outcome.ALREADY_EXISTS;
     }
 
-    private static boolean has(Policy policy, PolicyChange change) {
-        return policy.getBindings() != null && policy.getBindings().stream()
+    /** The policy already is as the change wants it: the member bound (an add) or not bound (a removal). */
+    private static boolean inPlace(Policy policy, PolicyChange change) {
+        boolean bound = policy.getBindings() != null && policy.getBindings().stream()
                 .anyMatch(b -> change.role().equals(b.getRole()) && b.getCondition() == null
                         && b.getMembers() != null && b.getMembers().contains(change.member()));
+        return bound == change.add();
     }
 
     private static boolean hasRoles(GoogleClients google, String projectId, String member, List<String> roles)
