@@ -72,12 +72,30 @@ public final class SetupValues {
 
     /** @throws IllegalArgumentException when {@code projectNumber} is not all digits */
     public SetupValues(FederationSpec spec, String projectNumber) {
-        this.spec = Objects.requireNonNull(spec, "spec");
+        this(spec, projectNumber, false);
         if (!ResourceNames.isProjectNumber(projectNumber)) {
             throw new IllegalArgumentException("project number: \"" + projectNumber + "\" is not a project number ("
                     + ResourceNames.PROJECT_NUMBER_RULE + ")");
         }
-        this.projectNumber = projectNumber;
+    }
+
+    private SetupValues(FederationSpec spec, String projectNumber, boolean placeholder) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.projectNumber = Objects.requireNonNull(projectNumber, "projectNumber");
+    }
+
+    /**
+     * The same values for a setup whose project number is looked up later, when a script or
+     * Terraform runs: every value that names the number carries {@code marker} in its place, for the
+     * export to replace with its own lookup ({@code ${PROJECT_NUMBER}}, {@code data.google_project}).
+     *
+     * @param marker a text that cannot occur in a spec value (exports use one with a NUL character)
+     */
+    public static SetupValues withProjectNumberPlaceholder(FederationSpec spec, String marker) {
+        if (marker == null || marker.isEmpty() || marker.contains("/")) {
+            throw new IllegalArgumentException("the project-number marker must be non-empty and without '/'");
+        }
+        return new SetupValues(spec, marker, true);
     }
 
     public FederationSpec spec() {

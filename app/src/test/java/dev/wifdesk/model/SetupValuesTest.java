@@ -104,6 +104,22 @@ class SetupValuesTest {
         assertThat(vars).allMatch(SetupValues.Variable::isProtected);
     }
 
+    @Test
+    void aPlaceholderNumberStandsExactlyWhereTheNumberGoes() {
+        String marker = "\u0000N\u0000";
+        SetupValues later = SetupValues.withProjectNumberPlaceholder(spec(SPEC), marker);
+        assertThat(later.providerAudience().replace(marker, "123456789012")).isEqualTo(values.providerAudience());
+        assertThat(later.serviceAccounts()).extracting(a -> a.impersonators().stream()
+                        .map(m -> m.replace(marker, "123456789012")).toList())
+                .isEqualTo(values.serviceAccounts().stream().map(SetupValues.Account::impersonators).toList());
+        assertThat(later.gitlabVariables()).extracting(v -> v.value().replace(marker, "123456789012"))
+                .isEqualTo(values.gitlabVariables().stream().map(SetupValues.Variable::value).toList());
+        assertThat(later.providerAudience()).contains(marker);
+        assertThat(later.attributeMapping()).isEqualTo(values.attributeMapping());
+        assertThatThrownBy(() -> SetupValues.withProjectNumberPlaceholder(spec(SPEC), "a/b"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static Map<String, Object> claims(String environment, String isProtected) {
         Map<String, Object> c = new HashMap<>();
         c.put("sub", "project_path:acme/pipelines:ref_type:branch:ref:main");
