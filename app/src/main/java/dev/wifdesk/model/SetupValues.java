@@ -30,6 +30,8 @@ public final class SetupValues {
     public static final String PROJECT_ENVIRONMENT = "project_environment";
     /** {@code project_path:environment}, set only when the environment is protected. */
     public static final String PROTECTED_PROJECT_ENVIRONMENT = "protected_project_environment";
+    /** Stands for a number not known yet; NUL never occurs in a real id, GitLab path or CEL expression. */
+    public static final String NUMBER_PLACEHOLDER = "\u0000PROJECT_NUMBER\u0000";
     static final String PROJECT_ENVIRONMENT_EXPRESSION = "assertion.project_path + \":\" + assertion.environment";
     static final String PROTECTED_PROJECT_ENVIRONMENT_EXPRESSION = "assertion.environment_protected == \"true\" ? "
             + PROJECT_ENVIRONMENT_EXPRESSION + " : \"\"";
@@ -61,7 +63,8 @@ public final class SetupValues {
          * {@code @ : . ~ - _ /} (docs/ci/variables, "Mask a CI/CD variable"); others it refuses to mask.
          */
         public boolean masked() {
-            return MASKABLE.matcher(value).matches();
+            // a number still to be looked up is digits: judge the value as it will be
+            return MASKABLE.matcher(value.replace(NUMBER_PLACEHOLDER, "0")).matches();
         }
     }
 
@@ -86,16 +89,11 @@ public final class SetupValues {
 
     /**
      * The same values for a setup whose project number is looked up later, when a script or
-     * Terraform runs: every value that names the number carries {@code marker} in its place, for the
-     * export to replace with its own lookup ({@code ${PROJECT_NUMBER}}, {@code data.google_project}).
-     *
-     * @param marker a text that cannot occur in a spec value (exports use one with a NUL character)
+     * Terraform runs: every value that names the number carries {@link #NUMBER_PLACEHOLDER} in its
+     * place, for the export to replace with its own lookup ({@code ${PROJECT_NUMBER}}, {@code data.google_project}).
      */
-    public static SetupValues withProjectNumberPlaceholder(FederationSpec spec, String marker) {
-        if (marker == null || marker.isEmpty() || marker.contains("/")) {
-            throw new IllegalArgumentException("the project-number marker must be non-empty and without '/'");
-        }
-        return new SetupValues(spec, marker, true);
+    public static SetupValues withProjectNumberPlaceholder(FederationSpec spec) {
+        return new SetupValues(spec, NUMBER_PLACEHOLDER, true);
     }
 
     public FederationSpec spec() {

@@ -106,8 +106,8 @@ class SetupValuesTest {
 
     @Test
     void aPlaceholderNumberStandsExactlyWhereTheNumberGoes() {
-        String marker = "\u0000N\u0000";
-        SetupValues later = SetupValues.withProjectNumberPlaceholder(spec(SPEC), marker);
+        String marker = SetupValues.NUMBER_PLACEHOLDER;
+        SetupValues later = SetupValues.withProjectNumberPlaceholder(spec(SPEC));
         assertThat(later.providerAudience().replace(marker, "123456789012")).isEqualTo(values.providerAudience());
         assertThat(later.serviceAccounts()).extracting(a -> a.impersonators().stream()
                         .map(m -> m.replace(marker, "123456789012")).toList())
@@ -116,8 +116,8 @@ class SetupValuesTest {
                 .isEqualTo(values.gitlabVariables().stream().map(SetupValues.Variable::value).toList());
         assertThat(later.providerAudience()).contains(marker);
         assertThat(later.attributeMapping()).isEqualTo(values.attributeMapping());
-        assertThatThrownBy(() -> SetupValues.withProjectNumberPlaceholder(spec(SPEC), "a/b"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(later.gitlabVariables()).extracting(SetupValues.Variable::masked)
+                .isEqualTo(values.gitlabVariables().stream().map(SetupValues.Variable::masked).toList());
     }
 
     private static Map<String, Object> claims(String environment, String isProtected) {
