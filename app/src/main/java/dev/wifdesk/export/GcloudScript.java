@@ -94,14 +94,14 @@ final class GcloudScript implements Exporter {
             if (a.create()) {
                 s.add("if ! gcloud iam service-accounts describe " + email + " " + PROJECT + " >/dev/null 2>&1; then");
                 s.add("  gcloud iam service-accounts create " + q(a.id()) + " " + PROJECT + " --display-name="
-                        + q("GitLab CI (WIF Desk)" + a.environment().map(e -> " " + e).orElse("")));
+                        + q(a.displayName()));
                 s.add("fi");
             } else {
                 s.add("gcloud iam service-accounts describe " + email + " " + PROJECT + " >/dev/null  # reused: must exist");
             }
-            for (String member : a.impersonators()) {
+            for (SetupValues.PolicyMember b : a.policyMembers()) {
                 s.add("gcloud iam service-accounts add-iam-policy-binding " + email + " " + PROJECT + " --role="
-                        + q(SetupValues.WORKLOAD_IDENTITY_USER) + " --member=" + ShellWords.quote(member, NUMBER, NUMBER_VARIABLE)
+                        + q(b.role()) + " --member=" + ShellWords.quote(b.member(), NUMBER, NUMBER_VARIABLE)
                         + " --condition=None >/dev/null");
             }
             for (String role : v.projectRoles()) {

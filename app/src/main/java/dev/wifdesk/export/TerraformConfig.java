@@ -93,17 +93,17 @@ final class TerraformConfig implements Exporter {
         if (a.create()) {
             String label = h.label("sa", a.id());
             h.open("resource", "google_service_account", label).string("project", v.projectId()).string("account_id", a.id())
-                    .string("display_name", "GitLab CI (WIF Desk)" + a.environment().map(e -> " " + e).orElse(""))
+                    .string("display_name", a.displayName())
                     .close().blank();
             dependsOn.add("google_service_account." + label);
         } else {
             h.comment(a.email() + " is reused: it must exist already");
         }
         String needs = "[" + String.join(", ", dependsOn) + "]";
-        for (String member : a.impersonators()) {
-            h.open("resource", "google_service_account_iam_member", h.label(a.id(), "workload_identity_user"))
-                    .string("service_account_id", a.resource(v.projectId())).string("role", SetupValues.WORKLOAD_IDENTITY_USER)
-                    .string("member", member).raw("depends_on", needs).close().blank();
+        for (SetupValues.PolicyMember b : a.policyMembers()) {
+            h.open("resource", "google_service_account_iam_member", h.label(a.id(), b.role().replace("roles/", "")))
+                    .string("service_account_id", a.resource(v.projectId())).string("role", b.role())
+                    .string("member", b.member()).raw("depends_on", needs).close().blank();
         }
         for (String role : v.projectRoles()) {
             h.open("resource", "google_project_iam_member", h.label(a.id(), role.replace("roles/", "")))

@@ -54,6 +54,26 @@ public final class SetupValues {
         public String member() {
             return "serviceAccount:" + email;
         }
+
+        /** The display name a created account gets. */
+        public String displayName() {
+            return environment.map(e -> "GitLab CI Dataflow (" + e + ")").orElse("GitLab CI Dataflow");
+        }
+
+        /**
+         * The bindings on the account's own policy: each impersonator as workloadIdentityUser, and the
+         * account itself as serviceAccountUser (actAs: it launches Dataflow jobs that run as itself).
+         */
+        public List<PolicyMember> policyMembers() {
+            List<PolicyMember> out = new ArrayList<>();
+            impersonators.forEach(m -> out.add(new PolicyMember(WORKLOAD_IDENTITY_USER, m)));
+            out.add(new PolicyMember(SERVICE_ACCOUNT_USER, member()));
+            return out;
+        }
+    }
+
+    /** One role-member pair of an IAM policy. */
+    public record PolicyMember(String role, String member) {
     }
 
     /** One GitLab CI/CD variable apply writes; masked whenever GitLab can mask the value. */

@@ -103,16 +103,18 @@ class GcloudScriptTest {
         assertThat(values.attributeMapping()).containsKeys("attribute.project_environment",
                 "attribute.protected_project_environment");
 
-        assertThat(starting(calls, "iam", "service-accounts", "create")).extracting(c -> c.get(3))
-                .containsExactly("gitlab-dataflow", "gitlab-dataflow-prod", "gitlab-dataflow-stg");
+        assertThat(starting(calls, "iam", "service-accounts", "create")).extracting(c -> c.get(3) + " " + flag(c, "--display-name"))
+                .containsExactlyElementsOf(values.serviceAccounts().stream().map(a -> a.id() + " " + a.displayName()).toList());
         List<String> members = starting(calls, "iam", "service-accounts", "add-iam-policy-binding").stream()
                 .map(c -> c.get(3) + " " + flag(c, "--role") + " " + flag(c, "--member")).toList();
         List<String> expected = new ArrayList<>();
         for (SetupValues.Account a : values.serviceAccounts()) {
-            a.impersonators().forEach(m -> expected.add(a.email() + " " + SetupValues.WORKLOAD_IDENTITY_USER + " " + m));
+            a.policyMembers().forEach(b -> expected.add(a.email() + " " + b.role() + " " + b.member()));
         }
         assertThat(members).containsExactlyElementsOf(expected);
         assertThat(members.get(0)).contains("/projects/" + PROJECT_NUMBER + "/locations/global/workloadIdentityPools/gitlab-ci/");
+        assertThat(members).contains("gitlab-dataflow@acme-data-prod.iam.gserviceaccount.com roles/iam.serviceAccountUser "
+                + "serviceAccount:gitlab-dataflow@acme-data-prod.iam.gserviceaccount.com");
 
         List<String> roles = starting(calls, "projects", "add-iam-policy-binding").stream()
                 .map(c -> c.get(2) + " " + flag(c, "--member") + " " + flag(c, "--role")).toList();
@@ -129,7 +131,7 @@ class GcloudScriptTest {
         assertThat(calls).noneMatch(c -> c.contains("create") || c.contains("create-oidc") || c.contains("undelete"));
         assertThat(starting(calls, "iam", "workload-identity-pools", "providers", "update-oidc")).singleElement()
                 .satisfies(c -> assertThat(c).contains("--attribute-condition=" + NASTY_CONDITION));
-        assertThat(starting(calls, "iam", "service-accounts", "add-iam-policy-binding")).hasSize(3);
+        assertThat(starting(calls, "iam", "service-accounts", "add-iam-policy-binding")).hasSize(6);
     }
 
     @Test

@@ -70,16 +70,16 @@ class TerraformConfigTest {
     @Test
     void accountsAndTheirMembersAndRolesAreThoseApplyBinds() throws Exception {
         Map<String, Object> root = parsed();
-        assertThat(resources(root, "google_service_account").values()).extracting(r -> r.get("account_id"))
-                .containsExactly("gitlab-dataflow", "gitlab-dataflow-prod", "gitlab-dataflow-stg");
+        assertThat(resources(root, "google_service_account").values()).extracting(r -> r.get("account_id") + " " + r.get("display_name"))
+                .containsExactly("gitlab-dataflow GitLab CI Dataflow", "gitlab-dataflow-prod GitLab CI Dataflow (production)",
+                        "gitlab-dataflow-stg GitLab CI Dataflow (staging)");
 
         List<String> members = resources(root, "google_service_account_iam_member").values().stream()
                 .map(r -> r.get("service_account_id") + " " + r.get("role") + " " + terraformValue(r.get("member"))).toList();
         List<String> expected = new ArrayList<>();
         List<String> expectedRoles = new ArrayList<>();
         for (SetupValues.Account a : values.serviceAccounts()) {
-            a.impersonators().forEach(m -> expected.add(a.resource("acme-data-prod") + " " + SetupValues.WORKLOAD_IDENTITY_USER
-                    + " " + m));
+            a.policyMembers().forEach(b -> expected.add(a.resource("acme-data-prod") + " " + b.role() + " " + b.member()));
             values.projectRoles().forEach(r -> expectedRoles.add("acme-data-prod " + r + " " + a.member()));
         }
         assertThat(members).containsExactlyElementsOf(expected);

@@ -73,6 +73,17 @@ class SetupValuesTest {
     }
 
     @Test
+    void eachAccountsPolicyHasItsImpersonatorsAndItselfAsActAs() {
+        SetupValues.Account staging = values.serviceAccounts().get(2);
+        assertThat(staging.policyMembers()).containsExactly(
+                new SetupValues.PolicyMember(SetupValues.WORKLOAD_IDENTITY_USER, staging.impersonators().get(0)),
+                new SetupValues.PolicyMember(SetupValues.SERVICE_ACCOUNT_USER,
+                        "serviceAccount:gitlab-dataflow-stg@acme-data-prod.iam.gserviceaccount.com"));
+        assertThat(staging.displayName()).isEqualTo("GitLab CI Dataflow (staging)");
+        assertThat(values.serviceAccounts().get(0).displayName()).isEqualTo("GitLab CI Dataflow");
+    }
+
+    @Test
     void theMappedEnvironmentAttributesSeparateProtectedFromUnprotectedJobs() {
         Map<String, String> mapping = values.attributeMapping();
         FederationEvaluator cel = new FederationEvaluator(new dev.wifdesk.cel.CelEngine());
