@@ -34,11 +34,25 @@ final class PipelinesApi {
         }
         String refName = r.required("ref");
         Map<String, String> variables = pipelineVariables(r);
-        SandboxProject.Ref ref = store.repository(project).ref(refName)
+        ProjectRepository repository = store.repository(project);
+        SandboxProject.Ref ref = repository.ref(refName)
                 .orElseThrow(() -> ApiError.validation("base", "Reference not found"));
-        PipelineRecord p = store.createPipeline(project, ref, token.user(), "api", variables);
+        PipelineRecord p = store.createPipeline(project, ref, token.user(), "api", variables, config(repository, refName));
         onPipelineCreated.accept(p);
         return Reply.json(201, store.read(() -> json.pipeline(p)));
+    }
+
+    /** The {@code .gitlab-ci.yml} at the head of the ref; GitLab refuses the pipeline when it is missing or invalid. */
+    private static CiConfig config(ProjectRepository repository, String refName) throws ApiError {
+        String text = repository.head(refName).map(c -> c.files().get(RepositoryFiles.CI_CONFIG_PATH)).orElse(null);
+        if (text == null) {
+            throw ApiError.validation("base", "Missing CI config file");
+        }
+        try {
+            return CiConfig.parse(text);
+        } catch (CiConfig.Invalid e) {
+            throw ApiError.validation("base", e.getMessage());
+        }
     }
 
     /** {@code variables} as JSON {@code [{"key","value"}]}, or form style {@code variables[0][key]=...}. */
