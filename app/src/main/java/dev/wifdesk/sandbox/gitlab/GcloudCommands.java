@@ -51,10 +51,13 @@ final class GcloudCommands {
         Args args = Args.of(call);
         String path = String.join(" ", args.positional.subList(0, Math.min(3, args.positional.size())));
         if (path.startsWith("iam workload-identity-pools create-cred-config")) {
+            args.rejectEmptyReferences(this);
             createCredConfig(args, workspace);
         } else if (path.startsWith("auth login") && args.has("cred-file")) {
+            args.rejectEmptyReferences(this);
             login(args, workspace);
         } else if (path.startsWith("dataflow jobs run")) {
+            args.rejectEmptyReferences(this);
             dataflowRun(args, deadline);
         }
     }
@@ -196,6 +199,25 @@ final class GcloudCommands {
                 }
             }
             return a;
+        }
+
+        /**
+         * A flag written with a variable that expanded to nothing fails the line, naming the variable
+         * ({@code --parameters} may be empty: a template without parameters).
+         */
+        void rejectEmptyReferences(GcloudCommands c) throws JobFailed {
+            for (int i = 0; i < positional.size(); i++) {
+                if (positional.get(i).isBlank() && !ScriptInterpreter.references(positionalWritten.get(i)).isEmpty()) {
+                    throw c.missing("argument " + (i + 1), positionalWritten.get(i));
+                }
+            }
+            for (Map.Entry<String, String> f : flags.entrySet()) {
+                String written = flagsWritten.getOrDefault(f.getKey(), "");
+                if (!f.getKey().equals("parameters") && f.getValue().isBlank()
+                        && !ScriptInterpreter.references(written).isEmpty()) {
+                    throw c.missing("--" + f.getKey(), written);
+                }
+            }
         }
 
         boolean has(String flag) {
