@@ -18,6 +18,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * {@link Invalid} with GitLab's error text (sources in docs/sandbox-fidelity.md).
  */
 record CiConfig(List<String> stages, Map<String, String> variables, List<CiJobDefinition> jobs) {
+    static final String NO_JOBS = "Pipeline will not run for the selected trigger. The rules configuration prevented "
+            + "any jobs from being added to the pipeline.";
     /** Keys of the file that are not jobs (GitLab's global keywords). */
     private static final Set<String> GLOBAL_KEYS = Set.of("image", "services", "stages", "types", "before_script",
             "after_script", "variables", "cache", "include", "default", "workflow", "spec");
@@ -68,7 +70,7 @@ record CiConfig(List<String> stages, Map<String, String> variables, List<CiJobDe
             flatten(job.containsKey("before_script") ? list(job.get("before_script")) : defaultBeforeScript, script);
             flatten(list(job.get("script")), script);
             jobs.add(new CiJobDefinition(name, stage, scalars(job.get("variables")), idTokens(job.get("id_tokens")),
-                    environment(job.get("environment")), script));
+                    environment(job.get("environment")), script, CiRules.of(job.get("rules"))));
         }
         if (jobs.isEmpty()) {
             throw new Invalid("jobs config should contain at least one visible job");
@@ -76,6 +78,27 @@ record CiConfig(List<String> stages, Map<String, String> variables, List<CiJobDe
         // GitLab orders the pipeline by stage; within a stage, by file order
         jobs.sort((a, b) -> Integer.compare(stages.indexOf(a.stage()), stages.indexOf(b.stage())));
         return new CiConfig(stages, scalars(root.get("variables")), jobs);
+    }
+
+    /** The jobs whose {@code rules:} admit them in a pipeline with {@code variables}; none left is GitLab's refusal. */
+    CiConfig forPipeline(Map<String, String> variables) throws Invalid {
+        List<CiJobDefinition> kept = new ArrayList<>();
+        for (CiJobDefinition job : jobs) {
+            Map<String, String> scope = new LinkedHashMap<>(this.variables);
+            scope.putAll(job.variables());
+            scope.putAll(variables);
+            try {
+                if (job.rules().includes(job.name(), scope)) {
+                    kept.add(job);
+                }
+            } catch (CiRules.Unsupported e) {
+                throw new Invalid(e.getMessage());
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new Invalid(NO_JOBS);
+        }
+        return new CiConfig(stages, this.variables, kept);
     }
 
     private static Map<String, Object> load(String text) throws Invalid {

@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * One job entry of a {@code .gitlab-ci.yml}, as the runner needs it: its stage, its own
  * {@code variables:}, its {@code id_tokens:} (variable name -> the {@code aud} values, unexpanded),
- * its {@code environment:} (null when it declares none) and the script lines (before_script first).
+ * its {@code environment:} (null when it declares none), the script lines (before_script first) and its
+ * {@code rules:}.
  */
 record CiJobDefinition(String name, String stage, Map<String, String> variables, Map<String, List<String>> idTokens,
-                       EnvironmentEntry environment, List<String> script) {
+                       EnvironmentEntry environment, List<String> script, CiRules rules) {
 
     CiJobDefinition {
         variables = Map.copyOf(variables);
