@@ -74,7 +74,9 @@ class DemoSetupTest {
     void thePlanNamesEveryResourceAndActionBeforeAnythingIsMade() throws Exception {
         Plan plan = demo.plan(operator, gitlab);
         assertThat(plan.steps()).extracting(s -> DemoSetup.Kind.valueOf(s.id())).containsExactly(DemoSetup.Kind.values());
-        assertThat(plan.steps()).extracting(Step::action).containsOnly(Action.CREATE);
+        // every step creates, but the seeded .gitlab-ci.yml exists already: the job is added to it
+        assertThat(plan.steps()).extracting(Step::action).containsExactly(Action.CREATE, Action.CREATE, Action.CREATE,
+                Action.CREATE, Action.CREATE, Action.CREATE, Action.UPDATE);
         String all = plan.steps().stream().map(s -> s.resource() + "\n" + s.description()).collect(Collectors.joining("\n"));
         assertThat(all).contains("projects/428617359021/locations/global/workloadIdentityPools/gitlab-ci/providers/gitlab-sandbox",
                 "issuer: " + GitLabSandbox.ISSUER, "allowed audience: " + GitLabSandbox.ISSUER,
@@ -97,12 +99,13 @@ class DemoSetupTest {
         AuditedChanges first = audited();
         PlanRun run = PlanExecutor.run(demo.plan(operator, gitlab), context(first), PlanExecutor.onEach(heard::add),
                 () -> false);
-        assertThat(run.results()).extracting(StepResult::outcome).containsOnly(Outcome.CREATED);
+        assertThat(run.results()).extracting(StepResult::outcome).containsExactly(Outcome.CREATED, Outcome.CREATED,
+                Outcome.CREATED, Outcome.CREATED, Outcome.CREATED, Outcome.CREATED, Outcome.UPDATED);
         assertThat(heard).isEqualTo(run.results());
-        // pool, provider, account, 2 account bindings, 1 project policy set, 8 variables
-        assertThat(first.mutatingCalls()).isEqualTo(14);
+        // pool, provider, account, 2 account bindings, 1 project policy set, 8 variables, 1 file commit
+        assertThat(first.mutatingCalls()).isEqualTo(15);
         List<AuditEntry> entries = audit.read();
-        assertThat(entries).hasSize(14).allSatisfy(e -> {
+        assertThat(entries).hasSize(15).allSatisfy(e -> {
             assertThat(e.actor()).isEqualTo("operator@wifdesk-sandbox.example");
             assertThat(e.result()).isEqualTo("ok");
         });
@@ -134,8 +137,13 @@ class DemoSetupTest {
                 .collect(Collectors.toMap(Variable::getKey, v -> v));
         assertThat(vars.get("WIF_PROVIDER").getValue()).isEqualTo(demo.providerAudience());
         assertThat(vars.get("WIF_PROVIDER").getProtected()).isTrue();
-        assertThat(vars.get("DATAFLOW_PROJECT").getProtected()).isFalse();
+        assertThat(vars.get("GCP_PROJECT_ID").getProtected()).isFalse();
+        assertThat(vars.get("WIF_ID_TOKEN_AUD").getValue()).isEqualTo(GitLabSandbox.ISSUER);
         assertThat(vars.keySet()).containsAll(demo.variables().keySet());
+        assertThat(entries.get(14).action()).isEqualTo("gitlab.repository.files.update");
+        String ci = gitlab.getRepositoryFileApi().getFile(GitLabSandbox.PROJECT_PATH, ".gitlab-ci.yml", "main")
+                .getDecodedContentAsString();
+        assertThat(ci).contains("\nwif-verify:\n").contains("\nbuild:\n").contains("\nunit-tests:\n");
 
         String etag = new ServiceAccountPolicyEditor(operator.iam()).read(demo.serviceAccountResource()).getEtag();
         String projectEtag = projectPolicy.getEtag();
@@ -146,7 +154,7 @@ class DemoSetupTest {
         PlanRun rerun = PlanExecutor.run(again, context(second));
         assertThat(rerun.results()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_EXISTS);
         assertThat(second.mutatingCalls()).isZero();
-        assertThat(audit.read()).hasSize(14);
+        assertThat(audit.read()).hasSize(15);
         assertThat(new ServiceAccountPolicyEditor(operator.iam()).read(demo.serviceAccountResource()).getEtag()).isEqualTo(etag);
         assertThat(operator.resourceManager().projects().getIamPolicy("projects/sandbox-project",
                 new com.google.api.services.cloudresourcemanager.v3.model.GetIamPolicyRequest()).execute().getEtag())
