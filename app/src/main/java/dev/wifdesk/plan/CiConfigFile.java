@@ -99,9 +99,10 @@ public final class CiConfigFile {
         if (!branch) {
             return Action.CREATE;
         }
-        boolean current = merged.equals(read(gitlab, projectPath, BRANCH).orElse(null));
-        return current && openMergeRequest(gitlab, projectPath, ref).isPresent() ? Action.NONE
-                : openMergeRequest(gitlab, projectPath, ref).isPresent() ? Action.UPDATE : Action.CREATE;
+        if (openMergeRequest(gitlab, projectPath, ref).isEmpty()) {
+            return Action.CREATE;
+        }
+        return merged.equals(read(gitlab, projectPath, BRANCH).orElse(null)) ? Action.NONE : Action.UPDATE;
     }
 
     /** Brings the job(s) into the file as {@code mode} says; re-reads first, so a second run changes nothing. */
