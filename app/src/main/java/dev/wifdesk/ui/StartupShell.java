@@ -12,10 +12,11 @@ import javafx.scene.layout.VBox;
 /**
  * The window's first frame at start-up: the shell's frame (connection bar saying "Connecting…",
  * navigation pane with the app's name, empty content area), in the shell's own style classes, so
- * it looks like the shell before its controls arrive. Built in code, not from FXML, and without
- * icons: it is drawn while the services are still being built, and FXMLLoader's and the icon
- * font's first use cost more than this whole view (docs/benchmarks.md "Start-up"). The real shell
- * (main_window.fxml) replaces it as soon as the services are ready ({@link MainWindow#open}).
+ * it looks like the shell before its controls arrive. Nothing in it can be clicked: no screen is
+ * reached before its services exist. Built in code, not from FXML, and without icons: FXMLLoader's
+ * first use and the icon font were a large part of the shell's first frame (docs/benchmarks.md
+ * "Start-up"), and this view is a few labels and panes. The real shell (main_window.fxml) replaces
+ * it once the services are built ({@link MainWindow#open}).
  */
 final class StartupShell {
     static final String ID = "startupShell";
