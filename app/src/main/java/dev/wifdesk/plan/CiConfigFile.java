@@ -168,7 +168,7 @@ public final class CiConfigFile {
     }
 
     /** The file's text on {@code ref}; empty when the ref has no such file. */
-    private static Optional<String> read(GitLabApi gitlab, String projectPath, String ref) throws IOException {
+    public static Optional<String> read(GitLabApi gitlab, String projectPath, String ref) throws IOException {
         Optional<RepositoryFile> file = call(() -> {
             try {
                 return Optional.of(gitlab.getRepositoryFileApi().getFile(projectPath, PATH, ref));

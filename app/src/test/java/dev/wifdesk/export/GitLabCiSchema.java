@@ -16,14 +16,14 @@ import java.util.Set;
  * GitLab's own {@code .gitlab-ci.yml} JSON schema (shared/data/gitlab-ci-schema.json, found beside
  * the repository or one of its parents), through networknt's validator.
  */
-final class GitLabCiSchema {
+public final class GitLabCiSchema {
     private static JsonSchema schema;
 
     private GitLabCiSchema() {
     }
 
     /** The schema's complaints about {@code yaml}; empty when the file is valid. */
-    static Set<ValidationMessage> validate(String yaml) throws IOException {
+    public static Set<ValidationMessage> validate(String yaml) throws IOException {
         JsonNode doc = new YAMLMapper().readTree(yaml);
         return schema().validate(doc);
     }
