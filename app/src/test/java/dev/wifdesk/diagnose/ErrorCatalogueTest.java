@@ -46,6 +46,17 @@ class ErrorCatalogueTest {
         t.put(20, ErrorTexts.LIFETIME_TOO_LONG);
         t.put(21, ErrorTexts.GITLAB_ID_TOKEN_DISABLED);
         t.put(22, ErrorTexts.CONCURRENT_POLICY_CHANGES);
+        t.put(23, ErrorTexts.workerRoleMissing(SA));
+        t.put(24, ErrorTexts.WORKFLOW_FAILED + ErrorTexts.REFRESHING_CREDENTIALS);
+        t.put(25, ErrorTexts.SERVICE_AGENT_NO_ACCESS);
+        t.put(26, ErrorTexts.workerMissingPermissions("dataflow.workItems.lease", "projects/sandbox-project", SA));
+        t.put(27, ErrorTexts.cannotCreateWorkflow("sandbox-project", "68c1063df1baf5a0"));
+        t.put(28, ErrorTexts.apiNotUsed("Security Token Service", "428617359021", "sts.googleapis.com"));
+        t.put(29, ErrorTexts.dataflowApiNotEnabled("sandbox-project"));
+        t.put(30, ErrorTexts.storageAccessDenied(SA, "storage.objects.create", "bucket") + " "
+                + ErrorTexts.permissionDeniedOnResource("storage.objects.create"));
+        t.put(31, ErrorTexts.DISCOVERY_ISSUER_MISMATCH);
+        t.put(32, ErrorTexts.MISSING_SUBJECT_TOKEN);
         return t;
     }
 
@@ -101,7 +112,12 @@ class ErrorCatalogueTest {
             case 3 -> assertThat(m.values()).containsEntry("iss", "https://gitlab.example.com").containsEntry("expected", "https://gitlab.com");
             case 4 -> assertThat(m.value("iss")).isEqualTo("https://gitlab.example.com");
             case 5 -> assertThat(m.value("iat")).isEqualTo("1795629600");
-            case 18 -> assertThat(m.value("sa")).isEqualTo(SA);
+            case 18, 23 -> assertThat(m.value("sa")).isEqualTo(SA);
+            case 26 -> assertThat(m.values()).containsEntry("permission", "dataflow.workItems.lease")
+                    .containsEntry("resource", "projects/sandbox-project").containsEntry("sa", SA);
+            case 27, 29 -> assertThat(m.values()).isEqualTo(Map.of("project", "sandbox-project"));
+            case 28 -> assertThat(m.values()).isEqualTo(Map.of("project", "428617359021", "host", "sts.googleapis.com"));
+            case 30 -> assertThat(m.values()).isEqualTo(Map.of("sa", SA, "permission", "storage.objects.create"));
             default -> assertThat(m.values()).isEmpty();
         }
     }
@@ -119,7 +135,12 @@ class ErrorCatalogueTest {
                 Arguments.of(16, FindingCode.POOL_DELETED), Arguments.of(17, FindingCode.ISSUER_NOT_HTTPS),
                 Arguments.of(18, FindingCode.DATAFLOW_ACT_AS_DENIED), Arguments.of(19, FindingCode.AUTH_LIBRARY_TOO_OLD),
                 Arguments.of(20, FindingCode.TOKEN_LIFETIME_TOO_LONG), Arguments.of(21, FindingCode.CI_NO_ID_TOKEN),
-                Arguments.of(22, FindingCode.POLICY_CONCURRENT_CHANGE));
+                Arguments.of(22, FindingCode.POLICY_CONCURRENT_CHANGE), Arguments.of(23, FindingCode.DATAFLOW_WORKER_ROLE_MISSING),
+                Arguments.of(24, FindingCode.DATAFLOW_WORKER_ROLE_MISSING), Arguments.of(25, FindingCode.DATAFLOW_WORKER_ROLE_MISSING),
+                Arguments.of(26, FindingCode.DATAFLOW_WORKER_ROLE_MISSING), Arguments.of(27, FindingCode.DATAFLOW_PERMISSION_DENIED),
+                Arguments.of(28, FindingCode.API_NOT_ENABLED), Arguments.of(29, FindingCode.API_NOT_ENABLED),
+                Arguments.of(30, FindingCode.STORAGE_PERMISSION_DENIED), Arguments.of(31, FindingCode.ISSUER_MISMATCH),
+                Arguments.of(32, FindingCode.CI_NO_ID_TOKEN));
     }
 
     @ParameterizedTest(name = "#{0} -> {1}")
