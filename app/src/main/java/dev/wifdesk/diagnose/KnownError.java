@@ -15,7 +15,7 @@ public enum KnownError {
             "(?<aud>[^\\]]{0,600})"),
     CONDITION_REJECTED(2, "STS: attribute condition rejected the token", ErrorTexts.CONDITION_REJECTED),
     ISSUER_MISMATCH(3, "STS: issuer does not match", ErrorTexts.issuerMismatch(Slot.MARK, Slot.MARK),
-            "(?<iss>[^\\s\"'\\],}<]{1,600})", "(?<expected>[^\\s\"'\\]}<]{1,600}(?:,\\s?[^\\s\"'\\]}<]{1,600}){0,9})"),
+            "(?<iss>[^\\s\"'\\],}<]{1,600})", "(?<expected>[^\\s\"'\\]}<]{1,600}(?:,\\s?https?://[^\\s\"'\\]}<]{1,600}){0,9})"),
     ISSUER_NOT_FOUND(4, "STS: issuer not configured", ErrorTexts.issuerNotFound(Slot.MARK), "(?<iss>\\S{1,600}?)"),
     TOKEN_STALE(5, "STS: token expired (stale)", ErrorTexts.tokenStale(-1).replace("-1", Slot.MARK), "(?<iat>\\d{1,19})"),
     SIGNATURE_INVALID(6, "STS: signature does not verify", ErrorTexts.SIGNATURE_INVALID),

@@ -78,7 +78,23 @@ class ErrorCatalogueTest {
                 "\n2026-11-25T18:03:11.402113Z 01E "));
         w.put("terminal wrap mid-word", s -> breakAt(s, 7, "\n"));
         w.put("html escaped", s -> "<pre>" + s.replace("\"", "&quot;").replace("'", "&#39;") + "</pre>");
+        w.put("gcloud python repr", s -> "ERROR: (gcloud.auth.print-access-token) There was a problem refreshing your current "
+                + "auth tokens: ('Error code invalid_grant: " + pyEscape(s) + "', '{\"error\":\"invalid_grant\","
+                + "\"error_description\":\"" + pyEscape(jsonEscape(s)) + "\"}')\nPlease run:\n\n  $ gcloud auth login\n");
+        w.put("java OAuthException", s -> "Exception in thread \"main\" com.google.auth.oauth2.OAuthException: Error code "
+                + "invalid_grant: " + s + "\n\tat com.google.auth.oauth2.OAuthException.createFromHttpResponseException("
+                + "OAuthException.java:73)\n");
+        w.put("go status code", s -> "2026/11/25 18:04:03 oauth2/google: status code 400: {\"error\":\"invalid_grant\","
+                + "\"error_description\":\"" + jsonEscape(s) + "\"}\nexit status 1\n");
+        w.put("terraform inline", s -> "Error: googleapi: Error 403: " + s + ", forbidden\n");
+        w.put("terraform box wrapped", s -> "\u2577\n" + breakAt(s, s.length() / 2, "\n\u2502 ").replaceFirst("^ERROR: ",
+                "\u2502 Error: googleapi: Error 403: ") + ", accessNotConfigured\n\u2502 \n\u2575\n");
         return w;
+    }
+
+    /** A Python repr's single-quoted string: backslashes doubled, quotes as \\'. */
+    private static String pyEscape(String s) {
+        return s.replace("\\", "\\\\").replace("'", "\\'");
     }
 
     private static String jsonEscape(String s) {
