@@ -157,19 +157,26 @@ public enum KnownError {
      */
     private static final class Slot {
         static final String MARK = "\u0001";
-        /** A service account (or a GitLab-masked value) ended by the sentence's full stop. */
-        static final String SA_AT_SENTENCE_END = "(?<sa>\\[MASKED\\]|[\\w.+-](?: ?[\\w.+@-]){0,200}?)(?= ?\\.(?:\\s|$|[\"'\\\\)\\],}<]))";
         /**
-         * A principal at the start of a sentence. Before the @ a break is taken only after a - _ or +
-         * (gitlab- / dataflow@...): after a word or a full stop, the space is where the sentence starts.
+         * A service account (or a GitLab-masked value) ended by the sentence's full stop. A break right
+         * after a dot inside it looks like that full stop, so an address ending in gserviceaccount.com
+         * is preferred; any other address ends at the first full stop.
          */
-        static final String EMAIL = "(?<sa>\\[MASKED\\]|(?:[\\w.+-]{0,63}[-_+] )?[\\w.+-]{1,64}@ ?[\\w-](?: ?[\\w.-]){0,150}?)";
+        static final String SA_AT_SENTENCE_END = "(?<sa>\\[MASKED\\]|[\\w.+-](?: ?[\\w.+@-]){0,200}? ?"
+                + tolerant("gserviceaccount.com", new String[0]) + "|[\\w.+-](?: ?[\\w.+@-]){0,200}?)"
+                + "(?= ?\\.(?:\\s|$|[\"'\\\\)\\],}<]))";
+        /**
+         * A principal at the start of a sentence. One break (a space) is allowed before the @, but
+         * not after a number or a full stop: "403 foo@..." and "denied. foo@..." start the sentence there.
+         */
+        static final String EMAIL = "(?<sa>\\[MASKED\\]|(?:(?=[\\w.+-]{0,62}[a-z_+-])[\\w.+-]{1,63}(?<!\\.) )?"
+                + "[\\w.+-]{1,64} ?@ ?[\\w-](?: ?[\\w.-]){0,150}?)";
         static final String PROJECT_ID = "(?<project>[\\w:-](?: ?[\\w.:-]){0,100}?)";
         static final String STORAGE_PERMISSION = "(?<permission>s ?t ?o ?r ?a ?g ?e ?\\.(?: ?[\\w.]){1,60}?)";
         /** What "access to" names: the kind of resource, or the bucket (and object path) itself. */
         static final String STORAGE_TARGET = "(?:t ?h ?e ?G ?o ?o ?g ?l ?e ?C ?l ?o ?u ?d ?S ?t ?o ?r ?a ?g ?e ?"
                 + "(?:b ?u ?c ?k ?e ?t|o ?b ?j ?e ?c ?t|p ?r ?o ?j ?e ?c ?t)|(?<bucket>[\\w-][\\w.-]{2,221}))";
-        /** A gs:// path after the literal gs://: the bucket is captured, the object path may be broken by spaces. */
-        static final String GCS_PATH = "(?<bucket>[\\w-][\\w.-]{2,221})(?:/(?: ?[^\\s'\"]){0,800}?)?";
+        /** A gs:// path after the literal gs://: the bucket is captured; bucket and path may be broken by spaces. */
+        static final String GCS_PATH = "(?<bucket>[\\w-](?: ?[\\w.-]){2,221}?)(?: ?/(?: ?[^\\s'\"]){0,800}?)?";
     }
 }
