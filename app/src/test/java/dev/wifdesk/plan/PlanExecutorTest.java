@@ -56,11 +56,13 @@ class PlanExecutorTest {
             ran.add("a");
             return Outcome.CREATED;
         });
-        PlanRun run = PlanExecutor.run(new Plan(List.of(first, step("b", List.of(), ran, Outcome.CREATED))), context(),
+        PlanRun run = PlanExecutor.run(new Plan(List.of(first, step("b", List.of("a"), ran, Outcome.CREATED))), context(),
                 new PlanExecutor.Listener() { }, cancelled::get);
         assertThat(ran).containsExactly("a");
         assertThat(run.cancelled()).isTrue();
         assertThat(run.results()).extracting(r -> r.step().id()).containsExactly("a");
+        assertThat(run.skipped()).extracting(Step::id).containsExactly("b");
+        assertThat(run.succeeded()).isFalse();
     }
 
     @Test
@@ -74,13 +76,56 @@ class PlanExecutorTest {
     }
 
     @Test
-    void aFailingStepStopsTheRun() {
+    void aFailingStepStopsTheRunAndItsDependentsAreSkipped() throws Exception {
         List<String> ran = new ArrayList<>();
         Step bad = new Step("a", Action.CREATE, "r/a", "a", List.of(), c -> {
             throw new java.io.IOException("403");
         });
-        assertThatThrownBy(() -> PlanExecutor.run(new Plan(List.of(bad, step("b", List.of(), ran, Outcome.CREATED))),
-                context())).hasMessage("403");
+        PlanRun run = PlanExecutor.run(new Plan(List.of(bad, step("b", List.of("a"), ran, Outcome.CREATED))), context());
         assertThat(ran).isEmpty();
+        assertThat(run.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("failed");
+            assertThat(r.error()).get().extracting(Throwable::getMessage).isEqualTo("403");
+        });
+        assertThat(run.skipped()).extracting(Step::id).containsExactly("b");
+        assertThatThrownBy(run::orThrow).hasMessage("403");
+    }
+
+    @Test
+    void independentStepsRunSideBySideUpToTheBound() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch twoIn = new java.util.concurrent.CountDownLatch(2);
+        List<Step> steps = new ArrayList<>();
+        for (String id : List.of("a", "b", "c")) {
+            steps.add(new Step(id, Action.CREATE, "r/" + id, id, List.of(), c -> {
+                most.accumulateAndGet(now.incrementAndGet(), Math::max);
+                twoIn.countDown();
+                twoIn.await(5, java.util.concurrent.TimeUnit.SECONDS); // the first two meet: both ran at once
+                Thread.sleep(20);
+                now.decrementAndGet();
+                return Outcome.CREATED;
+            }));
+        }
+        List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        steps.add(step("d", List.of("a", "b", "c"), ran, Outcome.CREATED));
+        PlanRun run = PlanExecutor.run(new Plan(steps), context(), new PlanExecutor.Listener() { }, () -> false, 2);
+        assertThat(most.get()).isEqualTo(2);
+        assertThat(run.results()).extracting(r -> r.step().id()).containsExactly("a", "b", "c", "d");
+        assertThat(run.changed()).isEqualTo(4);
+    }
+
+    @Test
+    void aStepWaitsForEveryStepItDependsOn() throws Exception {
+        List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        Step slow = new Step("slow", Action.CREATE, "r/slow", "slow", List.of(), c -> {
+            Thread.sleep(50);
+            ran.add("slow");
+            return Outcome.CREATED;
+        });
+        Plan plan = new Plan(List.of(slow, step("fast", List.of(), ran, Outcome.CREATED),
+                step("after", List.of("slow", "fast"), ran, Outcome.CREATED)));
+        PlanExecutor.run(plan, context());
+        assertThat(ran).endsWith("after").contains("slow", "fast");
     }
 }

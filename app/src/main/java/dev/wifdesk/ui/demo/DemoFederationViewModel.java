@@ -166,7 +166,7 @@ public final class DemoFederationViewModel {
             try (GitLabApi g = gitlabOpener.open(at.sandboxGitLab().orElseThrow())) {
                 AuditedChanges audited = new AuditedChanges(audit, at.identity(), clock);
                 PlanRun run = PlanExecutor.run(confirmed.plan(), new ChangeContext(google, Optional.of(g), audited),
-                        listener(progress), progress::isCancelled);
+                        listener(progress), progress::isCancelled).orThrow();
                 if (run.cancelled()) {
                     throw new Work.CancelledException();
                 }
