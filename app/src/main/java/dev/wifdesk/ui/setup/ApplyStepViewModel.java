@@ -42,7 +42,7 @@ public final class ApplyStepViewModel {
     }
 
     /** A listener event from the worker, applied to the list on the handler thread. */
-    private record Event(int index, StepResult result) {
+    private record Event(String startedId, StepResult result) {
     }
 
     private final SetupWizardState state;
@@ -110,13 +110,13 @@ public final class ApplyStepViewModel {
         return new PlanExecutor.Listener() {
             @Override
             public void starting(int index, int total, Step step) {
-                events.add(new Event(index, null));
+                events.add(new Event(step.id(), null));
                 p.update((double) index / total, step.id());
             }
 
             @Override
             public void finished(StepResult r) {
-                events.add(new Event(-1, r));
+                events.add(new Event(null, r));
                 p.update(-1, r.step().id());
             }
         };
@@ -125,12 +125,9 @@ public final class ApplyStepViewModel {
     private void drain() {
         for (Event e = events.poll(); e != null; e = events.poll()) {
             if (e.result() == null) {
-                set(e.index(), Status.RUNNING, "");
+                set(indexOf(e.startedId()), Status.RUNNING, "");
             } else {
-                int i = indexOf(e.result().step().id());
-                boolean changed = e.result().outcome().changed();
-                set(i, changed ? Status.DONE : Status.UNCHANGED,
-                        messages.get("setup.apply.outcome." + e.result().outcome().name()));
+                show(e.result());
             }
         }
     }
@@ -140,15 +137,28 @@ public final class ApplyStepViewModel {
         current.cancel();
     }
 
-    private void finish(PlanRun run) {
-        drain();
-        for (StepResult r : run.results()) {
-            set(indexOf(r.step().id()), r.outcome().changed() ? Status.DONE : Status.UNCHANGED,
+    private void show(StepResult r) {
+        int i = indexOf(r.step().id());
+        if (r.failed()) {
+            set(i, Status.FAILED, ClientErrors.oneLine(r.error().orElseThrow()));
+        } else {
+            set(i, r.changed() ? Status.DONE : Status.UNCHANGED,
                     messages.get("setup.apply.outcome." + r.outcome().name()));
         }
+    }
+
+    private void finish(PlanRun run) {
+        drain();
+        run.results().forEach(this::show);
+        run.skipped().forEach(s -> set(indexOf(s.id()), Status.SKIPPED, messages.get("setup.apply.skipped")));
         if (run.cancelled()) {
             skipTheRest(Status.PENDING, Status.RUNNING);
             result.set(messages.get("setup.apply.cancelledAfter", run.results().size(), lines.size()));
+            return;
+        }
+        if (run.failure().isPresent()) {
+            skipTheRest(Status.PENDING);
+            result.set(messages.get("setup.apply.failed", ClientErrors.oneLine(run.failure().get())));
             return;
         }
         progress.set(1);

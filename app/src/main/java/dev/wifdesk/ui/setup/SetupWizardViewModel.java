@@ -67,6 +67,25 @@ public final class SetupWizardViewModel {
                 s.environments().validProperty(), s.access().validProperty(), s.gitlab().validProperty());
     }
 
+    /** The wizard over a fresh state, each step with its services and the spec rules plan runs. */
+    public static SetupWizardViewModel create(SetupService service, dev.wifdesk.ui.connection.ConnectionState connection,
+                                              dev.wifdesk.ui.core.Navigator navigator, UiExecutor executor,
+                                              Messages messages, dev.wifdesk.cel.CelEngine cel) {
+        SetupWizardState state = new SetupWizardState();
+        dev.wifdesk.model.SpecValidator validator = new dev.wifdesk.model.SpecValidator(cel);
+        return new SetupWizardViewModel(state, new Steps(
+                new ConnectStepViewModel(state, validator, messages, connection),
+                new ProjectStepViewModel(state, validator, messages, service, executor),
+                new PoolProviderStepViewModel(state, validator, messages, service, executor,
+                        new dev.wifdesk.cel.FederationEvaluator(cel)),
+                new EnvironmentsStepViewModel(state, validator, messages),
+                new AccessStepViewModel(state, validator, messages),
+                new GitLabStepViewModel(state, validator, messages),
+                new ReviewStepViewModel(state, validator, messages, service, executor),
+                new ApplyStepViewModel(state, service, executor, messages, navigator)),
+                new SpecParser(validator), executor, messages);
+    }
+
     /** The wizard is shown: the current step reads the state (and the connection) again. */
     public void start() {
         load(current.get());
