@@ -97,6 +97,8 @@ public final class SetupWizardController {
                 vm.canGoNextProperty()));
         vm.currentProperty().subscribe(this::show);
         fileStatusLabel.textProperty().bind(vm.fileStatusProperty());
+        problemsLabel.visibleProperty().bind(problemsLabel.textProperty().isNotEmpty());
+        problemsLabel.managedProperty().bind(problemsLabel.visibleProperty());
         vm.start();
     }
 
@@ -106,8 +108,8 @@ public final class SetupWizardController {
             n.setManaged(s == current);
         });
         stepLabels.forEach((s, l) -> {
-            l.getStyleClass().removeAll("stage-pass", "stage-skipped");
-            l.getStyleClass().add(s == current ? "stage-pass" : "stage-skipped");
+            l.getStyleClass().removeAll("section-title", "field-hint");
+            l.getStyleClass().add(s == current ? "section-title" : "field-hint");
         });
         nextButton.setVisible(current.ordinal() < SetupStep.REVIEW.ordinal());
         backButton.disableProperty().unbind();
