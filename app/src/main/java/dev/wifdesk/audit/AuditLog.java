@@ -23,6 +23,11 @@ public final class AuditLog {
         this.file = file;
     }
 
+    /** Where the GUI and the command line keep the audit log unless told otherwise: {@code ~/.wifdesk/audit.jsonl}. */
+    public static Path defaultFile() {
+        return Path.of(System.getProperty("user.home"), ".wifdesk", "audit.jsonl");
+    }
+
     public Path file() {
         return file;
     }

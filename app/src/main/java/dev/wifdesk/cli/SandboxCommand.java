@@ -52,6 +52,10 @@ public final class SandboxCommand implements Runnable {
         @Option(names = "--faults", description = "fault injection spec")
         String faults;
 
+        @Option(names = "--iam-propagation-ms", description = "how long a new IAM binding takes to be honoured by "
+                + "permission checks (the policy shows it at once, as real IAM does)")
+        long iamPropagationMs;
+
         /** Released by the shutdown hook; tests may release it to stop serving. */
         final CountDownLatch stop = new CountDownLatch(1);
 
@@ -96,11 +100,14 @@ public final class SandboxCommand implements Runnable {
             if (lroDelayMs < 0) {
                 throw new BadInputException("--lro-delay-ms must not be negative, got " + lroDelayMs);
             }
+            if (iamPropagationMs < 0) {
+                throw new BadInputException("--iam-propagation-ms must not be negative, got " + iamPropagationMs);
+            }
             if (stateDir != null && Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
                 throw new BadInputException("--state-dir must be a directory, " + stateDir + " is a file");
             }
             try {
-                return new SandboxOptions(port, stateDir, latencyMs, lroDelayMs, faults);
+                return new SandboxOptions(port, stateDir, latencyMs, lroDelayMs, faults, iamPropagationMs);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage());
             }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 @Command(name = "wifdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keyless GitLab CI -> Google Cloud Dataflow through Workload Identity Federation.%n"
                 + "With no arguments, opens the GUI.",
-        subcommands = {CommandLine.HelpCommand.class, SandboxCommand.class, DiagnoseCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SandboxCommand.class, DiagnoseCommand.class, PlanCommand.class,
+                ApplyCommand.class})
 public final class WifdeskCommand implements Runnable, CommandLine.IExitCodeGenerator {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;

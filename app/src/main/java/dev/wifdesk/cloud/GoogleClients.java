@@ -7,6 +7,7 @@ import com.google.api.services.dataflow.Dataflow;
 import com.google.api.services.iam.v1.Iam;
 import com.google.api.services.iamcredentials.v1.IAMCredentials;
 import com.google.api.services.serviceusage.v1.ServiceUsage;
+import com.google.api.client.http.HttpRequestInitializer;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.GoogleCredentials;
 
@@ -55,7 +56,9 @@ public final class GoogleClients {
                 .setApplicationName(APPLICATION_NAME).build();
     }
 
-    private static HttpCredentialsAdapter adapter(GoogleCredentials credentials) {
-        return new HttpCredentialsAdapter(credentials);
+    /** Every client retries transient answers (429, 5xx, dropped connections); the sandbox retries sooner. */
+    private HttpRequestInitializer adapter(GoogleCredentials credentials) {
+        return new TransientRetry(new HttpCredentialsAdapter(credentials),
+                target.kind() == Target.Kind.SANDBOX ? 20 : 500);
     }
 }

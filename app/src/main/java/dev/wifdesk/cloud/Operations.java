@@ -5,6 +5,8 @@ import com.google.api.services.iam.v1.model.Operation;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.function.Function;
+import com.google.api.services.serviceusage.v1.ServiceUsage;
 
 /**
  * Waits for an IAM long-running operation (pool or provider create, update, delete, undelete):
@@ -49,21 +51,41 @@ public final class Operations {
         if (op == null) {
             return null;
         }
+        return poll(op, Operation::getDone, Operation::getName, this::get,
+                o -> o.getError() == null ? null : o.getError().getMessage(), what);
+    }
+
+    /** A Service Usage operation ({@code services.enable}, {@code batchEnable}): the same loop, its own getter. */
+    public com.google.api.services.serviceusage.v1.model.Operation await(ServiceUsage serviceUsage,
+            com.google.api.services.serviceusage.v1.model.Operation op, String what) throws IOException {
+        if (op == null) {
+            return null;
+        }
+        return poll(op, o -> o.getDone(), o -> o.getName(), name -> serviceUsage.operations().get(name).execute(),
+                o -> o.getError() == null ? null : o.getError().getMessage(), what);
+    }
+
+    private interface Fetch<T> {
+        T get(String name) throws IOException;
+    }
+
+    private <T> T poll(T op, Function<T, Boolean> done, Function<T, String> name, Fetch<T> fetch,
+                       Function<T, String> error, String what) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_PAUSE_MS;
-        Operation current = op;
-        while (!Boolean.TRUE.equals(current.getDone())) {
+        T current = op;
+        while (!Boolean.TRUE.equals(done.apply(current))) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new IOException(what + " is still running after " + timeout.toSeconds() + " s ("
-                        + current.getName() + ")");
+                        + name.apply(current) + ")");
             }
             sleep(Math.min(pause, Math.max(1, left / 1_000_000)), what);
             pause = Math.min(MAX_PAUSE_MS, pause * 2);
-            current = get(current.getName());
+            current = fetch.get(name.apply(current));
         }
-        if (current.getError() != null) {
-            throw new IOException(what + " failed: " + current.getError().getMessage());
+        if (error.apply(current) != null) {
+            throw new IOException(what + " failed: " + error.apply(current));
         }
         return current;
     }

@@ -42,6 +42,27 @@ public final class ProjectPolicyEditor {
         }, sleeper);
     }
 
+    /**
+     * Grants every member its roles in one read-modify-write; false when all were in place. A
+     * member naming a service account created a moment ago can be refused (400 "does not exist")
+     * until IAM sees the account: that is retried a few times too.
+     */
+    public boolean grant(String projectId, java.util.Map<String, List<String>> rolesByMember) throws IOException {
+        String resource = "projects/" + projectId;
+        return EtagRetry.run(() -> {
+            Policy policy = crm.projects().getIamPolicy(resource, new GetIamPolicyRequest()
+                    .setOptions(new GetPolicyOptions().setRequestedPolicyVersion(3))).execute();
+            boolean changed = false;
+            for (var e : rolesByMember.entrySet()) {
+                changed |= addMember(policy, e.getKey(), e.getValue());
+            }
+            if (changed) {
+                crm.projects().setIamPolicy(resource, new SetIamPolicyRequest().setPolicy(policy)).execute();
+            }
+            return changed;
+        }, sleeper);
+    }
+
     static boolean addMember(Policy policy, String member, List<String> roles) {
         List<Binding> bindings = policy.getBindings() == null ? new ArrayList<>() : new ArrayList<>(policy.getBindings());
         boolean changed = false;

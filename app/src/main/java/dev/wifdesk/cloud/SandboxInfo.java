@@ -13,10 +13,11 @@ import java.time.Duration;
 /**
  * The client side of a running sandbox's coordinates (so a client needs no sandbox import).
  * What {@code sandbox serve} prints and what a {@code --sandbox URL} client needs: both base
- * URLs, the issuer, the seeded project and the (fake, loopback-only) tokens.
+ * URLs, the issuer, the seeded project and the (fake, loopback-only) tokens. {@code gitlabReadToken}
+ * (a GitLab token with only the {@code read_api} scope) is optional: null when the sandbox sends none.
  */
 public record SandboxInfo(String google, String gitlab, String gitlabIssuer, String gitlabProject, String operatorToken,
-                          String gitlabToken, String project, String projectNumber) {
+                          String gitlabToken, String project, String projectNumber, String gitlabReadToken) {
     /** Where a running sandbox answers with this JSON, on either of its bases. */
     public static final String PATH = "/sandbox/info";
     /** The serve JSON is a few hundred bytes. */
@@ -32,7 +33,7 @@ public record SandboxInfo(String google, String gitlab, String gitlabIssuer, Str
             }
             return new SandboxInfo(text(node, "google"), text(node, "gitlab"), text(node, "gitlabIssuer"),
                     text(node, "gitlabProject"), text(node, "operatorToken"), text(node, "gitlabToken"),
-                    text(node, "project"), text(node, "projectNumber"));
+                    text(node, "project"), text(node, "projectNumber"), optionalText(node, "gitlabReadToken"));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("sandbox info is not JSON: " + e.getOriginalMessage());
         }
@@ -77,6 +78,11 @@ public record SandboxInfo(String google, String gitlab, String gitlabIssuer, Str
             throw new IllegalArgumentException("sandbox info lacks \"" + key + "\"");
         }
         return v.asText();
+    }
+
+    private static String optionalText(com.fasterxml.jackson.databind.JsonNode node, String key) {
+        var v = node.get(key);
+        return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
     }
 
     private static String trimSlash(String s) {

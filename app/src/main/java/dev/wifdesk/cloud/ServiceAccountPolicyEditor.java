@@ -42,6 +42,25 @@ public final class ServiceAccountPolicyEditor {
         }, sleeper);
     }
 
+    /**
+     * Applies several changes to one account's policy in one read-modify-write (one write, not one
+     * per binding); returns the policy as stored, or as read when every change was in place.
+     */
+    public Policy apply(String resource, List<PolicyChange> changes) throws IOException {
+        return EtagRetry.run(() -> {
+            Policy policy = read(resource);
+            boolean changed = false;
+            for (PolicyChange change : changes) {
+                if (!change.resource().equals(resource)) {
+                    throw new IllegalArgumentException(change.describe() + " is not a change of " + resource);
+                }
+                changed |= edit(policy, change);
+            }
+            return changed ? iam.projects().serviceAccounts().setIamPolicy(resource,
+                    new SetIamPolicyRequest().setPolicy(policy)).execute() : policy;
+        }, sleeper);
+    }
+
     /** Changes {@code policy} in place; false when it already says what the change wants. */
     static boolean edit(Policy policy, PolicyChange change) {
         List<Binding> bindings = policy.getBindings() == null ? new ArrayList<>() : new ArrayList<>(policy.getBindings());

@@ -20,14 +20,17 @@ public final class DiagnosisJson {
             stages.addObject().put("stage", s.stage().wireName()).put("status", s.status().wireName()).put("detail", s.detail());
         }
         ArrayNode findings = root.putArray("findings");
-        for (Finding f : d.findings()) {
-            ObjectNode o = findings.addObject();
-            o.put("code", f.code().name()).put("severity", f.severity().wireName()).put("message", f.message()).put("fix", f.fix());
-            ObjectNode ev = o.putObject("evidence");
-            f.evidence().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                    .forEach(e -> ev.put(e.getKey(), e.getValue()));
-        }
+        d.findings().forEach(f -> addFinding(findings, f));
         return root;
+    }
+
+    /** One finding in CLI.md's shape {@code {code, severity, message, fix, evidence}} (plan's findings use it too). */
+    public static void addFinding(ArrayNode findings, Finding f) {
+        ObjectNode o = findings.addObject();
+        o.put("code", f.code().name()).put("severity", f.severity().wireName()).put("message", f.message()).put("fix", f.fix());
+        ObjectNode ev = o.putObject("evidence");
+        f.evidence().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> ev.put(e.getKey(), e.getValue()));
     }
 
     public String write(Diagnosis d) {

@@ -8,7 +8,10 @@ import dev.wifdesk.cloud.PolicyChange;
 import dev.wifdesk.cloud.ProjectPolicyEditor;
 import dev.wifdesk.cloud.ServiceAccountPolicyEditor;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * IAM bindings on a service account and on a project, through the etag-safe read-modify-write
@@ -31,17 +34,59 @@ public final class Bindings {
         return Action.NONE;
     }
 
+    /** Makes every change in place, one read-modify-write (one write) per account policy. */
     public static Outcome ensureServiceAccount(ChangeContext c, List<PolicyChange> changes) throws Exception {
         ServiceAccountPolicyEditor editor = new ServiceAccountPolicyEditor(c.google().iam());
+        Map<String, List<PolicyChange>> byResource = new LinkedHashMap<>();
+        changes.forEach(ch -> byResource.computeIfAbsent(ch.resource(), r -> new ArrayList<>()).add(ch));
         boolean changed = false;
-        for (PolicyChange change : changes) {
-            if (!inPlace(editor.read(change.resource()), change)) {
-                c.audited().call("iam.serviceAccounts.setIamPolicy", change.resource(), change.describe(),
-                        () -> editor.apply(change));
+        for (var e : byResource.entrySet()) {
+            Policy policy = editor.read(e.getKey());
+            List<PolicyChange> missing = e.getValue().stream().filter(ch -> !inPlace(policy, ch)).toList();
+            if (!missing.isEmpty()) {
+                c.audited().call("iam.serviceAccounts.setIamPolicy", e.getKey(),
+                        String.join("; ", missing.stream().map(PolicyChange::describe).toList()),
+                        () -> editor.apply(e.getKey(), missing));
                 changed = true;
             }
         }
         return changed ? Outcome.CREATED : Outcome.ALREADY_EXISTS;
+    }
+
+    /**
+     * Grants every member its project roles in one read-modify-write of the project policy; no
+     * call when all are in place.
+     */
+    public static Outcome ensureProjectRoles(ChangeContext c, String projectId, Map<String, List<String>> rolesByMember)
+            throws Exception {
+        var policy = readProjectPolicy(c.google(), projectId);
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        rolesByMember.forEach((member, roles) -> roles.stream().filter(r -> !hasRole(policy, member, r))
+                .forEach(r -> missing.computeIfAbsent(member, m -> new ArrayList<>()).add(r)));
+        if (missing.isEmpty()) {
+            return Outcome.ALREADY_EXISTS;
+        }
+        StringBuilder detail = new StringBuilder();
+        missing.forEach((m, roles) -> detail.append(detail.length() == 0 ? "" : "; ").append("+ ")
+                .append(String.join(", ", roles)).append(' ').append(m));
+        boolean changed = c.audited().call("cloudresourcemanager.projects.setIamPolicy", "projects/" + projectId,
+                detail.toString(), () -> new ProjectPolicyEditor(c.google().resourceManager()).grant(projectId, missing));
+        return changed ? Outcome.CREATED : Outcome.ALREADY_EXISTS;
+    }
+
+    /** True when {@code policy} binds {@code member} to {@code role} without a condition. */
+    public static boolean hasRole(com.google.api.services.cloudresourcemanager.v3.model.Policy policy, String member,
+                                  String role) {
+        return policy.getBindings() != null && policy.getBindings().stream().anyMatch(b -> role.equals(b.getRole())
+                && b.getCondition() == null && b.getMembers() != null && b.getMembers().contains(member));
+    }
+
+    /** True when the account policy already says what the change wants (bound for an add, unbound for a removal). */
+    public static boolean inPlace(Policy policy, PolicyChange change) {
+        boolean bound = policy != null && policy.getBindings() != null && policy.getBindings().stream()
+                .anyMatch(b -> change.role().equals(b.getRole()) && b.getCondition() == null
+                        && b.getMembers() != null && b.getMembers().contains(change.member()));
+        return bound == change.add();
     }
 
     public static Action projectRolesAction(GoogleClients google, String projectId, String member, List<String> roles)
@@ -51,30 +96,18 @@ public final class Bindings {
 
     public static Outcome ensureProjectRoles(ChangeContext c, String projectId, String member, List<String> roles)
             throws Exception {
-        if (hasRoles(c.google(), projectId, member, roles)) {
-            return Outcome.ALREADY_EXISTS;
-        }
-        boolean changed = c.audited().call("cloudresourcemanager.projects.setIamPolicy", "projects/" + projectId,
-                "+ " + String.join(", ", roles) + " " + member,
-                () -> new ProjectPolicyEditor(c.google().resourceManager()).grant(projectId, member, roles));
-        return changed ? Outcome.CREATED : Outcome.ALREADY_EXISTS;
-    }
-
-    /** The policy already is as the change wants it: the member bound (an add) or not bound (a removal). */
-    private static boolean inPlace(Policy policy, PolicyChange change) {
-        boolean bound = policy.getBindings() != null && policy.getBindings().stream()
-                .anyMatch(b -> change.role().equals(b.getRole()) && b.getCondition() == null
-                        && b.getMembers() != null && b.getMembers().contains(change.member()));
-        return bound == change.add();
+        return ensureProjectRoles(c, projectId, Map.of(member, roles));
     }
 
     private static boolean hasRoles(GoogleClients google, String projectId, String member, List<String> roles)
             throws IOException {
-        var policy = google.resourceManager().projects().getIamPolicy("projects/" + projectId,
+        var policy = readProjectPolicy(google, projectId);
+        return roles.stream().allMatch(role -> hasRole(policy, member, role));
+    }
+
+    private static com.google.api.services.cloudresourcemanager.v3.model.Policy readProjectPolicy(GoogleClients google,
+            String projectId) throws IOException {
+        return google.resourceManager().projects().getIamPolicy("projects/" + projectId,
                 new GetIamPolicyRequest().setOptions(new GetPolicyOptions().setRequestedPolicyVersion(3))).execute();
-        var bindings = policy.getBindings() == null ? List.<com.google.api.services.cloudresourcemanager.v3.model.Binding>of()
-                : policy.getBindings();
-        return roles.stream().allMatch(role -> bindings.stream().anyMatch(b -> role.equals(b.getRole())
-                && b.getCondition() == null && b.getMembers() != null && b.getMembers().contains(member)));
     }
 }

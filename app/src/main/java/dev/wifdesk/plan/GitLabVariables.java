@@ -2,6 +2,7 @@ package dev.wifdesk.plan;
 
 import dev.wifdesk.cloud.GitLabScopedVariables;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,52 +11,92 @@ import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.models.Variable;
 
 /**
- * A project's CI/CD variables through gitlab4j: missing ones are created, ones with another value
- * corrected, equal ones left alone. Values never reach the audit log (a variable may be a secret).
+ * A project's CI/CD variables through gitlab4j, each identified by key and environment scope:
+ * missing ones are created, ones with another value, protection or masking corrected, equal ones
+ * left alone, and the same key in scopes we do not manage is never touched. Values never reach the
+ * audit log (a variable may be a secret).
  */
 public final class GitLabVariables {
-    /** One wanted variable (environment scope {@code *}, not masked). */
-    public record Wanted(String key, String value, boolean isProtected) {
+    /** One wanted variable in one environment scope. */
+    public record Wanted(String key, String value, boolean isProtected, boolean masked, String scope) {
+        /** Scope {@code *}, not masked (the demo's). */
+        public Wanted(String key, String value, boolean isProtected) {
+            this(key, value, isProtected, false, ALL_ENVIRONMENTS);
+        }
+
+        String id() {
+            return key + " [" + scope + "]";
+        }
     }
 
-    /** The scope these variables live in; the same key in other environment scopes is left alone. */
+    /** What one wanted variable needs, from what GitLab holds. */
+    public record Difference(Wanted wanted, Variable existing) {
+        public boolean missing() {
+            return existing == null;
+        }
+
+        public boolean differs() {
+            return existing != null && (!wanted.value().equals(existing.getValue())
+                    || wanted.isProtected() != Boolean.TRUE.equals(existing.getProtected())
+                    || wanted.masked() != Boolean.TRUE.equals(existing.getMasked()));
+        }
+    }
+
+    /** The scope a variable without one lives in. */
     static final String ALL_ENVIRONMENTS = "*";
 
     private GitLabVariables() {
     }
 
-    public static Action action(GitLabApi gitlab, String projectPath, List<Wanted> wanted) throws IOException {
-        Map<String, Variable> have = read(gitlab, projectPath);
-        boolean update = false;
-        for (Wanted w : wanted) {
-            Variable v = have.get(w.key());
-            if (v == null) {
-                return Action.CREATE;
-            }
-            update |= !w.value().equals(v.getValue());
+    /** Every variable of the project, by "KEY [SCOPE]". */
+    public static Map<String, Variable> read(GitLabApi gitlab, String projectPath) throws IOException {
+        Map<String, Variable> have = new LinkedHashMap<>();
+        for (Variable v : gitlab(() -> gitlab.getProjectApi().getVariables(projectPath), projectPath)) {
+            have.put(v.getKey() + " [" + scopeOf(v) + "]", v);
         }
-        return update ? Action.UPDATE : Action.NONE;
+        return have;
+    }
+
+    /** Each wanted variable that is missing or differs, against {@code have} (from {@link #read}). */
+    public static List<Difference> differences(Map<String, Variable> have, List<Wanted> wanted) {
+        List<Difference> out = new ArrayList<>();
+        for (Wanted w : wanted) {
+            Difference d = new Difference(w, have.get(w.id()));
+            if (d.missing() || d.differs()) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    public static Action action(GitLabApi gitlab, String projectPath, List<Wanted> wanted) throws IOException {
+        return action(differences(read(gitlab, projectPath), wanted));
+    }
+
+    public static Action action(List<Difference> differences) {
+        if (differences.isEmpty()) {
+            return Action.NONE;
+        }
+        return differences.stream().anyMatch(Difference::missing) ? Action.CREATE : Action.UPDATE;
     }
 
     public static Outcome ensure(ChangeContext c, String projectPath, List<Wanted> wanted) throws Exception {
         var api = c.requireGitLab().getProjectApi();
         // a key held in several scopes answers 409 to an update without the scope filter
         var scoped = new GitLabScopedVariables(c.requireGitLab());
-        Map<String, Variable> have = read(c.requireGitLab(), projectPath);
         boolean created = false;
         boolean updated = false;
-        for (Wanted w : wanted) {
-            Variable v = have.get(w.key());
-            String detail = w.key() + (w.isProtected() ? " (protected)" : "");
-            if (v == null) {
+        for (Difference d : differences(read(c.requireGitLab(), projectPath), wanted)) {
+            Wanted w = d.wanted();
+            String detail = w.id() + (w.isProtected() ? " (protected)" : "") + (w.masked() ? " (masked)" : "");
+            if (d.missing()) {
                 c.audited().call("gitlab.projects.variables.create", projectPath, detail, () -> gitlab(() ->
-                        api.createVariable(projectPath, w.key(), w.value(), Variable.Type.ENV_VAR, w.isProtected(), false,
-                                ALL_ENVIRONMENTS),
-                        projectPath));
+                        api.createVariable(projectPath, w.key(), w.value(), Variable.Type.ENV_VAR, w.isProtected(),
+                                w.masked(), w.scope()), projectPath));
                 created = true;
-            } else if (!w.value().equals(v.getValue())) {
+            } else {
                 c.audited().call("gitlab.projects.variables.update", projectPath, detail, () -> gitlab(() ->
-                        scoped.update(projectPath, w.key(), ALL_ENVIRONMENTS, w.value(), w.isProtected(), false),
+                        scoped.update(projectPath, w.key(), w.scope(), w.value(), w.isProtected(), w.masked()),
                         projectPath));
                 updated = true;
             }
@@ -63,16 +104,8 @@ public final class GitLabVariables {
         return created ? Outcome.CREATED : updated ? Outcome.UPDATED : Outcome.ALREADY_EXISTS;
     }
 
-    /** The project's variables of scope {@code *}, by key. */
-    private static Map<String, Variable> read(GitLabApi gitlab, String projectPath) throws IOException {
-        Map<String, Variable> have = new LinkedHashMap<>();
-        for (Variable v : gitlab(() -> gitlab.getProjectApi().getVariables(projectPath), projectPath)) {
-            String scope = v.getEnvironmentScope() == null ? ALL_ENVIRONMENTS : v.getEnvironmentScope();
-            if (ALL_ENVIRONMENTS.equals(scope)) {
-                have.put(v.getKey(), v);
-            }
-        }
-        return have;
+    private static String scopeOf(Variable v) {
+        return v.getEnvironmentScope() == null ? ALL_ENVIRONMENTS : v.getEnvironmentScope();
     }
 
     private interface GitLabCall<T> {

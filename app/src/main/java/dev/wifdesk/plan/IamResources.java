@@ -6,6 +6,7 @@ import com.google.api.services.iam.v1.model.UndeleteWorkloadIdentityPoolProvider
 import com.google.api.services.iam.v1.model.UndeleteWorkloadIdentityPoolRequest;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPool;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.Operations;
 import dev.wifdesk.cloud.ServiceAccountNames;
@@ -46,9 +47,16 @@ public final class IamResources {
             return Outcome.UNDELETED;
         }
         String id = poolName.substring(poolName.lastIndexOf('/') + 1);
-        c.audited().call("iam.workloadIdentityPools.create", poolName, "display name " + desired.getDisplayName(),
-                () -> wait.await(pools.create("projects/" + projectId + "/locations/global", desired)
-                        .setWorkloadIdentityPoolId(id).execute(), "the creation of " + poolName));
+        try {
+            c.audited().call("iam.workloadIdentityPools.create", poolName, "display name " + desired.getDisplayName(),
+                    () -> wait.await(pools.create("projects/" + projectId + "/locations/global", desired)
+                            .setWorkloadIdentityPoolId(id).execute(), "the creation of " + poolName));
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() != 409) {
+                throw e;
+            }
+            return Outcome.ALREADY_EXISTS; // a retried create whose first attempt landed
+        }
         return Outcome.CREATED;
     }
 
@@ -79,10 +87,99 @@ public final class IamResources {
         String id = providerName.substring(cut + "/providers/".length());
         String detail = "issuer " + (desired.getOidc() == null ? "" : desired.getOidc().getIssuerUri())
                 + "; mapping " + desired.getAttributeMapping() + "; condition " + desired.getAttributeCondition();
-        c.audited().call("iam.workloadIdentityPools.providers.create", providerName, detail,
-                () -> wait.await(providers.create(pool, desired).setWorkloadIdentityPoolProviderId(id).execute(),
-                        "the creation of " + providerName));
+        try {
+            c.audited().call("iam.workloadIdentityPools.providers.create", providerName, detail,
+                    () -> wait.await(providers.create(pool, desired).setWorkloadIdentityPoolProviderId(id).execute(),
+                            "the creation of " + providerName));
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() != 409) {
+                throw e;
+            }
+            return Outcome.ALREADY_EXISTS;
+        }
         return Outcome.CREATED;
+    }
+
+    /**
+     * Patches the fields of the pool that differ from {@code desired} (display name, description,
+     * disabled); the pool must exist and not be deleted. No call when all are as desired.
+     */
+    public static Outcome updatePool(ChangeContext c, String poolName, WorkloadIdentityPool desired) throws Exception {
+        var pools = pools(c.google());
+        WorkloadIdentityPool now = pools.get(poolName).execute();
+        java.util.List<String> mask = new java.util.ArrayList<>();
+        if (!java.util.Objects.equals(now.getDisplayName(), desired.getDisplayName())) {
+            mask.add("display_name");
+        }
+        if (!java.util.Objects.equals(blank(now.getDescription()), blank(desired.getDescription()))) {
+            mask.add("description");
+        }
+        if (Boolean.TRUE.equals(now.getDisabled()) != Boolean.TRUE.equals(desired.getDisabled())) {
+            mask.add("disabled");
+        }
+        if (mask.isEmpty()) {
+            return Outcome.ALREADY_EXISTS;
+        }
+        String updateMask = String.join(",", mask);
+        c.audited().call("iam.workloadIdentityPools.patch", poolName, "update " + updateMask,
+                () -> new Operations(c.google().iam()).await(pools.patch(poolName, desired).setUpdateMask(updateMask)
+                        .execute(), "the update of " + poolName));
+        return Outcome.UPDATED;
+    }
+
+    /**
+     * Patches the provider's fields that differ from {@code desired}: issuer, allowed audiences,
+     * mapping, condition, disabled. No call when all are as desired.
+     */
+    public static Outcome updateProvider(ChangeContext c, String providerName, WorkloadIdentityPoolProvider desired)
+            throws Exception {
+        var providers = pools(c.google()).providers();
+        WorkloadIdentityPoolProvider now = providers.get(providerName).execute();
+        java.util.List<String> mask = providerDifferences(now, desired);
+        if (mask.isEmpty()) {
+            return Outcome.ALREADY_EXISTS;
+        }
+        String updateMask = String.join(",", mask);
+        c.audited().call("iam.workloadIdentityPools.providers.patch", providerName, "update " + updateMask,
+                () -> new Operations(c.google().iam()).await(providers.patch(providerName, desired)
+                        .setUpdateMask(updateMask).execute(), "the update of " + providerName));
+        return Outcome.UPDATED;
+    }
+
+    /** The update-mask paths in which {@code now} differs from {@code desired}. */
+    public static java.util.List<String> providerDifferences(WorkloadIdentityPoolProvider now,
+                                                               WorkloadIdentityPoolProvider desired) {
+        java.util.List<String> mask = new java.util.ArrayList<>();
+        var nowOidc = now.getOidc() == null ? new com.google.api.services.iam.v1.model.Oidc() : now.getOidc();
+        var wantOidc = desired.getOidc() == null ? new com.google.api.services.iam.v1.model.Oidc() : desired.getOidc();
+        if (!java.util.Objects.equals(nowOidc.getIssuerUri(), wantOidc.getIssuerUri())) {
+            mask.add("oidc.issuer_uri");
+        }
+        if (!list(nowOidc.getAllowedAudiences()).equals(list(wantOidc.getAllowedAudiences()))) {
+            mask.add("oidc.allowed_audiences");
+        }
+        if (!map(now.getAttributeMapping()).equals(map(desired.getAttributeMapping()))) {
+            mask.add("attribute_mapping");
+        }
+        if (!blank(now.getAttributeCondition()).equals(blank(desired.getAttributeCondition()))) {
+            mask.add("attribute_condition");
+        }
+        if (Boolean.TRUE.equals(now.getDisabled()) != Boolean.TRUE.equals(desired.getDisabled())) {
+            mask.add("disabled");
+        }
+        return mask;
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static java.util.List<String> list(java.util.List<String> l) {
+        return l == null ? java.util.List.of() : l;
+    }
+
+    private static java.util.Map<String, String> map(java.util.Map<String, String> m) {
+        return m == null ? java.util.Map.of() : m;
     }
 
     // --- service accounts ---
@@ -100,9 +197,17 @@ public final class IamResources {
         if (Reads.find(() -> accounts.get(resource).execute()) != null) {
             return Outcome.ALREADY_EXISTS;
         }
-        ServiceAccount sa = c.audited().call("iam.serviceAccounts.create", resource, "display name " + displayName,
-                () -> accounts.create("projects/" + projectId, new CreateServiceAccountRequest().setAccountId(accountId)
-                        .setServiceAccount(new ServiceAccount().setDisplayName(displayName))).execute());
+        ServiceAccount sa;
+        try {
+            sa = c.audited().call("iam.serviceAccounts.create", resource, "display name " + displayName,
+                    () -> accounts.create("projects/" + projectId, new CreateServiceAccountRequest().setAccountId(accountId)
+                            .setServiceAccount(new ServiceAccount().setDisplayName(displayName))).execute());
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() != 409) {
+                throw e;
+            }
+            return Outcome.ALREADY_EXISTS;
+        }
         if (!email.equals(sa.getEmail())) {
             throw new IOException("the service account was created as " + sa.getEmail() + ", expected " + email);
         }

@@ -17,7 +17,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Runs exactly the steps of a plan (the plan the user confirmed, never a fresh one) as a
+ * Runs exactly the steps of a plan (the plan the user confirmed, never a fresh one; a step planned
+ * as {@link Action#NONE} makes no call) as a
  * dependency graph: a step starts once every step it depends on is done, independent steps run
  * side by side up to a bound. A cancel or a failed step stops new steps from starting; the steps
  * already running are never cut off mid-call, the run waits for them. What never started is
@@ -150,6 +151,10 @@ public final class PlanExecutor {
         }
 
         private StepResult apply(Step step) {
+            if (!step.changes()) {
+                // confirmed as "nothing to do": never make a change the user was not shown
+                return new StepResult(step, Outcome.ALREADY_EXISTS);
+            }
             try {
                 return new StepResult(step, step.change().apply(context));
             } catch (Exception e) {

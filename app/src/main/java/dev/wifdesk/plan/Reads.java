@@ -4,16 +4,16 @@ import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import java.io.IOException;
 
 /** Reads of the observed state: a 404 means "absent", anything else is an error. */
-final class Reads {
+public final class Reads {
     private Reads() {
     }
 
-    interface Read<T> {
+    public interface Read<T> {
         T get() throws IOException;
     }
 
     /** The resource when the GET answers (soft-deleted ones too), null on 404. */
-    static <T> T find(Read<T> read) throws IOException {
+    public static <T> T find(Read<T> read) throws IOException {
         try {
             return read.get();
         } catch (GoogleJsonResponseException e) {

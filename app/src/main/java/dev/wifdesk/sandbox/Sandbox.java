@@ -95,6 +95,8 @@ public final class Sandbox implements AutoCloseable {
         m.put("gitlabToken", gitlab.token());
         m.put("project", google.projectId());
         m.put("projectNumber", google.projectNumber());
+        // CLI.md: "It may carry more keys, e.g. gitlabReadToken, a token with only the read_api scope"
+        m.put("gitlabReadToken", GitLabSandbox.READ_ONLY_TOKEN);
         try {
             return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {

@@ -10,8 +10,10 @@ import java.nio.file.Path;
  * @param latencyMs  extra delay added to every call
  * @param lroDelayMs how long long-running operations stay {@code done:false}; also paces Dataflow job states
  * @param faults     fault injection spec (syntax in {@code dev.wifdesk.sandbox.google.FaultPlan}), or null/blank
+ * @param iamPropagationMs how long a new IAM binding takes before permission checks honour it (0: at once)
  */
-public record SandboxOptions(int port, Path stateDir, long latencyMs, long lroDelayMs, String faults) {
+public record SandboxOptions(int port, Path stateDir, long latencyMs, long lroDelayMs, String faults,
+                             long iamPropagationMs) {
 
     public SandboxOptions {
         if (port < 0 || port > 65535) {
@@ -23,29 +25,41 @@ public record SandboxOptions(int port, Path stateDir, long latencyMs, long lroDe
         if (lroDelayMs < 0) {
             throw new IllegalArgumentException("lroDelayMs must not be negative, got " + lroDelayMs);
         }
+        if (iamPropagationMs < 0) {
+            throw new IllegalArgumentException("iamPropagationMs must not be negative, got " + iamPropagationMs);
+        }
+    }
+
+    /** Without an IAM propagation delay. */
+    public SandboxOptions(int port, Path stateDir, long latencyMs, long lroDelayMs, String faults) {
+        this(port, stateDir, latencyMs, lroDelayMs, faults, 0);
     }
 
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, null, 0, 0, null);
+        return new SandboxOptions(0, null, 0, 0, null, 0);
     }
 
     public SandboxOptions withPort(int newPort) {
-        return new SandboxOptions(newPort, stateDir, latencyMs, lroDelayMs, faults);
+        return new SandboxOptions(newPort, stateDir, latencyMs, lroDelayMs, faults, iamPropagationMs);
     }
 
     public SandboxOptions withStateDir(Path dir) {
-        return new SandboxOptions(port, dir, latencyMs, lroDelayMs, faults);
+        return new SandboxOptions(port, dir, latencyMs, lroDelayMs, faults, iamPropagationMs);
     }
 
     public SandboxOptions withLatencyMs(long ms) {
-        return new SandboxOptions(port, stateDir, ms, lroDelayMs, faults);
+        return new SandboxOptions(port, stateDir, ms, lroDelayMs, faults, iamPropagationMs);
     }
 
     public SandboxOptions withLroDelayMs(long ms) {
-        return new SandboxOptions(port, stateDir, latencyMs, ms, faults);
+        return new SandboxOptions(port, stateDir, latencyMs, ms, faults, iamPropagationMs);
     }
 
     public SandboxOptions withFaults(String spec) {
-        return new SandboxOptions(port, stateDir, latencyMs, lroDelayMs, spec);
+        return new SandboxOptions(port, stateDir, latencyMs, lroDelayMs, spec, iamPropagationMs);
+    }
+
+    public SandboxOptions withIamPropagationMs(long ms) {
+        return new SandboxOptions(port, stateDir, latencyMs, lroDelayMs, faults, ms);
     }
 }

@@ -18,6 +18,8 @@ class SandboxCommandTest {
         assertBadInput("--port", "sandbox", "serve", "--port", "abc");
         assertBadInput("--latency-ms must not be negative", "sandbox", "serve", "--latency-ms", "-5");
         assertBadInput("--lro-delay-ms must not be negative", "sandbox", "serve", "--lro-delay-ms", "-5");
+        assertBadInput("--iam-propagation-ms must not be negative", "sandbox", "serve", "--iam-propagation-ms", "-1");
+        assertBadInput("--iam-propagation-ms", "sandbox", "serve", "--iam-propagation-ms", "soon");
         assertBadInput("--state-dir must be a directory", "sandbox", "serve", "--state-dir", file.toString());
         assertBadInput("Unknown option", "sandbox", "serve", "--bogus");
     }

@@ -23,7 +23,7 @@ class SandboxFacadeTest {
             List<String> keys = new ArrayList<>();
             json.fieldNames().forEachRemaining(keys::add);
             assertThat(keys).containsExactly("google", "gitlab", "gitlabIssuer", "gitlabProject", "operatorToken",
-                    "gitlabToken", "project", "projectNumber");
+                    "gitlabToken", "project", "projectNumber", "gitlabReadToken");
             assertThat(json.get("google").asText()).isEqualTo(sandbox.google().baseUrl().toString())
                     .startsWith("http://127.0.0.1:");
             assertThat(json.get("gitlab").asText()).isEqualTo(sandbox.gitlab().baseUrl().toString());
@@ -40,6 +40,41 @@ class SandboxFacadeTest {
                         .isEqualTo(GitLabSandbox.PROJECT_ID);
             }
         }
+    }
+
+    @Test
+    void gitlabReadTokenReadsButEveryWriteIsGitLabsInsufficientScope() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
+            // learned the way a --sandbox client learns it: GET /sandbox/info on the Google base
+            var info = dev.wifdesk.cloud.SandboxInfo.fetch(sandbox.google().baseUrl());
+            assertThat(info.gitlabReadToken()).isNotBlank().isNotEqualTo(info.gitlabToken());
+            try (GitLabApi reader = new GitLabApi(info.gitlab(), info.gitlabReadToken())) {
+                assertThat(reader.getProjectApi().getProject(info.gitlabProject()).getId()).isEqualTo(GitLabSandbox.PROJECT_ID);
+                var e = org.assertj.core.api.Assertions.catchThrowableOfType(org.gitlab4j.api.GitLabApiException.class,
+                        () -> reader.getProjectApi().createVariable(info.gitlabProject(), "WIF_PROVIDER", "x", null, false, false));
+                assertThat(e.getHttpStatus()).isEqualTo(403);
+            }
+            var http = java.net.http.HttpClient.newBuilder().proxy(java.net.ProxySelector.of(null)).build();
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(info.gitlab()
+                            + "/api/v4/projects/" + GitLabSandbox.PROJECT_ID + "/variables"))
+                    .header("PRIVATE-TOKEN", info.gitlabReadToken()).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("key=K&value=v")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(403);
+            // GitLab's answer verbatim (timoschwarzer/gitlab-monitor#134, fh1ch/passport-gitlab2#5)
+            assertThat(new ObjectMapper().readTree(answer.body())).isEqualTo(new ObjectMapper().readTree(
+                    "{\"error\":\"insufficient_scope\",\"error_description\":\"The request requires higher privileges than"
+                            + " provided by the access token.\",\"scope\":\"api\"}"));
+        }
+    }
+
+    @Test
+    void sandboxInfoWithoutAReadTokenStillParses() {
+        var info = dev.wifdesk.cloud.SandboxInfo.parse("{\"google\":\"http://127.0.0.1:1\",\"gitlab\":\"http://127.0.0.1:2\","
+                + "\"gitlabIssuer\":\"https://g\",\"gitlabProject\":\"a/b\",\"operatorToken\":\"o\",\"gitlabToken\":\"t\","
+                + "\"project\":\"p\",\"projectNumber\":\"1\"}");
+        assertThat(info.gitlabReadToken()).isNull();
+        assertThat(info.projectNumber()).isEqualTo("1");
     }
 
     @Test

@@ -61,6 +61,10 @@ final class ApiRequest {
     }
 
     /** The i-th captured path segment (0-based), already percent-decoded. */
+    int pathParamCount() {
+        return pathParams.size();
+    }
+
     String pathParam(int i) {
         return pathParams.get(i);
     }

@@ -21,6 +21,11 @@ final class Authorizer {
     }
 
     boolean allowed(Identity who, String permission, List<ObjectNode> policies) {
+        return allowed(who, permission, policies, clock.instant());
+    }
+
+    /** As {@link #allowed(Identity, String, List)}, with conditions judged at {@code at}. */
+    boolean allowed(Identity who, String permission, List<ObjectNode> policies, java.time.Instant at) {
         List<String> members = who.members();
         for (ObjectNode policy : policies) {
             if (policy == null) {
@@ -28,7 +33,7 @@ final class Authorizer {
             }
             for (JsonNode binding : policy.path("bindings")) {
                 if (Roles.grants(binding.path("role").asText(), permission) && hasMember(binding, members)
-                        && conditionHolds(binding)) {
+                        && conditionHolds(binding, at)) {
                     return true;
                 }
             }
@@ -45,8 +50,8 @@ final class Authorizer {
         return false;
     }
 
-    private boolean conditionHolds(JsonNode binding) {
+    private boolean conditionHolds(JsonNode binding, java.time.Instant at) {
         JsonNode condition = binding.get("condition");
-        return condition == null || condition.isNull() || conditions.grants(condition, clock.instant());
+        return condition == null || condition.isNull() || conditions.grants(condition, at);
     }
 }

@@ -11,16 +11,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Dataflow v1b3: classic {@code templates:launch} (gcsPath, validateOnly), {@code flexTemplates:launch}
- * and {@code jobs.get}. Launching needs {@code dataflow.jobs.create} on the project and
- * {@code iam.serviceAccounts.actAs} on the worker service account (default: the Compute Engine
- * default account), else 403 (catalogue #18). A job is JOB_STATE_PENDING for one step, RUNNING
- * for the next, then DONE; a step is the LRO delay knob, or 1 s when it is 0. A validateOnly
- * launch checks everything and answers no {@code job} (the reference: "The job that was launched, if
- * the request was not a dry run"). {@code jobs.list} honours {@code filter} (ACTIVE, TERMINATED, ALL);
- * {@code jobs.update} with {@code requestedState: JOB_STATE_CANCELLED} cancels (CANCELLING for one
- * step, then CANCELLED). A job is visible only in its region; the location-less {@code projects.jobs}
- * calls mean us-central1. The caller's permission is checked before the request's content (AIP-211).
+ * Dataflow v1b3: classic {@code templates:launch} (gcsPath, validateOnly), {@code flexTemplates:launch},
+ * {@code jobs.get/list/update} and {@code jobs.messages.list}. Launching needs {@code dataflow.jobs.create}
+ * on the project (else catalogue #27, checked before the request's content, AIP-211) and
+ * {@code iam.serviceAccounts.actAs} on the worker service account (default: the Compute Engine default
+ * account), else #18. A job is JOB_STATE_PENDING for one step, RUNNING for the next, then DONE; a step is
+ * the LRO delay knob, or 1 s when it is 0. At its start (after the first step) Dataflow verifies the
+ * worker ("controller") account: without roles/dataflow.worker on the project (judged as IAM will see it
+ * then, propagation delay included) the job goes to JOB_STATE_FAILED and its messages carry #23. A
+ * validateOnly launch checks the launcher and answers no {@code job}. {@code jobs.list} honours
+ * {@code filter}; {@code jobs.update} with {@code requestedState: JOB_STATE_CANCELLED} cancels. A job is
+ * visible only in its region; the location-less {@code projects.jobs} calls mean us-central1.
  */
 final class DataflowApi {
     static final String HOST = "dataflow.googleapis.com";
@@ -28,6 +29,10 @@ final class DataflowApi {
     private static final String DEFAULT_LOCATION = "us-central1";
     private static final java.util.Set<String> TERMINAL = java.util.Set.of("JOB_STATE_DONE", "JOB_STATE_FAILED",
             "JOB_STATE_CANCELLED");
+    /** A permission of roles/dataflow.worker, standing for the whole role in the start-time check. */
+    static final String WORKER_PERMISSION = "dataflow.workItems.lease";
+    /** Stored on a job whose worker lacks roles/dataflow.worker; never shown. */
+    private static final String WORKER_ROLE_MISSING = "workerRoleMissing";
     private static final Pattern JOB_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,1022}[a-z0-9])?");
     private static final Pattern WORD_COUNT = Pattern.compile("gs://dataflow-templates(-[a-z0-9-]+)?/[^/]+/Word_Count");
     private static final DateTimeFormatter JOB_ID_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH_mm_ss")
@@ -57,6 +62,7 @@ final class DataflowApi {
                 Route.of(HOST, "POST", located + "/flexTemplates:launch", "flexLaunch", this::launchFlex),
                 Route.of(HOST, "GET", located + "/jobs", "list", this::listJobs),
                 Route.of(HOST, "GET", located + "/jobs/([^/:]+)", "get", req -> getJob(req, req.pathParam(1), req.pathParam(2))),
+                Route.of(HOST, "GET", located + "/jobs/([^/:]+)/messages", "messages", this::listMessages),
                 Route.of(HOST, "PUT", located + "/jobs/([^/:]+)", "update",
                         req -> updateJob(req, req.pathParam(1), req.pathParam(2))),
                 Route.of(HOST, "GET", "v1b3/projects/([^/]+)/jobs/([^/:]+)", "get",
@@ -65,7 +71,7 @@ final class DataflowApi {
 
     private ApiResponse launchTemplate(ApiRequest req, String location) {
         Identity who = auth.caller(req);
-        authorize(who, req, "dataflow.jobs.create");
+        state.read(d -> mayCreate(d, who, req.pathParam(0)));
         String gcsPath = req.query("gcsPath").orElseThrow(() -> GoogleErrors.invalidArgument(
                 "Required parameter \"gcsPath\" is missing: the Cloud Storage path of the template (gs://...)."));
         if (!gcsPath.startsWith("gs://") || gcsPath.length() <= "gs://".length()) {
@@ -83,7 +89,7 @@ final class DataflowApi {
 
     private ApiResponse launchFlex(ApiRequest req) {
         Identity who = auth.caller(req);
-        authorize(who, req, "dataflow.jobs.create");
+        state.read(d -> mayCreate(d, who, req.pathParam(0)));
         ObjectNode body = req.json();
         JsonNode lp = body.path("launchParameter");
         if (!lp.isObject()) {
@@ -105,7 +111,7 @@ final class DataflowApi {
         }
         String worker = environment.path("serviceAccountEmail").asText("");
         ObjectNode job = state.write(d -> {
-            ObjectNode project = guard.project(d, who, req.pathParam(0), "dataflow.jobs.create");
+            ObjectNode project = mayCreate(d, who, req.pathParam(0));
             String sa = worker.isEmpty() ? Projects.number(project) + "-compute@developer.gserviceaccount.com" : worker;
             ObjectNode account = ServiceAccountsApi.find(d, "-", sa).orElse(null);
             if (account == null || !guard.allowedOnResource(d, who, project, ServiceAccountsApi.policyKey(account),
@@ -128,6 +134,11 @@ final class DataflowApi {
             j.putObject("environment").put("serviceAccountEmail", sa);
             if (!validateOnly) {
                 j.put("createdAtMillis", now.toEpochMilli());
+                // Dataflow verifies the worker at job start, one step from now: IAM as it will be then
+                if (!guard.allowedOnProject(d, Identity.serviceAccount(sa, null), project, WORKER_PERMISSION,
+                        now.plusMillis(stepMs))) {
+                    j.put(WORKER_ROLE_MISSING, true);
+                }
                 d.jobs.put(j.get("id").asText(), j);
                 return launched(j, type != null);
             }
@@ -138,6 +149,20 @@ final class DataflowApi {
             out.set("job", job);
         }
         return ApiResponse.ok(out);
+    }
+
+    /**
+     * The project when {@code who} may create jobs in it; else Dataflow's 403 (catalogue #27) naming the
+     * project as the request does, each cause behind its own 16-hex-digit id.
+     */
+    private ObjectNode mayCreate(StateData d, Identity who, String projectRef) {
+        ObjectNode project = Projects.find(d, projectRef).orElse(null);
+        if (project == null || !guard.allowedOnProject(d, who, project, "dataflow.jobs.create")) {
+            throw GoogleErrors.permissionDenied(dataflowId() + "Could not create workflow; user does not have write "
+                    + "access to project: " + projectRef + " Causes: " + dataflowId()
+                    + "Permission 'dataflow.jobs.create' denied on project: '" + projectRef + "'");
+        }
+        return project;
     }
 
     /** Authorization before validation: the permission on the project, before the body is judged. */
@@ -184,6 +209,23 @@ final class DataflowApi {
         return ApiResponse.ok(state.read(d -> {
             ObjectNode project = guard.project(d, who, req.pathParam(0), "dataflow.jobs.get");
             return view(located(d, project, location, jobId), state.now());
+        }));
+    }
+
+    /** {@code GET .../jobs/ID/messages?minimumImportance=...}: {@code {"jobMessages":[...]}}. */
+    private ApiResponse listMessages(ApiRequest req) {
+        Identity who = auth.caller(req);
+        authorize(who, req, "dataflow.messages.list");
+        String minimum = JobMessages.minimum(req.query("minimumImportance"));
+        return ApiResponse.ok(state.read(d -> {
+            ObjectNode project = guard.project(d, who, req.pathParam(0), "dataflow.messages.list");
+            ObjectNode job = located(d, project, req.pathParam(1), req.pathParam(2));
+            Instant started = Instant.ofEpochMilli(job.path("createdAtMillis").asLong() + stepMs);
+            boolean cancelledBefore = job.has("cancelledAtMillis")
+                    && job.get("cancelledAtMillis").asLong() < started.toEpochMilli();
+            List<ObjectNode> messages = cancelledBefore ? List.of()
+                    : JobMessages.of(job, started, job.has(WORKER_ROLE_MISSING), state.now(), minimum);
+            return Paging.page(messages, req, "jobMessages");
         }));
     }
 
@@ -240,6 +282,7 @@ final class DataflowApi {
         ObjectNode j = stored.deepCopy();
         long created = j.remove("createdAtMillis").asLong();
         JsonNode cancelledAt = j.remove("cancelledAtMillis");
+        boolean workerRoleMissing = j.remove(WORKER_ROLE_MISSING) != null;
         long elapsed = now.toEpochMilli() - created;
         String current;
         long since;
@@ -252,6 +295,9 @@ final class DataflowApi {
         } else if (elapsed < stepMs) {
             current = "JOB_STATE_PENDING";
             since = created;
+        } else if (workerRoleMissing) {
+            current = "JOB_STATE_FAILED";
+            since = created + stepMs;
         } else if (elapsed < 2 * stepMs) {
             current = "JOB_STATE_RUNNING";
             since = created + stepMs;

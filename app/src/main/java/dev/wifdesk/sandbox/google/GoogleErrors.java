@@ -146,6 +146,37 @@ final class GoogleErrors {
                 List.of(info), BEARER_REALM, "Invalid Credentials");
     }
 
+    /**
+     * 403 of an API that is off in the consumer project (catalogue #28): the message, the legacy reason
+     * {@code accessNotConfigured} (Go and Terraform print {@code , accessNotConfigured}), and the details
+     * as a 2025 raw capture shows them: ErrorInfo {@code SERVICE_DISABLED} / {@code googleapis.com} with
+     * {@code service, consumer, activationUrl, serviceTitle, containerInfo}; LocalizedMessage
+     * {@code en-US}; Help link "Google developers console API activation" (docs/sandbox-fidelity.md).
+     */
+    static ApiException serviceDisabled(String service, String title, String projectNumber) {
+        String url = "https://console.developers.google.com/apis/api/" + service + "/overview?project=" + projectNumber;
+        String message = title + " has not been used in project " + projectNumber + " before or it is disabled. Enable it"
+                + " by visiting " + url + " then retry. If you enabled this API recently, wait a few minutes for the action"
+                + " to propagate to our systems and retry.";
+        ObjectNode info = errorInfo("SERVICE_DISABLED", "googleapis.com");
+        ObjectNode metadata = info.putObject("metadata");
+        metadata.put("service", service);
+        metadata.put("consumer", "projects/" + projectNumber);
+        metadata.put("activationUrl", url);
+        metadata.put("serviceTitle", title);
+        metadata.put("containerInfo", projectNumber);
+        ObjectNode localized = NODES.objectNode();
+        localized.put("@type", "type.googleapis.com/google.rpc.LocalizedMessage");
+        localized.put("locale", "en-US");
+        localized.put("message", message);
+        ObjectNode help = NODES.objectNode();
+        help.put("@type", "type.googleapis.com/google.rpc.Help");
+        ObjectNode link = help.putArray("links").addObject();
+        link.put("description", "Google developers console API activation");
+        link.put("url", url);
+        return new ApiException(403, "PERMISSION_DENIED", "accessNotConfigured", message, List.of(info, localized, help));
+    }
+
     static ApiException methodNotAllowed(String method, String path) {
         return new ApiException(405, "UNIMPLEMENTED", "methodNotAllowed",
                 "Method " + method + " is not allowed on /" + path + ".", List.of());

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Knobs ({@link SandboxOptions}): {@code latencyMs} before every answer; {@code lroDelayMs} how
  * long operations stay {@code done:false} (also one Dataflow job state step, 1 s when 0);
- * {@code faults} (syntax in {@link FaultPlan}); {@code stateDir} for a JSON snapshot written after
+ * {@code faults} (syntax in {@link FaultPlan}); {@code iamPropagationMs} before a new IAM binding counts
+ * in permission checks ({@link Propagation}); {@code stateDir} for a JSON snapshot written after
  * every change and read at start. An invalid fault spec is an {@link IllegalArgumentException}
  * naming the entry; an unreadable snapshot a {@link dev.wifdesk.sandbox.SandboxStateException} naming the file.
  */
@@ -76,20 +77,22 @@ public final class GoogleSandbox implements AutoCloseable {
 
         Authenticator auth = new Authenticator(tokens, state);
         IamConditions conditions = new IamConditions();
-        Guard guard = new Guard(new Authorizer(conditions, clock));
+        Propagation propagation = new Propagation(options.iamPropagationMs(), clock);
+        Guard guard = new Guard(new Authorizer(conditions, clock), propagation, clock);
+        ServiceGate gate = new ServiceGate(state, auth);
         Operations operations = new Operations(options.lroDelayMs());
         CelEngine cel = new CelEngine();
-        IamPolicies policies = new IamPolicies(conditions);
+        IamPolicies policies = new IamPolicies(conditions, propagation);
 
         Router router = new Router(mapper, faults, options.latencyMs())
-                .add(new WorkloadIdentityPoolsApi(state, auth, guard, operations).routes())
-                .add(new WorkloadIdentityProvidersApi(state, auth, guard, operations, new ProviderRules(cel)).routes())
-                .add(new ServiceAccountsApi(state, auth, guard, policies, faults).routes())
-                .add(new ServiceAccountKeysApi(state, auth, guard).routes())
+                .add(gate.gated(new WorkloadIdentityPoolsApi(state, auth, guard, operations).routes()))
+                .add(gate.gated(new WorkloadIdentityProvidersApi(state, auth, guard, operations, new ProviderRules(cel)).routes()))
+                .add(gate.gated(new ServiceAccountsApi(state, auth, guard, policies, faults).routes()))
+                .add(gate.gated(new ServiceAccountKeysApi(state, auth, guard).routes()))
                 .add(new ResourceManagerApi(state, auth, guard, policies, faults).routes())
                 .add(new ServiceUsageApi(state, auth, guard, operations).routes())
                 .add(new IamCredentialsApi(state, auth, guard, tokens).routes())
-                .add(new DataflowApi(state, auth, guard, options.lroDelayMs()).routes())
+                .add(gate.gated(new DataflowApi(state, auth, guard, options.lroDelayMs()).routes()))
                 .add(new StsApi(state, tokens, new IssuerKeys(issuers, mapper, clock), new FederationEvaluator(cel)).routes());
 
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());

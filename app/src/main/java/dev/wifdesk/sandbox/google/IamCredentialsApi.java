@@ -47,6 +47,10 @@ final class IamCredentialsApi {
 
     private ApiResponse generateAccessToken(ApiRequest req) {
         Identity who = auth.anyCaller(req);
+        state.read(d -> {
+            requireEnabled(d, who, ServiceAccountsApi.find(d, req.pathParam(0), req.pathParam(1)).orElse(null));
+            return null;
+        });
         ObjectNode body = req.json();
         long lifetime = lifetime(body.get("lifetime"));
         JsonNode scope = body.get("scope");
@@ -71,6 +75,17 @@ final class IamCredentialsApi {
         out.put("accessToken", token);
         out.put("expireTime", EXPIRE_TIME.format(expires));
         return ApiResponse.ok(out);
+    }
+
+    /**
+     * This API must be on in the consumer project: a federated caller's pool project, else the service
+     * account's (catalogue #28). Before the body is judged.
+     */
+    private static void requireEnabled(StateData d, Identity who, ObjectNode account) {
+        Optional<ObjectNode> consumer = who.kind() == Identity.Kind.FEDERATED
+                ? dev.wifdesk.model.ResourceNames.parsePool(who.poolName()).flatMap(pool -> Projects.find(d, pool[0]))
+                : Optional.ofNullable(account).map(a -> ServiceAccountsApi.projectOf(d, a));
+        consumer.ifPresent(p -> ServiceGate.requireEnabled(d, p, HOST));
     }
 
     private static long lifetime(JsonNode node) {

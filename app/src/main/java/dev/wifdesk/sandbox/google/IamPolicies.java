@@ -24,9 +24,11 @@ final class IamPolicies {
 
     private final SecureRandom random = new SecureRandom();
     private final IamConditions conditions;
+    private final Propagation propagation;
 
-    IamPolicies(IamConditions conditions) {
+    IamPolicies(IamConditions conditions, Propagation propagation) {
         this.conditions = conditions;
+        this.propagation = propagation;
     }
 
     /**
@@ -186,6 +188,7 @@ final class IamPolicies {
             stored.set("auditConfigs", policy.get("auditConfigs").deepCopy());
         }
         stored.put("etag", newEtag());
+        propagation.recordGrants(d, resource, raw(d, resource), stored);
         d.policies.put(resource, stored);
         return stored.deepCopy();
     }

@@ -18,8 +18,9 @@ final class Roles {
             Map.entry("roles/editor", p -> !p.endsWith(".setIamPolicy") && !p.equals("iam.serviceAccounts.getAccessToken")),
             Map.entry("roles/viewer", READ),
             Map.entry("roles/dataflow.admin", p -> p.startsWith("dataflow.")),
-            Map.entry("roles/dataflow.developer", p -> p.startsWith("dataflow.jobs.")),
-            Map.entry("roles/dataflow.viewer", p -> p.startsWith("dataflow.jobs.") && READ.test(p)),
+            Map.entry("roles/dataflow.developer", p -> p.startsWith("dataflow.jobs.") || p.equals("dataflow.messages.list")),
+            Map.entry("roles/dataflow.viewer", p -> (p.startsWith("dataflow.jobs.") && READ.test(p))
+                    || p.equals("dataflow.messages.list")),
             Map.entry("roles/dataflow.worker", p -> p.startsWith("dataflow.workItems.")),
             Map.entry("roles/iam.serviceAccountUser", Set.of("iam.serviceAccounts.actAs", "iam.serviceAccounts.get",
                     "iam.serviceAccounts.list")::contains),

@@ -43,6 +43,11 @@ final class ServiceUsageApi {
         this.operations = operations;
     }
 
+    /** The service's title as Service Usage and Google's errors name it, e.g. "Dataflow API". */
+    static String title(String service) {
+        return TITLES.getOrDefault(service, service);
+    }
+
     static String serviceName(String projectNumber, String service) {
         return "projects/" + projectNumber + "/services/" + service;
     }
@@ -55,7 +60,7 @@ final class ServiceUsageApi {
         out.put("parent", name.substring(0, name.indexOf("/services/")));
         ObjectNode config = out.putObject("config");
         config.put("name", service);
-        config.put("title", TITLES.getOrDefault(service, service));
+        config.put("title", title(service));
         out.put("state", serviceState == null ? "DISABLED" : serviceState);
         return out;
     }

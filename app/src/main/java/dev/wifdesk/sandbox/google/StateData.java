@@ -26,4 +26,6 @@ final class StateData {
     public TreeMap<String, ObjectNode> operations = new TreeMap<>();
     /** job id -> Dataflow job JSON plus createdAtMillis. */
     public TreeMap<String, ObjectNode> jobs = new TreeMap<>();
+    /** policy resource -> {"ROLE MEMBER [CONDITION]": epoch millis written}, kept only with an IAM propagation delay. */
+    public TreeMap<String, ObjectNode> grantTimes = new TreeMap<>();
 }

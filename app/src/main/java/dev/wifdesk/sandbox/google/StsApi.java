@@ -195,6 +195,8 @@ final class StsApi {
             throw new StsError("invalid_target", ErrorTexts.INVALID_TARGET);
         }
         return state.read(d -> {
+            // STS must be on in the audience's project (catalogue #28, Google's error envelope, not OAuth's)
+            Projects.find(d, ref.project()).ifPresent(p -> ServiceGate.requireEnabled(d, p, HOST));
             ObjectNode pool = d.pools.get(ref.poolName());
             ObjectNode provider = d.providers.get(ref.name());
             if (pool == null || provider == null || SoftDelete.isDeleted(pool) || SoftDelete.isDeleted(provider)

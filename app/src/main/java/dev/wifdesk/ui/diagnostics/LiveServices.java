@@ -31,6 +31,6 @@ public record LiveServices(ServiceAccountDirectories serviceAccounts, Function<C
 
     /** {@code ~/.wifdesk/audit.jsonl}. */
     public static Path defaultAuditFile() {
-        return Path.of(System.getProperty("user.home"), ".wifdesk", "audit.jsonl");
+        return dev.wifdesk.audit.AuditLog.defaultFile();
     }
 }

@@ -171,6 +171,61 @@ final class SandboxFixture implements AutoCloseable {
         return sb.toString();
     }
 
+    /** A new service account {@code id} of the seeded project, created by the operator; its e-mail. */
+    String createServiceAccount(String id) throws Exception {
+        return iam.projects().serviceAccounts().create("projects/" + sandbox.projectId(),
+                new com.google.api.services.iam.v1.model.CreateServiceAccountRequest().setAccountId(id)
+                        .setServiceAccount(new com.google.api.services.iam.v1.model.ServiceAccount())).execute().getEmail();
+    }
+
+    /** An access token of {@code email}, minted by the operator (owner) through IAM Credentials. */
+    GoogleCredentials tokenOf(String email) throws Exception {
+        String token = clients.iamCredentials(clients.target().credentials()).projects().serviceAccounts()
+                .generateAccessToken("projects/-/serviceAccounts/" + email,
+                        new com.google.api.services.iamcredentials.v1.model.GenerateAccessTokenRequest()
+                                .setScope(List.of(CLOUD_PLATFORM))).execute().getAccessToken();
+        return GoogleCredentials.create(new com.google.auth.oauth2.AccessToken(token, null));
+    }
+
+    /** Read-modify-write of the project policy through Resource Manager: {@code member} gets {@code role}. */
+    void grantOnProject(String role, String member) throws Exception {
+        editProjectPolicy(bindings -> bindings.add(new com.google.api.services.cloudresourcemanager.v3.model.Binding()
+                .setRole(role).setMembers(List.of(member))));
+    }
+
+    /** Read-modify-write of the project policy: {@code member} loses {@code role}. */
+    void revokeOnProject(String role, String member) throws Exception {
+        editProjectPolicy(bindings -> bindings.forEach(b -> {
+            if (b.getRole().equals(role)) {
+                b.setMembers(b.getMembers().stream().filter(m -> !m.equals(member)).toList());
+            }
+        }));
+    }
+
+    private void editProjectPolicy(java.util.function.Consumer<List<com.google.api.services.cloudresourcemanager.v3.model.Binding>> edit)
+            throws Exception {
+        var crm = clients.resourceManager();
+        String name = "projects/" + sandbox.projectId();
+        var p = crm.projects().getIamPolicy(name, new com.google.api.services.cloudresourcemanager.v3.model.GetIamPolicyRequest())
+                .execute();
+        var bindings = new java.util.ArrayList<>(p.getBindings());
+        edit.accept(bindings);
+        crm.projects().setIamPolicy(name, new com.google.api.services.cloudresourcemanager.v3.model.SetIamPolicyRequest()
+                .setPolicy(p.setBindings(bindings))).execute();
+    }
+
+    /** Read-modify-write of a service account's own policy: {@code member} gets {@code role} on it. */
+    void grantOnServiceAccount(String email, String role, String member) throws Exception {
+        var accounts = iam.projects().serviceAccounts();
+        String resource = "projects/" + sandbox.projectId() + "/serviceAccounts/" + email;
+        var p = accounts.getIamPolicy(resource).execute();
+        var bindings = p.getBindings() == null ? new java.util.ArrayList<com.google.api.services.iam.v1.model.Binding>()
+                : new java.util.ArrayList<>(p.getBindings());
+        bindings.add(new com.google.api.services.iam.v1.model.Binding().setRole(role).setMembers(List.of(member)));
+        accounts.setIamPolicy(resource, new com.google.api.services.iam.v1.model.SetIamPolicyRequest()
+                .setPolicy(p.setBindings(bindings))).execute();
+    }
+
     /** Runs a client call that must fail with a Google error; returns it. */
     static GoogleJsonResponseException googleError(Executable call) {
         GoogleJsonResponseException e = catchThrowableOfType(GoogleJsonResponseException.class, call::execute);

@@ -1,0 +1,76 @@
+package dev.wifdesk.plan.setup;
+
+import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.model.FederationSpec;
+import dev.wifdesk.model.InvalidSpecException;
+import dev.wifdesk.model.SetupValues;
+import dev.wifdesk.model.SpecProblem;
+import dev.wifdesk.plan.Plan;
+import dev.wifdesk.plan.Step;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gitlab4j.api.GitLabApi;
+
+/**
+ * Desired spec + observed state -> the steps of a setup. Planning only reads: the project (number,
+ * enabled APIs), then everything else in parallel. Each step re-reads when it runs, so running a
+ * plan twice changes nothing the second time, and a re-plan after an interrupted run completes it.
+ */
+public final class SetupPlanner {
+    private final GoogleClients google;
+    private final Optional<GitLabApi> gitlab;
+
+    /** {@code gitlab} empty: the GitLab steps are left out (a spec without a {@code gitlab:} section needs none). */
+    public SetupPlanner(GoogleClients google, Optional<GitLabApi> gitlab) {
+        this.google = google;
+        this.gitlab = gitlab;
+    }
+
+    /**
+     * @throws InvalidSpecException when the spec asks to reuse a service account that does not exist
+     * @throws IOException          when a read fails (the message is Google's or GitLab's)
+     */
+    public SetupPlan plan(FederationSpec spec) throws IOException, InvalidSpecException {
+        ProjectFacts project = ProjectFacts.read(google, spec.gcp().project());
+        SetupValues values = new SetupValues(spec, project.projectNumber());
+        ObservedState seen = new StateObserver(google, gitlab).observe(values, project);
+        refuseMissingReusedAccounts(spec, values, seen);
+        return new SetupPlan(values, project, new Plan(steps(values, seen)), List.of());
+    }
+
+    private List<Step> steps(SetupValues v, ObservedState seen) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(ServiceSteps.services(v, seen));
+        List<String> afterServices = List.of(ServiceSteps.SERVICES);
+        steps.add(IdentitySteps.pool(v, seen, afterServices));
+        steps.add(IdentitySteps.provider(v, seen, List.of(IdentitySteps.POOL)));
+        for (SetupValues.Account a : v.serviceAccounts()) {
+            steps.add(AccessSteps.account(v, seen, a, afterServices));
+            steps.add(AccessSteps.accountPolicy(v, seen, a));
+        }
+        steps.add(AccessSteps.projectRoles(v, seen));
+        if (gitlab.isPresent() && v.spec().gitlab().isPresent()) {
+            steps.add(GitLabSteps.variables(v, seen));
+        }
+        return steps;
+    }
+
+    private static void refuseMissingReusedAccounts(FederationSpec spec, SetupValues values, ObservedState seen)
+            throws InvalidSpecException {
+        List<SpecProblem> problems = new ArrayList<>();
+        List<SetupValues.Account> accounts = values.serviceAccounts();
+        for (int i = 0; i < accounts.size(); i++) {
+            SetupValues.Account a = accounts.get(i);
+            if (!a.create() && seen.accounts().get(a.email()).isEmpty()) {
+                String field = i == 0 ? "gcp.serviceAccount.create" : "environments[" + (i - 1) + "].serviceAccount.create";
+                problems.add(SpecProblem.of(field, "service account " + a.email() + " does not exist in project "
+                        + spec.gcp().project(), "an account to reuse (create: false) must exist; set create: true to make it"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.wifdesk.plan.setup;
+
+import com.google.api.services.cloudresourcemanager.v3.model.GetIamPolicyRequest;
+import com.google.api.services.cloudresourcemanager.v3.model.GetPolicyOptions;
+import com.google.api.services.iam.v1.model.Policy;
+import com.google.api.services.iam.v1.model.ServiceAccount;
+import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.model.SetupValues;
+import dev.wifdesk.plan.GitLabVariables;
+import dev.wifdesk.plan.Reads;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gitlab4j.api.GitLabApi;
+
+/**
+ * Reads the current state a setup plans against, with reads only and the independent ones in
+ * parallel: the pool, the provider, each service account (then its policy), the project policy
+ * and the GitLab project's variables.
+ */
+final class StateObserver {
+    private static final int PARALLEL_READS = 6;
+
+    private final GoogleClients google;
+    private final Optional<GitLabApi> gitlab;
+
+    StateObserver(GoogleClients google, Optional<GitLabApi> gitlab) {
+        this.google = google;
+        this.gitlab = gitlab;
+    }
+
+    ObservedState observe(SetupValues values, ProjectFacts project) throws IOException {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService reads = Executors.newFixedThreadPool(PARALLEL_READS, r -> {
+            Thread t = new Thread(r, "wifdesk-observe-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            var pools = google.iam().projects().locations().workloadIdentityPools();
+            var pool = read(reads, () -> Reads.find(() -> pools.get(values.poolName()).execute()));
+            var provider = read(reads, () -> Reads.find(() -> pools.providers().get(values.providerName()).execute()));
+            var projectPolicy = read(reads, () -> google.resourceManager().projects().getIamPolicy(
+                    "projects/" + values.projectId(),
+                    new GetIamPolicyRequest().setOptions(new GetPolicyOptions().setRequestedPolicyVersion(3))).execute());
+            var variables = read(reads, () -> gitlab.isPresent() && !values.gitlabProjectPath().isEmpty()
+                    ? GitLabVariables.read(gitlab.get(), values.gitlabProjectPath()) : Map.<String, org.gitlab4j.api.models.Variable>of());
+            Map<String, CompletableFuture<Optional<ServiceAccount>>> accounts = new LinkedHashMap<>();
+            Map<String, CompletableFuture<Optional<Policy>>> policies = new LinkedHashMap<>();
+            for (SetupValues.Account a : values.serviceAccounts()) {
+                String resource = a.resource(values.projectId());
+                var account = read(reads, () -> Optional.ofNullable(
+                        Reads.find(() -> google.iam().projects().serviceAccounts().get(resource).execute())));
+                accounts.put(a.email(), account);
+                policies.put(a.email(), account.thenApplyAsync(found -> found.isEmpty() ? Optional.<Policy>empty()
+                        : unchecked(() -> Optional.ofNullable(Reads.find(() -> google.iam().projects().serviceAccounts()
+                                .getIamPolicy(resource).setOptionsRequestedPolicyVersion(3).execute()))), reads));
+            }
+            Map<String, Optional<ServiceAccount>> seenAccounts = new LinkedHashMap<>();
+            Map<String, Optional<Policy>> seenPolicies = new LinkedHashMap<>();
+            for (String email : accounts.keySet()) {
+                seenAccounts.put(email, join(accounts.get(email)));
+                seenPolicies.put(email, join(policies.get(email)));
+            }
+            return new ObservedState(project, Optional.ofNullable(join(pool)), Optional.ofNullable(join(provider)),
+                    seenAccounts, seenPolicies, join(projectPolicy), join(variables));
+        } finally {
+            reads.shutdownNow();
+        }
+    }
+
+    private interface Read<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> CompletableFuture<T> read(ExecutorService on, Read<T> read) {
+        return CompletableFuture.supplyAsync(() -> unchecked(read), on);
+    }
+
+    private static <T> T unchecked(Read<T> read) {
+        try {
+            return read.get();
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f) throws IOException {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+}
