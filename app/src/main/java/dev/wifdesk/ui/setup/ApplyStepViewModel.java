@@ -101,6 +101,8 @@ public final class ApplyStepViewModel {
                     result.set(messages.get("setup.apply.cancelled"));
                 })
                 .onFinally(() -> {
+                    // what was applied is no longer the plan: going back re-plans from what exists
+                    state.setReview(null);
                     running.set(false);
                     finished.set(true);
                 }));

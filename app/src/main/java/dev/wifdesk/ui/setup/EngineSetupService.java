@@ -9,6 +9,12 @@ import dev.wifdesk.plan.ChangeContext;
 import dev.wifdesk.plan.IamResources;
 import dev.wifdesk.plan.PlanExecutor;
 import dev.wifdesk.plan.PlanRun;
+import dev.wifdesk.plan.FieldDiff;
+import dev.wifdesk.plan.Step;
+import dev.wifdesk.plan.setup.ProjectFacts;
+import dev.wifdesk.plan.setup.SetupPlan;
+import dev.wifdesk.plan.setup.SetupPlanner;
+import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.ui.connection.Connection;
 import java.io.IOException;
 import java.time.Clock;
@@ -17,7 +23,8 @@ import java.util.function.BooleanSupplier;
 import org.gitlab4j.api.GitLabApi;
 
 /**
- * The wizard's port on the plan engine: ids judged by {@link IamResources}, the plan applied by
+ * The wizard's port on the plan engine: the project's facts ({@link ProjectFacts}), ids judged by
+ * {@link IamResources}, the plan from {@link SetupPlanner} (reads only), applied by
  * {@link PlanExecutor} with every mutating call audited under the connection's identity.
  */
 public final class EngineSetupService implements SetupService {
@@ -39,7 +46,8 @@ public final class EngineSetupService implements SetupService {
 
     @Override
     public ProjectSummary project(Connection connection, String projectId) throws IOException {
-        throw new IOException("the setup engine (plan.setup.ProjectFacts) is not merged into this build yet");
+        ProjectFacts facts = ProjectFacts.read(google(connection), projectId);
+        return new ProjectSummary(facts.projectId(), facts.projectNumber(), facts.missingServices());
     }
 
     @Override
@@ -56,7 +64,21 @@ public final class EngineSetupService implements SetupService {
 
     @Override
     public SetupReview review(Connection connection, GitLabAccess gitlab, FederationSpec spec) throws IOException {
-        throw new IOException("the setup engine (plan.setup.SetupPlanner) is not merged into this build yet");
+        try (GitLabApi api = open(gitlab)) {
+            SetupPlan plan = new SetupPlanner(google(connection), Optional.of(api)).plan(spec);
+            return new SetupReview(plan.plan(), plan.plan().steps().stream().map(EngineSetupService::row).toList(),
+                    plan.findings(), plan.changes());
+        } catch (InvalidSpecException e) {
+            // e.g. an account to reuse that does not exist: the message names the field and the rule
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static SetupReview.Row row(Step s) {
+        return new SetupReview.Row(s.id(), s.action(), s.resource(), s.description(),
+                s.diff().stream().filter(FieldDiff::changes)
+                        .map(d -> new SetupReview.Diff(d.field(), d.before(), d.after())).toList(),
+                s.apiCall(), s.gcloud());
     }
 
     @Override
