@@ -34,6 +34,8 @@ final class FakeSetupService implements SetupService {
     /** The step id whose change fails, or null. */
     String failing;
     boolean applied;
+    /** Runs after each step's change (a test presses Cancel here). */
+    java.util.function.Consumer<String> afterStep = id -> { };
 
     @Override
     public ProjectSummary project(Connection connection, String projectId) throws IOException {
@@ -76,6 +78,7 @@ final class FakeSetupService implements SetupService {
                 throw new IOException("409 ALREADY_EXISTS: Requested entity already exists");
             }
             ran.add(id);
+            afterStep.accept(id);
             return action == Action.NONE ? Outcome.ALREADY_EXISTS : Outcome.CREATED;
         });
     }

@@ -217,6 +217,44 @@ class SetupWizardViewModelTest {
     }
 
     @Test
+    void cancelStopsBetweenStepsTheRestAreSkippedAndTheResultSaysToApplyAgain() {
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        UiExecutor cancellable = new UiExecutor() {
+            @Override
+            public <T> Running run(dev.wifdesk.ui.core.Work<T> work) {
+                work.runHere(work.captureContext(), new dev.wifdesk.ui.core.Work.Progress() {
+                    @Override
+                    public void update(double fraction, String message) {
+                        work.progress(fraction, message);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return cancel.get();
+                    }
+                });
+                return () -> cancel.set(true);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        wizard = SetupWizardViewModel.create(service, connection, navigator, cancellable, messages, new CelEngine());
+        wizard.start();
+        service.afterStep = id -> cancel.set(id.equals("pool"));
+        nextTo(SetupStep.REVIEW);
+        wizard.applyReviewed();
+        ApplyStepViewModel a = wizard.apply();
+        assertThat(service.ran).containsExactly("pool");
+        assertThat(a.lines()).extracting(ApplyStepViewModel.Line::status).containsExactly(ApplyStepViewModel.Status.DONE,
+                ApplyStepViewModel.Status.SKIPPED, ApplyStepViewModel.Status.SKIPPED);
+        assertThat(a.resultProperty().get()).isEqualTo("Cancelled after 1 of 3 steps; apply again to complete.");
+        assertThat(a.succeededProperty().get()).isFalse();
+        assertThat(a.runningProperty().get()).isFalse();
+    }
+
+    @Test
     void aFailedProjectLookupKeepsTheStepInvalidWithTheReason() {
         connection.connectionProperty().set(new Connection(Connection.TargetKind.GOOGLE_CLOUD, "x", "me@x.example",
                 List.of(new Connection.ProjectInfo("unreadable", "1", "X")), Optional.empty()));
