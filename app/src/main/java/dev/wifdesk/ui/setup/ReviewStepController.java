@@ -86,7 +86,8 @@ public final class ReviewStepController {
                     bold(messages.get("setup.review.after")));
             int r = 1;
             for (SetupReview.Diff d : row.diffs()) {
-                diffs.addRow(r++, mono(d.field()), mono(d.before().isEmpty() ? "—" : d.before()), mono(d.after()));
+                String before = d.before().isEmpty() ? messages.get("setup.review.none") : d.before();
+                diffs.addRow(r++, mono(d.field()), mono(before), mono(d.after()));
             }
             card.getChildren().add(diffs);
         }
