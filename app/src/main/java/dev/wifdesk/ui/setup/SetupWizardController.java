@@ -1,5 +1,6 @@
 package dev.wifdesk.ui.setup;
 
+import dev.wifdesk.ui.core.Disposable;
 import dev.wifdesk.ui.core.Messages;
 import java.io.File;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import javafx.stage.FileChooser;
  * own controller, bound to its view model), the step's problems, Back / Next and Open / Save.
  * File choosers run here on the FX thread; the view model reads and writes in the background.
  */
-public final class SetupWizardController {
+public final class SetupWizardController implements Disposable {
     private final SetupWizardViewModel vm;
     private final Messages messages;
     private final Map<SetupStep, Node> panes = new EnumMap<>(SetupStep.class);
@@ -123,6 +124,11 @@ public final class SetupWizardController {
             problemsLabel.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", m.problems()),
                     m.problems()));
         }
+    }
+
+    @Override
+    public void dispose() {
+        vm.dispose();
     }
 
     @FXML

@@ -39,6 +39,7 @@ public final class SetupWizardViewModel {
     private final ReadOnlyObjectWrapper<SetupStep> current = new ReadOnlyObjectWrapper<>(SetupStep.CONNECT);
     private final ReadOnlyStringWrapper fileStatus = new ReadOnlyStringWrapper("");
     private final BooleanBinding canGoNext;
+    private javafx.util.Subscription followTarget = javafx.util.Subscription.EMPTY;
 
     /** The step view models, built by the feature with their services. */
     public record Steps(ConnectStepViewModel connect, ProjectStepViewModel project, PoolProviderStepViewModel pool,
@@ -73,7 +74,7 @@ public final class SetupWizardViewModel {
                                               Messages messages, dev.wifdesk.cel.CelEngine cel) {
         SetupWizardState state = new SetupWizardState();
         dev.wifdesk.model.SpecValidator validator = new dev.wifdesk.model.SpecValidator(cel);
-        return new SetupWizardViewModel(state, new Steps(
+        SetupWizardViewModel vm = new SetupWizardViewModel(state, new Steps(
                 new ConnectStepViewModel(state, validator, messages, connection),
                 new ProjectStepViewModel(state, validator, messages, service, executor),
                 new PoolProviderStepViewModel(state, validator, messages, service, executor,
@@ -84,6 +85,27 @@ public final class SetupWizardViewModel {
                 new ReviewStepViewModel(state, validator, messages, service, executor),
                 new ApplyStepViewModel(state, service, executor, messages, navigator)),
                 new SpecParser(validator), executor, messages);
+        vm.followTarget = connection.connectionProperty().subscribe((was, now) -> vm.targetChanged());
+        return vm;
+    }
+
+    /**
+     * Another target or project in the connection bar: what was read on the old one (project facts,
+     * the reviewed plan) no longer holds, so the wizard goes back to Connect; the spec gathered so
+     * far is kept. A running apply is left to finish on its own target.
+     */
+    void targetChanged() {
+        if (apply.runningProperty().get()) {
+            return;
+        }
+        state.setProject(null);
+        state.setReview(null);
+        go(SetupStep.CONNECT);
+    }
+
+    /** Stops following the connection (the window closes). */
+    public void dispose() {
+        followTarget.unsubscribe();
     }
 
     /** The wizard is shown: the current step reads the state (and the connection) again. */

@@ -255,6 +255,23 @@ class SetupWizardViewModelTest {
     }
 
     @Test
+    void anotherTargetSendsTheWizardBackToConnectKeepingTheSpecButNotWhatWasReadOnTheOldOne() {
+        nextTo(SetupStep.REVIEW);
+        FederationSpec gathered = wizard.spec();
+        assertThat(wizard.state().review()).isPresent();
+        connection.connectionProperty().set(new Connection(Connection.TargetKind.GOOGLE_CLOUD, "acme", "me@acme.example",
+                List.of(new Connection.ProjectInfo("acme-data", "123456789012", "Acme")), Optional.empty()));
+        assertThat(wizard.currentProperty().get()).isEqualTo(SetupStep.CONNECT);
+        assertThat(wizard.state().review()).isEmpty();
+        assertThat(wizard.state().project()).isEmpty();
+        assertThat(wizard.spec().gcp().pool()).isEqualTo(gathered.gcp().pool());
+        assertThat(wizard.connect().targetProperty().get()).contains("me@acme.example");
+        wizard.dispose();
+        connection.connectionProperty().set(sandbox());
+        assertThat(wizard.connect().targetProperty().get()).as("no longer followed").contains("me@acme.example");
+    }
+
+    @Test
     void aFailedProjectLookupKeepsTheStepInvalidWithTheReason() {
         connection.connectionProperty().set(new Connection(Connection.TargetKind.GOOGLE_CLOUD, "x", "me@x.example",
                 List.of(new Connection.ProjectInfo("unreadable", "1", "X")), Optional.empty()));
