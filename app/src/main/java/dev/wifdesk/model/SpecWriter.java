@@ -50,6 +50,7 @@ public final class SpecWriter {
             text(gl, "url", g.url());
             text(gl, "project", g.project());
             text(gl, "ref", g.ref());
+            text(gl, "verificationJob", g.verificationJob());
             ObjectNode vars = gl.putObject("variables");
             vars.put("protected", g.variables().protectedOnly());
             text(vars, "environmentScope", g.variables().environmentScope());

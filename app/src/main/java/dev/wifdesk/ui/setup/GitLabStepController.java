@@ -8,6 +8,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
 
@@ -24,6 +25,8 @@ public final class GitLabStepController {
     private CheckBox protectedCheck;
     @FXML
     private ComboBox<SetupWizardState.VerificationJob> jobModeCombo;
+    @FXML
+    private TextArea snippetArea;
     @FXML
     private TableView<SetupValues.Variable> variablesTable;
     @FXML
@@ -57,6 +60,7 @@ public final class GitLabStepController {
             }
         });
         jobModeCombo.valueProperty().bindBidirectional(vm.verificationJobProperty());
+        snippetArea.textProperty().bind(vm.snippetProperty());
         variablesTable.setItems(vm.variables());
         variablesTable.setPlaceholder(new javafx.scene.control.Label(messages.get("setup.gitlab.noVariables")));
         keyColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));

@@ -1,5 +1,6 @@
 package dev.wifdesk.ui.setup;
 
+import dev.wifdesk.export.VerificationJobYaml;
 import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.SetupValues;
 import dev.wifdesk.model.SpecValidator;
@@ -28,8 +29,10 @@ public final class GitLabStepViewModel extends StepModel {
 
     public GitLabStepViewModel(SetupWizardState state, SpecValidator validator, Messages messages) {
         super(state, validator, messages);
-        revalidateOn(project, ref, protectedVariables, scope);
+        revalidateOn(project, ref, protectedVariables, scope, state.verificationJobProperty());
     }
+
+    private final javafx.beans.property.ReadOnlyStringWrapper snippet = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     @Override
     protected void loadFields() {
@@ -38,13 +41,17 @@ public final class GitLabStepViewModel extends StepModel {
         ref.set(g.ref());
         protectedVariables.set(g.variables().protectedOnly());
         scope.set(g.variables().environmentScope());
+        state.verificationJobProperty().set(java.util.Arrays.stream(SetupWizardState.VerificationJob.values())
+                .filter(j -> j.wireName().equals(g.verificationJob())).findFirst()
+                .orElse(SetupWizardState.VerificationJob.MERGE_REQUEST));
     }
 
     @Override
     protected FederationSpec candidate() {
         String url = state.spec().gitlab().map(FederationSpec.GitLab::url).orElse(null);
         return SpecEdits.gitlab(state.spec(), new FederationSpec.GitLab(url, project.get().strip(), ref.get().strip(),
-                new FederationSpec.Variables(protectedVariables.get(), scope.get().strip())));
+                new FederationSpec.Variables(protectedVariables.get(), scope.get().strip()),
+                state.verificationJobProperty().get().wireName()));
     }
 
     @Override
@@ -56,6 +63,9 @@ public final class GitLabStepViewModel extends StepModel {
     protected List<String> ownProblems() {
         // the table follows the fields: the values apply will write, when the spec is complete enough
         FederationSpec c = candidate();
+        snippet.set(ref.get().isBlank() ? "" : VerificationJobYaml.jobs(ref.get().strip(),
+                c.environments().stream().map(FederationSpec.Environment::name).toList()).values().stream()
+                .collect(java.util.stream.Collectors.joining("\n")));
         variables.setAll(state.project().filter(p -> validator.problems(c).isEmpty())
                 .map(p -> new SetupValues(c, p.projectNumber()).gitlabVariables()).orElse(List.of()));
         return List.of();
@@ -75,6 +85,11 @@ public final class GitLabStepViewModel extends StepModel {
 
     public StringProperty scopeProperty() {
         return scope;
+    }
+
+    /** The verification job(s) apply edits into .gitlab-ci.yml (the text export --to gitlab-ci prints). */
+    public javafx.beans.property.ReadOnlyStringProperty snippetProperty() {
+        return snippet.getReadOnlyProperty();
     }
 
     public ObjectProperty<SetupWizardState.VerificationJob> verificationJobProperty() {
