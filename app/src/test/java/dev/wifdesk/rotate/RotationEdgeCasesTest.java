@@ -193,6 +193,28 @@ class RotationEdgeCasesTest {
     }
 
     @Test
+    void rollbackAfterARetireThatStoppedBeforeTheDeleteRestoresTheOldPath() throws Exception {
+        at.run(rotation.prepare(at.spec, Optional.empty(), false));
+        at.run(rotation.switchOver(at.spec, false));
+        RotationPlan retire = rotation.retire(at.spec, Duration.ZERO);
+        // the retire stopped after disabling the provider and removing the bindings, before the delete
+        at.run(new dev.wifdesk.plan.Plan(retire.plan().plan().steps().stream()
+                .filter(s -> !s.id().equals(LifecycleSteps.DELETE_POOL)).toList()));
+        String staging = "roles/iam.workloadIdentityUser "
+                + RotationSandbox.member(OLD, "attribute.project_environment/acme/pipelines:staging");
+        assertThat(at.members("gitlab-dataflow-stg")).doesNotContain(staging);
+
+        RotationPlan rollback = rotation.rollback(at.spec);
+        assertThat(step(rollback, "service-account-iam:gitlab-dataflow-stg").orElseThrow().action()).isEqualTo(Action.UPDATE);
+        at.run(rollback);
+        assertThat(at.members("gitlab-dataflow-stg")).contains(staging);
+        assertThat(at.operator.iam().projects().locations().workloadIdentityPools().providers()
+                .get(RotationSandbox.poolName(OLD) + "/providers/gitlab-sandbox").execute().getDisabled()).isNotEqualTo(true);
+        assertThat(at.variables().get("WIF_PROVIDER [staging]")).isEqualTo(RotationSandbox.providerValue(OLD));
+        assertThat(at.pipeline()).isEqualTo("success");
+    }
+
+    @Test
     void statusListsEveryPoolWithItsAgeDueDateAndWhoPointsAtItAndFlagsTheOverdueOne() throws Exception {
         java.time.Instant created = at.audit.read().stream().filter(e -> e.action().equals("iam.workloadIdentityPools.create"))
                 .findFirst().orElseThrow().time();

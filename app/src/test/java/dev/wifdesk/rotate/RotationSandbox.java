@@ -140,8 +140,12 @@ final class RotationSandbox implements AutoCloseable {
 
     /** Runs the plan and asserts it succeeded; returns how many mutating calls it made. */
     int run(RotationPlan plan) throws Exception {
+        return run(plan.plan().plan());
+    }
+
+    int run(dev.wifdesk.plan.Plan plan) throws Exception {
         AuditedChanges audited = audited();
-        PlanRun run = PlanExecutor.run(plan.plan().plan(), new ChangeContext(operator, Optional.of(gitlab), audited));
+        PlanRun run = PlanExecutor.run(plan, new ChangeContext(operator, Optional.of(gitlab), audited));
         assertThat(run.succeeded()).as("%s", run.failure()).isTrue();
         return audited.mutatingCalls();
     }
