@@ -149,4 +149,24 @@ class RotationPhasesTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> rotation.retire(at.spec, java.time.Duration.ZERO)))
                 .isInstanceOf(RotationRefused.class).hasMessageContaining("run --phase switch first");
     }
+
+    @Test
+    void withTheProvidersDefaultAudienceTheSwitchAlsoMovesTheIdTokenAudience() throws Exception {
+        // a second project setup whose provider has no allowed audiences: the aud is the provider's own name
+        at.close();
+        at = new RotationSandbox(dir.resolve("default"), RotationSandbox.SPEC.replaceFirst("    audiences: \\[[^]]*]\n", ""));
+        at.applySetup();
+        Rotation rotation = at.rotation(NOW);
+        at.run(rotation.prepare(at.spec, Optional.empty(), false));
+        assertThat(at.operator.iam().projects().locations().workloadIdentityPools().providers()
+                .get(RotationSandbox.poolName(NEW) + "/providers/gitlab-sandbox").execute().getOidc().getAllowedAudiences())
+                .isNullOrEmpty();
+        assertThat(at.variables().get("WIF_ID_TOKEN_AUD [*]")).isEqualTo("https:" + RotationSandbox.providerValue(OLD));
+        assertThat(at.pipeline()).isEqualTo("success");
+
+        at.run(rotation.switchOver(at.spec, false));
+        assertThat(at.variables()).containsEntry("WIF_ID_TOKEN_AUD [*]", "https:" + RotationSandbox.providerValue(NEW))
+                .containsEntry("WIF_ID_TOKEN_AUD [production]", "https:" + RotationSandbox.providerValue(NEW));
+        assertThat(at.pipeline()).isEqualTo("success");
+    }
 }

@@ -83,9 +83,14 @@ final class RotationSandbox implements AutoCloseable {
     final GitLabApi gitlab;
     final GoogleClients operator;
     final AuditLog audit;
-    final FederationSpec spec = spec(SPEC);
+    final FederationSpec spec;
 
     RotationSandbox(Path dir) {
+        this(dir, SPEC);
+    }
+
+    RotationSandbox(Path dir, String specYaml) {
+        spec = spec(specYaml);
         sandbox = Sandbox.start(SandboxOptions.defaults());
         gitlab = new GitLabApi(sandbox.gitlab().baseUrl().toString(), sandbox.gitlab().token());
         operator = new GoogleClients(Target.sandbox(sandbox.google().baseUrl(), sandbox.google().operatorToken(),
