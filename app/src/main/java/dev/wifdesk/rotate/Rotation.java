@@ -40,6 +40,8 @@ import org.gitlab4j.api.GitLabApi;
 public final class Rotation {
     public static final Duration DEFAULT_GRACE = Duration.ofDays(7);
     static final String VARIABLES_STEP = "gitlab-variables";
+    /** The setup's GitLab steps: prepare and rollback leave them out (the verification job names no pool). */
+    static final Set<String> GITLAB_STEPS = Set.of(VARIABLES_STEP, "gitlab-ci-file");
 
     private final GoogleClients google;
     private final Optional<GitLabApi> gitlab;
@@ -111,7 +113,7 @@ public final class Rotation {
         refuseInvalid(newSpec, override.isPresent());
         SetupPlan setup = new SetupPlanner(google, spec.gitlab().flatMap(g -> gitlab)).plan(newSpec);
         SetupValues newValues = setup.values();
-        List<Step> steps = new ArrayList<>(setup.plan().steps().stream().filter(st -> !st.id().equals(VARIABLES_STEP)).toList());
+        List<Step> steps = new ArrayList<>(setup.plan().steps().stream().filter(st -> !GITLAB_STEPS.contains(st.id())).toList());
         String newPoolName = newValues.poolName();
         Optional<WorkloadIdentityPool> newPool = s.pools().stream().filter(p -> p.getName().equals(newPoolName)).findFirst();
         List<WorkloadIdentityPoolProvider> inNew = newPool.filter(p -> !PoolReader.DELETED.equals(p.getState())).isPresent()
@@ -194,7 +196,7 @@ public final class Rotation {
             throw new RotationRefused("the spec's pool " + s.oldId() + " does not exist: there is no old path to roll back to");
         }
         SetupPlan old = new SetupPlanner(google, spec.gitlab().flatMap(g -> gitlab)).plan(spec);
-        List<Step> steps = new ArrayList<>(old.plan().steps().stream().filter(st -> !st.id().equals(VARIABLES_STEP)).toList());
+        List<Step> steps = new ArrayList<>(old.plan().steps().stream().filter(st -> !GITLAB_STEPS.contains(st.id())).toList());
         if (!s.oldDeleted()) {
             List<WorkloadIdentityPoolProvider> mirrors = reader.providers(next.getName(), false);
             for (WorkloadIdentityPoolProvider p : reader.providers(s.oldPool().get().getName(), false)) {

@@ -211,7 +211,7 @@ class RotationEdgeCasesTest {
         assertThat(at.operator.iam().projects().locations().workloadIdentityPools().providers()
                 .get(RotationSandbox.poolName(OLD) + "/providers/gitlab-sandbox").execute().getDisabled()).isNotEqualTo(true);
         assertThat(at.variables().get("WIF_PROVIDER [staging]")).isEqualTo(RotationSandbox.providerValue(OLD));
-        assertThat(at.pipeline()).isEqualTo("success");
+        assertThat(at.pipeline()).isEqualTo(RotationSandbox.TWO_JOBS_PASS);
     }
 
     @Test

@@ -39,7 +39,7 @@ class RotationPhasesTest {
 
     @Test
     void prepareSwitchRetireEndsOnTheNewPoolWithTheOldOneDeletedAndNoPipelineFails() throws Exception {
-        assertThat(at.pipeline()).isEqualTo("success");
+        assertThat(at.pipeline()).isEqualTo(RotationSandbox.TWO_JOBS_PASS);
         Rotation rotation = at.rotation(NOW);
 
         RotationPlan prepare = rotation.prepare(at.spec, Optional.empty(), false);
@@ -64,7 +64,7 @@ class RotationPhasesTest {
         assertThat(provider.getOidc().getAllowedAudiences()).containsExactly(dev.wifdesk.sandbox.gitlab.GitLabSandbox.ISSUER);
         assertThat(provider.getAttributeCondition()).isEqualTo("assertion.namespace_path == \"acme\" && assertion.ref_protected == \"true\"");
         assertThat(at.variables().get("WIF_PROVIDER [*]")).isEqualTo(RotationSandbox.providerValue(OLD));
-        assertThat(at.pipeline()).isEqualTo("success");
+        assertThat(at.pipeline()).isEqualTo(RotationSandbox.TWO_JOBS_PASS);
         RotationPlan again = rotation.prepare(at.spec, Optional.empty(), false);
         assertThat(again.newPool()).isEqualTo(NEW);
         assertThat(again.changes()).isZero();
@@ -80,8 +80,8 @@ class RotationPhasesTest {
         long during = at.startPipeline(); // a job that starts while the variables change
         at.run(switchOver);
         long right = at.startPipeline();
-        assertThat(at.pipelineResult(during)).isEqualTo("success");
-        assertThat(at.pipelineResult(right)).isEqualTo("success");
+        assertThat(at.pipelineResult(during)).isEqualTo(RotationSandbox.TWO_JOBS_PASS);
+        assertThat(at.pipelineResult(right)).isEqualTo(RotationSandbox.TWO_JOBS_PASS);
         Map<String, String> vars = at.variables();
         for (String scope : new String[] {"*", "production", "staging"}) {
             assertThat(vars.get("WIF_PROVIDER [" + scope + "]")).isEqualTo(RotationSandbox.providerValue(NEW));
@@ -111,7 +111,7 @@ class RotationPhasesTest {
                     .contains("roles/iam.serviceAccountUser serviceAccount:" + sa + "@sandbox-project.iam.gserviceaccount.com");
         }
         assertThat(at.variables().get("WIF_PROVIDER [*]")).isEqualTo(RotationSandbox.providerValue(NEW));
-        assertThat(at.pipeline()).isEqualTo("success");
+        assertThat(at.pipeline()).isEqualTo(RotationSandbox.TWO_JOBS_PASS);
         RotationPlan retireAgain = at.rotation(NOW.plus(Rotation.DEFAULT_GRACE)).retire(at.spec, Rotation.DEFAULT_GRACE);
         assertThat(retireAgain.changes()).isZero();
         assertThat(at.run(retireAgain)).isZero();
@@ -141,7 +141,7 @@ class RotationPhasesTest {
             assertThat(vars.get("WIF_PROVIDER [" + scope + "]")).isEqualTo(RotationSandbox.providerValue(OLD));
         }
         assertThat(RotationMarker.parse(at.pool("gitlab-ci-2026q4").getDescription()).orElseThrow().switchedAt()).isEmpty();
-        assertThat(at.pipeline()).isEqualTo("success");
+        assertThat(at.pipeline()).isEqualTo(RotationSandbox.TWO_JOBS_PASS);
         RotationPlan again = rotation.rollback(at.spec);
         assertThat(again.changes()).isZero();
         assertThat(at.run(again)).isZero();
@@ -162,11 +162,11 @@ class RotationPhasesTest {
                 .get(RotationSandbox.poolName(NEW) + "/providers/gitlab-sandbox").execute().getOidc().getAllowedAudiences())
                 .isNullOrEmpty();
         assertThat(at.variables().get("WIF_ID_TOKEN_AUD [*]")).isEqualTo("https:" + RotationSandbox.providerValue(OLD));
-        assertThat(at.pipeline()).isEqualTo("success");
+        assertThat(at.pipeline()).isEqualTo(RotationSandbox.TWO_JOBS_PASS);
 
         at.run(rotation.switchOver(at.spec, false));
         assertThat(at.variables()).containsEntry("WIF_ID_TOKEN_AUD [*]", "https:" + RotationSandbox.providerValue(NEW))
                 .containsEntry("WIF_ID_TOKEN_AUD [production]", "https:" + RotationSandbox.providerValue(NEW));
-        assertThat(at.pipeline()).isEqualTo("success");
+        assertThat(at.pipeline()).isEqualTo(RotationSandbox.TWO_JOBS_PASS);
     }
 }

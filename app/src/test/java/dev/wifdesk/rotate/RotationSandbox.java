@@ -43,6 +43,8 @@ final class RotationSandbox implements AutoCloseable {
     static final String NUMBER = "428617359021";
     static final String PROJECT = "sandbox-project";
     static final String OLD = "gitlab-ci";
+    /** What {@link #pipelineResult} says when the production and the staging job both succeeded. */
+    static final String TWO_JOBS_PASS = "success (2 jobs)";
     /** Mid-quarter, so the naming scheme gives {@code gitlab-ci-2026q4}. */
     static final Instant NOW = Instant.parse("2026-11-15T10:00:00Z");
     static final String SPEC = """
@@ -72,6 +74,7 @@ final class RotationSandbox implements AutoCloseable {
               url: https://gitlab.sandbox.wifdesk.test
               project: acme/pipelines
               ref: main
+              verificationJob: commit
             dataflow:
               region: europe-west1
               template: gs://dataflow-templates-europe-west1/latest/Word_Count
@@ -135,12 +138,6 @@ final class RotationSandbox implements AutoCloseable {
         PlanRun run = PlanExecutor.run(new SetupPlanner(operator, Optional.of(gitlab)).plan(spec).plan(),
                 new ChangeContext(operator, Optional.of(gitlab), audited()));
         assertThat(run.succeeded()).as("%s", run.failure()).isTrue();
-        // the sandbox job launches Dataflow in DATAFLOW_PROJECT as DATAFLOW_SERVICE_ACCOUNT, keys the setup on
-        // main does not write yet (branch runner reconciles the two); rotation never touches them: set by hand
-        gitlab.getProjectApi().createVariable(GitLabSandbox.PROJECT_PATH, "DATAFLOW_PROJECT", PROJECT,
-                Variable.Type.ENV_VAR, true, false, "*");
-        gitlab.getProjectApi().createVariable(GitLabSandbox.PROJECT_PATH, "DATAFLOW_SERVICE_ACCOUNT",
-                "gitlab-dataflow@" + PROJECT + ".iam.gserviceaccount.com", Variable.Type.ENV_VAR, true, false, "*");
     }
 
     /** Runs the plan and asserts it succeeded; returns how many mutating calls it made. */
@@ -181,19 +178,28 @@ final class RotationSandbox implements AutoCloseable {
         return p.getId();
     }
 
-    /** Waits (bounded) for the pipeline's job; returns its status and, when it failed, its trace. */
+    /**
+     * Waits (bounded) for the pipeline's verification jobs (one per environment: each launches as its
+     * environment's account); "success" when all succeeded, else the failed jobs' traces.
+     */
     String pipelineResult(long pipelineId) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
+        Instant deadline = Instant.now().plusSeconds(120);
         while (true) {
-            Job job = gitlab.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, pipelineId).get(0);
-            if (job.getStatus() == JobStatus.SUCCESS) {
-                return "success";
+            List<Job> jobs = gitlab.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, pipelineId).stream()
+                    .filter(j -> j.getName().startsWith("wif-verify")).toList();
+            if (!jobs.isEmpty() && jobs.stream().allMatch(j -> j.getStatus() == JobStatus.SUCCESS
+                    || j.getStatus() == JobStatus.FAILED || j.getStatus() == JobStatus.SKIPPED)) {
+                StringBuilder failed = new StringBuilder();
+                for (Job j : jobs) {
+                    if (j.getStatus() != JobStatus.SUCCESS) {
+                        failed.append(j.getName()).append(' ').append(j.getStatus()).append(": ")
+                                .append(gitlab.getJobApi().getTrace(GitLabSandbox.PROJECT_PATH, j.getId())).append('\n');
+                    }
+                }
+                return failed.length() == 0 ? "success (" + jobs.size() + " jobs)" : "failed: " + failed;
             }
-            if (job.getStatus() == JobStatus.FAILED) {
-                return "failed: " + gitlab.getJobApi().getTrace(GitLabSandbox.PROJECT_PATH, job.getId());
-            }
-            assertThat(Instant.now()).as("job of pipeline %s still %s", pipelineId, job.getStatus()).isBefore(deadline);
-            Thread.sleep(50);
+            assertThat(Instant.now()).as("pipeline %s still running", pipelineId).isBefore(deadline);
+            Thread.sleep(100);
         }
     }
 
