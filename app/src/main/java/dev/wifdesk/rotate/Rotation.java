@@ -182,11 +182,32 @@ public final class Rotation {
         }
         changed.forEach(c -> findings.add(new RotationFinding(RotationFinding.VARIABLES_CHANGED, "warning",
                 "Changed by someone else, overwritten by the switch: " + c, "none: you passed --overwrite-changed-variables")));
+        ciFileNamingTheOldAudience(spec, s.oldValues()).ifPresent(findings::add);
         List<Step> steps = new ArrayList<>();
         p.variables().ifPresent(steps::add);
         steps.add(LifecycleSteps.marker(next, p.marker().switchedAt().isPresent() ? p.marker()
                 : p.marker().switched(clock.instant()), steps.stream().map(Step::id).toList()));
         return plan(RotationPlan.Phase.SWITCH, s, p.newId(), p.newValues(), steps, findings);
+    }
+
+    /**
+     * With the provider's default audience the {@code aud} names the provider, so it changes with the
+     * switch. The verification job asks for {@code $WIF_ID_TOKEN_AUD}, which the switch moves; a
+     * {@code .gitlab-ci.yml} that spells the old audience out would keep asking for it.
+     */
+    private Optional<RotationFinding> ciFileNamingTheOldAudience(FederationSpec spec, SetupValues oldValues)
+            throws IOException {
+        if (gitlab.isEmpty() || spec.gitlab().isEmpty() || !oldValues.allowedAudiences().isEmpty()) {
+            return Optional.empty();
+        }
+        String ref = spec.gitlab().get().ref();
+        String audience = oldValues.providerAudience(); // with or without https:, the same text follows //
+        return dev.wifdesk.plan.CiConfigFile.read(gitlab.get(), oldValues.gitlabProjectPath(), ref)
+                .filter(text -> text.contains(audience))
+                .map(text -> new RotationFinding(RotationFinding.CI_FILE_OLD_AUDIENCE, "warning",
+                        dev.wifdesk.plan.CiConfigFile.PATH + " on " + ref + " names the old provider's audience " + audience
+                                + " literally: a job asking for it is refused by the new provider after the switch",
+                        "ask for aud: $WIF_ID_TOKEN_AUD in id_tokens (the switch moves that variable), then switch"));
     }
 
     public RotationPlan rollback(FederationSpec spec) throws IOException, InvalidSpecException, RotationRefused {

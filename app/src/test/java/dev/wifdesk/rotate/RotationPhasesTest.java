@@ -164,7 +164,20 @@ class RotationPhasesTest {
         assertThat(at.variables().get("WIF_ID_TOKEN_AUD [*]")).isEqualTo("https:" + RotationSandbox.providerValue(OLD));
         assertThat(at.pipeline()).isEqualTo(RotationSandbox.TWO_JOBS_PASS);
 
-        at.run(rotation.switchOver(at.spec, false));
+        RotationPlan clean = rotation.switchOver(at.spec, false);
+        assertThat(clean.findings()).isEmpty(); // the committed job asks for $WIF_ID_TOKEN_AUD
+        // a file that spells the old audience out is reported before the switch
+        String file = dev.wifdesk.plan.CiConfigFile.read(at.gitlab, "acme/pipelines", "main").orElseThrow();
+        var f = new org.gitlab4j.api.models.RepositoryFile();
+        f.setFilePath(".gitlab-ci.yml");
+        f.setContent(file + "\n# legacy job: aud: https:" + RotationSandbox.providerValue(OLD) + "\n");
+        at.gitlab.getRepositoryFileApi().updateFile("acme/pipelines", f, "main", "a hard-coded audience");
+        RotationPlan switchOver = rotation.switchOver(at.spec, false);
+        assertThat(switchOver.findings()).singleElement().satisfies(x -> {
+            assertThat(x.code()).isEqualTo(RotationFinding.CI_FILE_OLD_AUDIENCE);
+            assertThat(x.fix()).contains("$WIF_ID_TOKEN_AUD");
+        });
+        at.run(switchOver);
         assertThat(at.variables()).containsEntry("WIF_ID_TOKEN_AUD [*]", "https:" + RotationSandbox.providerValue(NEW))
                 .containsEntry("WIF_ID_TOKEN_AUD [production]", "https:" + RotationSandbox.providerValue(NEW));
         assertThat(at.pipeline()).isEqualTo(RotationSandbox.TWO_JOBS_PASS);
