@@ -114,6 +114,30 @@ class RotationEdgeCasesTest {
     }
 
     @Test
+    void rollbackReEnablesEveryOldProviderARetireDisabled() throws Exception {
+        var providers = at.operator.iam().projects().locations().workloadIdentityPools().providers();
+        ops().await(providers.create(RotationSandbox.poolName(OLD), new WorkloadIdentityPoolProvider()
+                .setOidc(new Oidc().setIssuerUri("https://gitlab.other.example"))
+                .setAttributeMapping(Map.of("google.subject", "assertion.sub")))
+                .setWorkloadIdentityPoolProviderId("gitlab-other").execute());
+        at.run(rotation.prepare(at.spec, Optional.empty(), false));
+        at.run(rotation.switchOver(at.spec, false));
+        RotationPlan retire = rotation.retire(at.spec, Duration.ZERO);
+        at.run(new dev.wifdesk.plan.Plan(retire.plan().plan().steps().stream()
+                .filter(st -> st.id().startsWith("disable-provider:")).toList()));
+        String other = RotationSandbox.poolName(OLD) + "/providers/gitlab-other";
+        assertThat(providers.get(other).execute().getDisabled()).isTrue();
+
+        RotationPlan rollback = rotation.rollback(at.spec);
+        assertThat(step(rollback, "enable-provider:gitlab-other").orElseThrow().action()).isEqualTo(Action.UPDATE);
+        at.run(rollback);
+        assertThat(providers.get(other).execute().getDisabled()).isNotEqualTo(true);
+        assertThat(providers.get(RotationSandbox.poolName(OLD) + "/providers/gitlab-sandbox").execute().getDisabled())
+                .isNotEqualTo(true);
+        assertThat(rotation.rollback(at.spec).changes()).isZero();
+    }
+
+    @Test
     void aBindingSomeoneElseMadeOnTheOldPoolIsReportedAndCopiedOnlyWhenAsked() throws Exception {
         String foreign = "principal://iam.googleapis.com/" + RotationSandbox.poolName(OLD)
                 + "/subject/project_path:acme/ops:ref_type:branch:ref:main";
