@@ -82,7 +82,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     /** A yes/no on the terminal; empty when there is none (no terminal: the caller needs --yes). */
-    private static Optional<Boolean> askTerminal(String question) throws IOException {
+    static Optional<Boolean> askTerminal(String question) throws IOException {
         Console console = System.console();
         if (console == null) {
             return Optional.empty();

@@ -46,6 +46,11 @@ final class PlanReport {
     }
 
     String json() {
+        return write(node());
+    }
+
+    /** The JSON of {@link #json()} as a tree, for reports that wrap a plan (rotate). */
+    ObjectNode node() {
         ObjectNode root = JSON.createObjectNode();
         root.put("changes", plan.changes());
         root.put("project", plan.project().projectId()).put("projectNumber", plan.project().projectNumber());
@@ -69,6 +74,10 @@ final class PlanReport {
         ArrayNode findings = root.putArray("findings");
         plan.findings().forEach(f -> DiagnosisJson.addFinding(findings, f));
         run.ifPresent(r -> r.auditFailures().forEach(root.withArray("auditFailures")::add));
+        return root;
+    }
+
+    static String write(ObjectNode root) {
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {

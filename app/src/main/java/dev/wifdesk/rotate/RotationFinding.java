@@ -1,0 +1,22 @@
+package dev.wifdesk.rotate;
+
+import java.util.Objects;
+
+/**
+ * Something a rotation phase found that the user must decide on, shown with the phase's plan:
+ * {@code UNMANAGED_BINDING} (a member of the old pool on an account that the spec does not make),
+ * {@code VARIABLES_CHANGED} (a CI/CD variable neither on the old nor the new provider's value),
+ * {@code CI_FILE_OLD_AUDIENCE} ({@code .gitlab-ci.yml} spells out the old provider's default audience).
+ */
+public record RotationFinding(String code, String severity, String message, String fix) {
+    public static final String UNMANAGED_BINDING = "ROTATION_UNMANAGED_BINDING";
+    public static final String VARIABLES_CHANGED = "ROTATION_VARIABLES_CHANGED";
+    public static final String CI_FILE_OLD_AUDIENCE = "ROTATION_CI_FILE_OLD_AUDIENCE";
+
+    public RotationFinding {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(fix, "fix");
+    }
+}

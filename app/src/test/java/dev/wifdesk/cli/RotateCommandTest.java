@@ -1,0 +1,136 @@
+package dev.wifdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wifdesk.audit.AuditLog;
+import dev.wifdesk.rotate.PoolIds;
+import dev.wifdesk.sandbox.Sandbox;
+import dev.wifdesk.sandbox.SandboxOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wifdesk rotate} per CLI.md against an in-process sandbox reached by its URL. */
+class RotateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+    private Sandbox sandbox;
+    private Path spec;
+    private Path audit;
+    private StringWriter out;
+    private StringWriter err;
+    private final String newPool = PoolIds.next("gitlab-ci", Instant.now(), Set.of());
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults());
+        spec = Files.writeString(dir.resolve("spec.yaml"), PlanApplyCommandTest.SPEC);
+        audit = dir.resolve("audit.jsonl");
+        assertThat(run("apply", "--spec", spec.toString(), "--sandbox", url(), "--yes", "--audit-log", audit.toString()))
+                .as(err.toString()).isZero();
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return WifdeskCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private int rotate(String... more) {
+        String[] args = new String[more.length + 7];
+        System.arraycopy(new String[] {"rotate", "--spec", spec.toString(), "--sandbox", url(), "--audit-log",
+                audit.toString()}, 0, args, 0, 7);
+        System.arraycopy(more, 0, args, 7, more.length);
+        return run(args);
+    }
+
+    private String url() {
+        return sandbox.google().baseUrl().toString();
+    }
+
+    @Test
+    void withoutATerminalOrYesAPhaseShowsItsPlanChangesNothingAndExits2() {
+        int audited = new AuditLog(audit).read().size();
+        assertThat(rotate("--phase", "prepare")).isEqualTo(2);
+        assertThat(err.toString()).contains("Rotation, phase prepare: gitlab-ci -> " + newPool)
+                .contains("+ pool  create").contains("confirmation needed: pass --yes");
+        assertThat(new AuditLog(audit).read()).hasSize(audited);
+    }
+
+    @Test
+    void aWholeRotationPrintsCliMdJsonAndARerunOfAPhaseChangesNothing() throws Exception {
+        assertThat(rotate("--phase", "prepare", "--yes", "--format", "json")).as(err.toString()).isZero();
+        JsonNode prepare = JSON.readTree(out.toString());
+        assertThat(prepare.get("phase").asText()).isEqualTo("prepare");
+        assertThat(prepare.get("oldPool").asText()).isEqualTo("gitlab-ci");
+        assertThat(prepare.get("newPool").asText()).isEqualTo(newPool);
+        assertThat(prepare.get("steps")).anySatisfy(s -> {
+            assertThat(s.get("id").asText()).isEqualTo("pool");
+            assertThat(s.get("action").asText()).isEqualTo("create");
+            assertThat(s.get("status").asText()).isEqualTo("done");
+        });
+        assertThat(prepare.has("pipeline")).isTrue();
+        assertThat(prepare.get("pipeline").isNull()).isTrue();
+        assertThat(rotate("--phase", "prepare", "--yes", "--format", "json")).isZero();
+        assertThat(JSON.readTree(out.toString()).get("changes").asInt()).isZero();
+
+        assertThat(rotate("--phase", "retire", "--yes")).isEqualTo(2);
+        assertThat(err.toString()).contains("rotate --phase retire: ").contains("run --phase switch first");
+
+        assertThat(rotate("--phase", "switch", "--yes", "--format", "json")).as(err.toString()).isZero();
+        assertThat(JSON.readTree(out.toString()).get("steps").get(0).get("id").asText()).isEqualTo("gitlab-variables");
+        assertThat(rotate("--phase", "retire", "--yes")).isEqualTo(2);
+        assertThat(err.toString()).contains("grace period runs until").contains("--grace-period-days");
+        assertThat(rotate("--phase", "retire", "--yes", "--grace-period-days", "0", "--format", "json"))
+                .as(err.toString()).isZero();
+        JsonNode retire = JSON.readTree(out.toString());
+        assertThat(retire.get("steps")).anySatisfy(s -> {
+            assertThat(s.get("id").asText()).isEqualTo("delete-pool");
+            assertThat(s.get("action").asText()).isEqualTo("delete");
+            assertThat(s.get("diff").get("purgeTime").get("after").asText()).isNotEmpty();
+        });
+
+        assertThat(rotate("--status", "--format", "json")).as(err.toString()).isZero();
+        JsonNode pools = JSON.readTree(out.toString()).get("pools");
+        assertThat(pools).anySatisfy(p -> {
+            assertThat(p.get("id").asText()).isEqualTo("gitlab-ci");
+            assertThat(p.get("state").asText()).isEqualTo("DELETED");
+            assertThat(p.get("purgeTime").asText()).isNotEmpty();
+        });
+        assertThat(pools).anySatisfy(p -> {
+            assertThat(p.get("id").asText()).isEqualTo(newPool);
+            assertThat(p.get("rotatedFrom").asText()).isEqualTo("gitlab-ci");
+            assertThat(p.get("overdue").asBoolean()).isFalse();
+            assertThat(p.get("pointedAtBy").get(0).asText()).isEqualTo("acme/pipelines WIF_PROVIDER [*]");
+        });
+        assertThat(rotate("--status")).isZero();
+        assertThat(out.toString()).contains(newPool + "  ACTIVE").contains("used by: acme/pipelines WIF_PROVIDER [*]");
+    }
+
+    @Test
+    void badOptionsExit2WithAOneLineReason() {
+        assertThat(rotate("--phase", "rotate-now")).isEqualTo(2);
+        assertThat(err.toString()).contains("'rotate-now' is not a phase (rule: prepare, switch, rollback or retire)");
+        assertThat(rotate("--phase", "prepare", "--status")).isEqualTo(2);
+        assertThat(err.toString()).contains("give exactly one of them");
+        assertThat(rotate("--phase", "switch", "--new-pool-id", "other-pool")).isEqualTo(2);
+        assertThat(err.toString()).contains("--new-pool-id: only --phase prepare");
+        assertThat(rotate("--phase", "prepare", "--yes", "--new-pool-id", "Bad_Id")).isEqualTo(2);
+        assertThat(err.toString()).contains("--new-pool-id: \"Bad_Id\"").doesNotContain("\tat ");
+    }
+}
