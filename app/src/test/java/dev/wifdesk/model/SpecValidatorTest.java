@@ -181,7 +181,9 @@ class SpecValidatorTest {
                         "not a Cloud Storage object path"),
                 arguments("/dataflow/template", null, "dataflow.template", SpecRules.REQUIRED, "is missing"),
                 arguments("/dataflow/tempLocation", q("/tmp/wifdesk"), "dataflow.tempLocation",
-                        SpecRules.DATAFLOW_TEMP_LOCATION, "not a Cloud Storage path"));
+                        SpecRules.DATAFLOW_TEMP_LOCATION, "not a Cloud Storage path"),
+                arguments("/gitlab/verificationJob", q("push"), "gitlab.verificationJob", SpecRules.VERIFICATION_JOB,
+                        "\"push\" is not one of merge-request, commit, none"));
     }
 
     @ParameterizedTest(name = "{0} = {1} -> {2} ({3})")
