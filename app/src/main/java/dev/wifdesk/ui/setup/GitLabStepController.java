@@ -28,6 +28,14 @@ public final class GitLabStepController {
     @FXML
     private TextArea snippetArea;
     @FXML
+    private TextField regionField;
+    @FXML
+    private TextField templateField;
+    @FXML
+    private TextField tempLocationField;
+    @FXML
+    private TextField parametersField;
+    @FXML
     private TableView<SetupValues.Variable> variablesTable;
     @FXML
     private TableColumn<SetupValues.Variable, String> keyColumn;
@@ -61,6 +69,10 @@ public final class GitLabStepController {
         });
         jobModeCombo.valueProperty().bindBidirectional(vm.verificationJobProperty());
         snippetArea.textProperty().bind(vm.snippetProperty());
+        regionField.textProperty().bindBidirectional(vm.regionProperty());
+        templateField.textProperty().bindBidirectional(vm.templateProperty());
+        tempLocationField.textProperty().bindBidirectional(vm.tempLocationProperty());
+        parametersField.textProperty().bindBidirectional(vm.parametersProperty());
         variablesTable.setItems(vm.variables());
         variablesTable.setPlaceholder(new javafx.scene.control.Label(messages.get("setup.gitlab.noVariables")));
         keyColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));

@@ -48,6 +48,10 @@ final class SpecEdits {
     /** The GitLab section with only its URL changed (a new one when the spec has none). */
     static FederationSpec gitlabUrl(FederationSpec s, String url, String defaultProject) {
         FederationSpec.GitLab g = s.gitlab().orElse(new FederationSpec.GitLab(null, defaultProject, null, null));
-        return gitlab(s, new FederationSpec.GitLab(url, g.project(), g.ref(), g.variables()));
+        return gitlab(s, new FederationSpec.GitLab(url, g.project(), g.ref(), g.variables(), g.verificationJob()));
+    }
+
+    static FederationSpec dataflow(FederationSpec s, Optional<FederationSpec.Dataflow> dataflow) {
+        return new FederationSpec(s.gcp(), s.environments(), s.gitlab(), dataflow);
     }
 }

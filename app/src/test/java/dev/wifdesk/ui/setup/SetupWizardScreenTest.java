@@ -97,7 +97,8 @@ class SetupWizardScreenTest {
         robot.clickOn("#addEnvButton");
         next(robot, SetupStep.ENVIRONMENTS);
         next(robot, SetupStep.ACCESS);
-        assertThat(robot.lookup("#variablesTable").queryTableView().getItems()).hasSize(8);
+        assertThat(robot.lookup("#variablesTable").queryTableView().getItems()).hasSize(16) // 8 keys (with the Dataflow test launch) in scope * and production
+                .extracting(v -> ((dev.wifdesk.model.SetupValues.Variable) v).key()).contains("DATAFLOW_TEMPLATE");
         next(robot, SetupStep.GITLAB);
 
         assertThat(visible(robot, SetupStep.REVIEW.paneId())).isTrue();
