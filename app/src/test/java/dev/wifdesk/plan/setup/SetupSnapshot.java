@@ -22,10 +22,10 @@ import org.gitlab4j.api.models.Variable;
  * that reached the same setup give equal snapshots; {@link #assertNoDuplicates} checks that no
  * account, binding or member exists twice.
  */
-record SetupSnapshot(List<String> pools, List<String> providers, List<String> accounts,
+public record SetupSnapshot(List<String> pools, List<String> providers, List<String> accounts,
                      Map<String, Map<String, List<String>>> policies, List<String> variables) {
 
-    static SetupSnapshot read(GoogleClients google, GitLabApi gitlab, String projectId, String projectNumber,
+    public static SetupSnapshot read(GoogleClients google, GitLabApi gitlab, String projectId, String projectNumber,
                               String gitlabProject) throws Exception {
         var pools = google.iam().projects().locations().workloadIdentityPools();
         List<String> poolLines = new ArrayList<>();
@@ -61,7 +61,7 @@ record SetupSnapshot(List<String> pools, List<String> providers, List<String> ac
                 sorted(variableLines));
     }
 
-    void assertNoDuplicates() {
+    public void assertNoDuplicates() {
         assertThat(accounts).as("service accounts").doesNotHaveDuplicates();
         assertThat(variables).as("GitLab variables").doesNotHaveDuplicates();
         policies.forEach((resource, roles) -> roles.forEach((role, members) ->
