@@ -104,6 +104,21 @@ class PlanApplyCommandTest {
     }
 
     @Test
+    void planCarriesTheSecurityLintOfTheDesiredState() throws Exception {
+        Path broad = Files.writeString(dir.resolve("broad.yaml"),
+                SPEC.replace("projectRoles: [roles/dataflow.developer, roles/dataflow.worker]", "projectRoles: [roles/editor]"));
+        assertThat(run("plan", "--spec", broad.toString(), "--sandbox", url(), "--format", "json")).isZero();
+        JsonNode findings = JSON.readTree(out.toString()).get("findings");
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.get("code").asText()).isEqualTo("LINT_BROAD_ROLE");
+            assertThat(f.get("severity").asText()).isEqualTo("warning");
+            assertThat(f.get("fix").asText()).contains("roles/dataflow.developer");
+        });
+        assertThat(run("plan", "--spec", spec.toString(), "--sandbox", url(), "--format", "json")).isZero();
+        assertThat(JSON.readTree(out.toString()).get("findings")).noneMatch(f -> f.get("code").asText().equals("LINT_BROAD_ROLE"));
+    }
+
+    @Test
     void anInvalidSpecExits2NamingTheFieldAndTheRule() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), SPEC.replace("id: gitlab-ci }", "id: GitLab_CI }"));
         assertThat(run("plan", "--spec", bad.toString(), "--sandbox", url())).isEqualTo(2);
