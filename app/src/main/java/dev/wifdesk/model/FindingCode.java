@@ -16,6 +16,7 @@ public enum FindingCode {
     CI_AUDIENCE_MISMATCH, CI_NO_ID_TOKEN,
     DATAFLOW_ACT_AS_DENIED, PERMISSION_DENIED_GET_ACCESS_TOKEN, PROPAGATION_DELAY, ERROR_UNRECOGNIZED,
     LINT_UNPROTECTED_REF, LINT_BROAD_ROLE,
+    DATAFLOW_WORKER_ROLE_MISSING, DATAFLOW_PERMISSION_DENIED, API_NOT_ENABLED, STORAGE_PERMISSION_DENIED,
     // Extensions beyond CLI.md's table: catalogue errors that none of the codes above names truthfully.
     /** #14: an API was called with the federated STS token itself instead of an impersonated SA token. */
     FEDERATED_TOKEN_NOT_ACCEPTED,
@@ -25,6 +26,8 @@ public enum FindingCode {
     TOKEN_LIFETIME_TOO_LONG,
     /** #22: an IAM policy write lost a race with another writer (stale etag). */
     POLICY_CONCURRENT_CHANGE,
+    /** An error text shows a failure that no known error explains: never a healthy verdict (ERROR_UNRECOGNIZED stays info). */
+    FAILURE_UNEXPLAINED,
     /** A check of WIF Desk itself crashed (a bug): says which one and the exception, never a verdict on the input. */
     INTERNAL_ERROR
 }

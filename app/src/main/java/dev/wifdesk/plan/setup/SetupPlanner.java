@@ -48,7 +48,7 @@ public final class SetupPlanner {
         return new SetupPlan(values, project, new Plan(steps(values, seen)), lint.lint(spec, project.projectNumber()));
     }
 
-    private List<Step> steps(SetupValues v, ObservedState seen) {
+    private List<Step> steps(SetupValues v, ObservedState seen) throws IOException {
         List<Step> steps = new ArrayList<>();
         steps.add(ServiceSteps.services(v, seen));
         List<String> afterServices = List.of(ServiceSteps.SERVICES);
@@ -61,6 +61,7 @@ public final class SetupPlanner {
         steps.add(AccessSteps.projectRoles(v, seen));
         if (gitlab.isPresent() && v.spec().gitlab().isPresent()) {
             steps.add(GitLabSteps.variables(v, seen));
+            steps.add(GitLabSteps.ciFile(v, gitlab.get()));
         }
         return steps;
     }
