@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * point has its own pool, provider and account ids. After each kill a re-run completes the setup,
  * a final apply (the same CLI, in this JVM) reports {@code "changes": 0}, and in the end every id set
  * holds exactly what the uninterrupted apply of set k00 made: no duplicate pool, provider, account,
- * binding, member or variable. Each set's GitLab variables live in their own environment scope.
+ * binding, member or variable. Each set's GitLab variables live in their own environment scope; the
+ * verification job's merge request (one branch for all sets) is left out ({@code verificationJob: none}).
  * The serve has {@code --latency-ms 20} so the audit entries (one per finished mutating call) come
  * far enough apart for the watcher to kill between them.
  */
@@ -58,6 +59,7 @@ class ApplyKillRerunIT {
               url: https://gitlab.sandbox.wifdesk.test
               project: acme/pipelines
               variables: { protected: false, environmentScope: env-%1$s }
+              verificationJob: none
             """;
 
     @TempDir
