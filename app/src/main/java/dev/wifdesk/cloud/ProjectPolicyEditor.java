@@ -48,10 +48,21 @@ public final class ProjectPolicyEditor {
      * until IAM sees the account: that is retried a few times too.
      */
     public boolean grant(String projectId, java.util.Map<String, List<String>> rolesByMember) throws IOException {
+        return grant(projectId, rolesByMember, null);
+    }
+
+    /**
+     * The same, with the policy the caller has just read (version 3; its etag guards the write) as
+     * the first attempt's: no second get. A 409 re-reads as usual. {@code justRead} null: read first.
+     */
+    public boolean grant(String projectId, java.util.Map<String, List<String>> rolesByMember, Policy justRead)
+            throws IOException {
         String resource = "projects/" + projectId;
+        Policy[] first = {justRead};
         return EtagRetry.run(() -> {
-            Policy policy = crm.projects().getIamPolicy(resource, new GetIamPolicyRequest()
+            Policy policy = first[0] != null ? first[0] : crm.projects().getIamPolicy(resource, new GetIamPolicyRequest()
                     .setOptions(new GetPolicyOptions().setRequestedPolicyVersion(3))).execute();
+            first[0] = null;
             boolean changed = false;
             for (var e : rolesByMember.entrySet()) {
                 changed |= addMember(policy, e.getKey(), e.getValue());

@@ -47,8 +47,18 @@ public final class ServiceAccountPolicyEditor {
      * per binding); returns the policy as stored, or as read when every change was in place.
      */
     public Policy apply(String resource, List<PolicyChange> changes) throws IOException {
+        return apply(resource, changes, null);
+    }
+
+    /**
+     * The same, with the policy the caller has just read (its etag guards the write) as the first
+     * attempt's: no second get. A 409 re-reads as usual. {@code justRead} null: read first.
+     */
+    public Policy apply(String resource, List<PolicyChange> changes, Policy justRead) throws IOException {
+        Policy[] first = {justRead};
         return EtagRetry.run(() -> {
-            Policy policy = read(resource);
+            Policy policy = first[0] != null ? first[0] : read(resource);
+            first[0] = null;
             boolean changed = false;
             for (PolicyChange change : changes) {
                 if (!change.resource().equals(resource)) {

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * IAM bindings on a service account and on a project, through the etag-safe read-modify-write
  * editors of {@code cloud/} (a concurrent edit is retried, every other binding kept as read).
- * A binding already in place makes no call at all.
+ * A binding already in place makes no call at all; one that is not costs one get and one set (the
+ * get that found it missing is the read of the read-modify-write).
  */
 public final class Bindings {
     private Bindings() {
@@ -46,7 +47,7 @@ public final class Bindings {
             if (!missing.isEmpty()) {
                 c.audited().call("iam.serviceAccounts.setIamPolicy", e.getKey(),
                         String.join("; ", missing.stream().map(PolicyChange::describe).toList()),
-                        () -> editor.apply(e.getKey(), missing));
+                        () -> editor.apply(e.getKey(), missing, policy));
                 changed = true;
             }
         }
@@ -70,7 +71,7 @@ public final class Bindings {
         missing.forEach((m, roles) -> detail.append(detail.length() == 0 ? "" : "; ").append("+ ")
                 .append(String.join(", ", roles)).append(' ').append(m));
         boolean changed = c.audited().call("cloudresourcemanager.projects.setIamPolicy", "projects/" + projectId,
-                detail.toString(), () -> new ProjectPolicyEditor(c.google().resourceManager()).grant(projectId, missing));
+                detail.toString(), () -> new ProjectPolicyEditor(c.google().resourceManager()).grant(projectId, missing, policy));
         return changed ? Outcome.CREATED : Outcome.ALREADY_EXISTS;
     }
 

@@ -6,6 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.models.Variable;
@@ -41,6 +47,9 @@ public final class GitLabVariables {
                     || wanted.masked() != Boolean.TRUE.equals(existing.getMasked()));
         }
     }
+
+    /** How many variable writes run at once: gentle on GitLab's rate limits, short on a fresh setup's critical path. */
+    static final int PARALLEL_WRITES = 4;
 
     /** The scope a variable without one lives in. */
     static final String ALL_ENVIRONMENTS = "*";
@@ -80,28 +89,55 @@ public final class GitLabVariables {
         return differences.stream().anyMatch(Difference::missing) ? Action.CREATE : Action.UPDATE;
     }
 
+    /**
+     * Creates or corrects each wanted variable that is missing or differs, up to
+     * {@link #PARALLEL_WRITES} at once: a setup with environments writes two dozen, and one after
+     * the other they were the longest step of a fresh apply (benchmarks.md, "Setup apply"). Every
+     * write runs to its end; the first failure (in wanted order) is thrown after all have.
+     */
     public static Outcome ensure(ChangeContext c, String projectPath, List<Wanted> wanted) throws Exception {
+        List<Difference> todo = differences(read(c.requireGitLab(), projectPath), wanted);
+        if (todo.isEmpty()) {
+            return Outcome.ALREADY_EXISTS;
+        }
         var api = c.requireGitLab().getProjectApi();
         // a key held in several scopes answers 409 to an update without the scope filter
         var scoped = new GitLabScopedVariables(c.requireGitLab());
-        boolean created = false;
-        boolean updated = false;
-        for (Difference d : differences(read(c.requireGitLab(), projectPath), wanted)) {
+        List<Callable<Object>> writes = new ArrayList<>();
+        for (Difference d : todo) {
             Wanted w = d.wanted();
             String detail = w.id() + (w.isProtected() ? " (protected)" : "") + (w.masked() ? " (masked)" : "");
-            if (d.missing()) {
-                c.audited().call("gitlab.projects.variables.create", projectPath, detail, () -> gitlab(() ->
-                        api.createVariable(projectPath, w.key(), w.value(), Variable.Type.ENV_VAR, w.isProtected(),
-                                w.masked(), w.scope()), projectPath));
-                created = true;
-            } else {
-                c.audited().call("gitlab.projects.variables.update", projectPath, detail, () -> gitlab(() ->
-                        scoped.update(projectPath, w.key(), w.scope(), w.value(), w.isProtected(), w.masked()),
-                        projectPath));
-                updated = true;
-            }
+            writes.add(d.missing()
+                    ? () -> c.audited().call("gitlab.projects.variables.create", projectPath, detail, () -> gitlab(() ->
+                            api.createVariable(projectPath, w.key(), w.value(), Variable.Type.ENV_VAR, w.isProtected(),
+                                    w.masked(), w.scope()), projectPath))
+                    : () -> c.audited().call("gitlab.projects.variables.update", projectPath, detail, () -> gitlab(() ->
+                            scoped.update(projectPath, w.key(), w.scope(), w.value(), w.isProtected(), w.masked()),
+                            projectPath)));
         }
-        return created ? Outcome.CREATED : updated ? Outcome.UPDATED : Outcome.ALREADY_EXISTS;
+        runAll(writes);
+        return todo.stream().anyMatch(Difference::missing) ? Outcome.CREATED : Outcome.UPDATED;
+    }
+
+    /** Runs every write, a few at a time, waits for all, then throws the first failure in list order. */
+    private static void runAll(List<Callable<Object>> writes) throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_WRITES, writes.size()), r -> {
+            Thread t = new Thread(r, "wifdesk-gitlab-variable-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (Future<Object> f : pool.invokeAll(writes)) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception x ? x : e;
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static String scopeOf(Variable v) {

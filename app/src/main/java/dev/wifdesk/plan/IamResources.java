@@ -46,18 +46,40 @@ public final class IamResources {
                             "the undelete of " + poolName));
             return Outcome.UNDELETED;
         }
+        return createdOrExisting(() -> createPoolNow(c, projectId, poolName, desired));
+    }
+
+    /**
+     * For a pool the plan has just seen absent: creates it without looking again (one get less on
+     * the critical path of a fresh setup). A 409 (it appeared since, soft-deleted or not, or a retried
+     * create landed) falls back to {@link #ensurePool}, which reads and undeletes if need be.
+     */
+    public static Outcome createPool(ChangeContext c, String projectId, String poolName, WorkloadIdentityPool desired)
+            throws Exception {
+        Outcome made = createdOrExisting(() -> createPoolNow(c, projectId, poolName, desired));
+        return made == Outcome.CREATED ? made : ensurePool(c, projectId, poolName, desired);
+    }
+
+    private static Outcome createPoolNow(ChangeContext c, String projectId, String poolName,
+                                         WorkloadIdentityPool desired) throws Exception {
         String id = poolName.substring(poolName.lastIndexOf('/') + 1);
+        var pools = pools(c.google());
+        c.audited().call("iam.workloadIdentityPools.create", poolName, "display name " + desired.getDisplayName(),
+                () -> new Operations(c.google().iam()).await(pools.create("projects/" + projectId + "/locations/global",
+                        desired).setWorkloadIdentityPoolId(id).execute(), "the creation of " + poolName));
+        return Outcome.CREATED;
+    }
+
+    /** A create's outcome: CREATED, or ALREADY_EXISTS on 409 (it exists, or a retried create whose first attempt landed). */
+    private static Outcome createdOrExisting(AuditedChanges.MutatingCall<Outcome> create) throws Exception {
         try {
-            c.audited().call("iam.workloadIdentityPools.create", poolName, "display name " + desired.getDisplayName(),
-                    () -> wait.await(pools.create("projects/" + projectId + "/locations/global", desired)
-                            .setWorkloadIdentityPoolId(id).execute(), "the creation of " + poolName));
+            return create.call();
         } catch (GoogleJsonResponseException e) {
             if (e.getStatusCode() != 409) {
                 throw e;
             }
-            return Outcome.ALREADY_EXISTS; // a retried create whose first attempt landed
+            return Outcome.ALREADY_EXISTS;
         }
-        return Outcome.CREATED;
     }
 
     // --- providers ---
@@ -82,21 +104,27 @@ public final class IamResources {
                             new UndeleteWorkloadIdentityPoolProviderRequest()).execute(), "the undelete of " + providerName));
             return Outcome.UNDELETED;
         }
+        return createdOrExisting(() -> createProviderNow(c, providerName, desired));
+    }
+
+    /** For a provider the plan has just seen absent, like {@link #createPool}: create at once, on 409 {@link #ensureProvider}. */
+    public static Outcome createProvider(ChangeContext c, String providerName, WorkloadIdentityPoolProvider desired)
+            throws Exception {
+        Outcome made = createdOrExisting(() -> createProviderNow(c, providerName, desired));
+        return made == Outcome.CREATED ? made : ensureProvider(c, providerName, desired);
+    }
+
+    private static Outcome createProviderNow(ChangeContext c, String providerName, WorkloadIdentityPoolProvider desired)
+            throws Exception {
+        var providers = pools(c.google()).providers();
         int cut = providerName.lastIndexOf("/providers/");
         String pool = providerName.substring(0, cut);
         String id = providerName.substring(cut + "/providers/".length());
         String detail = "issuer " + (desired.getOidc() == null ? "" : desired.getOidc().getIssuerUri())
                 + "; mapping " + desired.getAttributeMapping() + "; condition " + desired.getAttributeCondition();
-        try {
-            c.audited().call("iam.workloadIdentityPools.providers.create", providerName, detail,
-                    () -> wait.await(providers.create(pool, desired).setWorkloadIdentityPoolProviderId(id).execute(),
-                            "the creation of " + providerName));
-        } catch (GoogleJsonResponseException e) {
-            if (e.getStatusCode() != 409) {
-                throw e;
-            }
-            return Outcome.ALREADY_EXISTS;
-        }
+        c.audited().call("iam.workloadIdentityPools.providers.create", providerName, detail,
+                () -> new Operations(c.google().iam()).await(providers.create(pool, desired)
+                        .setWorkloadIdentityPoolProviderId(id).execute(), "the creation of " + providerName));
         return Outcome.CREATED;
     }
 
@@ -197,6 +225,17 @@ public final class IamResources {
         if (Reads.find(() -> accounts.get(resource).execute()) != null) {
             return Outcome.ALREADY_EXISTS;
         }
+        return createServiceAccount(c, projectId, accountId, email, displayName);
+    }
+
+    /**
+     * For an account the plan has just seen absent: creates it without looking again; a 409 (it
+     * appeared since, or a retried create landed) is ALREADY_EXISTS.
+     */
+    public static Outcome createServiceAccount(ChangeContext c, String projectId, String accountId, String email,
+                                               String displayName) throws Exception {
+        var accounts = c.google().iam().projects().serviceAccounts();
+        String resource = ServiceAccountNames.resource(email, projectId);
         ServiceAccount sa;
         try {
             sa = c.audited().call("iam.serviceAccounts.create", resource, "display name " + displayName,

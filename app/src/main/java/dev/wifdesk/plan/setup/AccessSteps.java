@@ -49,7 +49,9 @@ final class AccessSteps {
                 exists ? "" : "iam.projects.serviceAccounts.create",
                 exists ? "" : "gcloud iam service-accounts create " + a.id() + " --project=" + v.projectId()
                         + Gcloud.flag("display-name", displayName),
-                dependsOn, c -> IamResources.ensureServiceAccount(c, v.projectId(), a.id(), a.email(), displayName));
+                dependsOn, c -> exists
+                        ? IamResources.ensureServiceAccount(c, v.projectId(), a.id(), a.email(), displayName)
+                        : IamResources.createServiceAccount(c, v.projectId(), a.id(), a.email(), displayName));
     }
 
     /** The account's own policy: the federated principals as workloadIdentityUser, and actAs for itself. */

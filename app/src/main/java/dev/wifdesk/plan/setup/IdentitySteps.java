@@ -71,7 +71,9 @@ final class IdentitySteps {
         return new Step(POOL, action, v.poolName(), "Workload identity pool " + v.poolId(), diff,
                 apiCall(action, "iam.projects.locations.workloadIdentityPools"), gcloud, dependsOn,
                 c -> {
-                    Outcome made = IamResources.ensurePool(c, v.projectId(), v.poolName(), want);
+                    // planned CREATE: the plan has just seen no pool, so create at once (a 409 re-reads)
+                    Outcome made = action == Action.CREATE ? IamResources.createPool(c, v.projectId(), v.poolName(), want)
+                            : IamResources.ensurePool(c, v.projectId(), v.poolName(), want);
                     return made == Outcome.CREATED ? made : combine(made, IamResources.updatePool(c, v.poolName(), want));
                 });
     }
@@ -107,7 +109,8 @@ final class IdentitySteps {
                 + want.getOidc().getIssuerUri() + ")", diff,
                 apiCall(action, "iam.projects.locations.workloadIdentityPools.providers"), gcloud, dependsOn,
                 c -> {
-                    Outcome made = IamResources.ensureProvider(c, v.providerName(), want);
+                    Outcome made = action == Action.CREATE ? IamResources.createProvider(c, v.providerName(), want)
+                            : IamResources.ensureProvider(c, v.providerName(), want);
                     return made == Outcome.CREATED ? made
                             : combine(made, IamResources.updateProvider(c, v.providerName(), want));
                 });

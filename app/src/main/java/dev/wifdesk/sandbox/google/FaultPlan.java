@@ -25,6 +25,11 @@ import java.util.Random;
  * {@code generateAccessToken}, {@code launch}, {@code getIamPolicy}...; case-insensitive). Without
  * {@code xCOUNT} a fault fires on every matching call, except {@code concurrent-edit} which fires
  * once. Probabilities use a fixed seed, so a run is reproducible. Thread-safe.
+ *
+ * <p>A {@code concurrent-edit} is another writer's real edit, not just a new etag: it adds
+ * {@code user:concurrent-writer-N@example.com} (N counts the edits) to {@code roles/viewer} on a
+ * project or {@code roles/iam.serviceAccountTokenCreator} on a service account, so a client that
+ * drops bindings it did not read is caught. {@link #add} arms more rules on a running sandbox.
  */
 final class FaultPlan {
     enum Kind { STATUS_429, STATUS_500, STATUS_503, DROP, CONCURRENT_EDIT }
@@ -64,7 +69,12 @@ final class FaultPlan {
     private final Random random = new Random(7);
 
     private FaultPlan(List<Rule> rules) {
-        this.rules = rules;
+        this.rules = new ArrayList<>(rules);
+    }
+
+    /** Arms the rules of {@code more} after the ones already here (a test re-arms a once-only fault). */
+    synchronized void add(FaultPlan more) {
+        rules.addAll(more.rules);
     }
 
     static FaultPlan none() {

@@ -45,8 +45,13 @@ public final class GoogleSandbox implements AutoCloseable {
     private final ExecutorService executor;
     private final String operatorToken;
     private final URI baseUrl;
+    private final Router router;
+    private final FaultPlan faults;
 
-    private GoogleSandbox(HttpServer server, ExecutorService executor, String operatorToken) {
+    private GoogleSandbox(HttpServer server, ExecutorService executor, String operatorToken, Router router,
+                          FaultPlan faults) {
+        this.router = router;
+        this.faults = faults;
         this.server = server;
         this.executor = executor;
         this.operatorToken = operatorToken;
@@ -102,7 +107,7 @@ public final class GoogleSandbox implements AutoCloseable {
             server.createContext("/", router);
             server.setExecutor(executor);
             server.start();
-            return new GoogleSandbox(server, executor, operatorToken);
+            return new GoogleSandbox(server, executor, operatorToken, router, faults);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot start the Google sandbox on 127.0.0.1:" + options.port()
@@ -113,6 +118,21 @@ public final class GoogleSandbox implements AutoCloseable {
     /** Serves an extra sandbox-only path (e.g. {@code /sandbox/info}) beside the Google hosts. */
     public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
         server.createContext(path, handler);
+    }
+
+    /**
+     * Arms more faults on the running sandbox ({@link FaultPlan} syntax), after those of the options:
+     * a test re-arms a once-only {@code concurrent-edit} per trial.
+     *
+     * @throws IllegalArgumentException naming the entry and the rule it breaks
+     */
+    public void addFaults(String spec) {
+        faults.add(FaultPlan.parse(spec));
+    }
+
+    /** Requests served so far, by method, host and path with the ids masked (a bench's call count). */
+    public java.util.SortedMap<String, Long> requestCounts() {
+        return router.requestCounts();
     }
 
     /** {@code http://127.0.0.1:PORT}; hosts live under {@code /HOST.googleapis.com/}. */

@@ -23,6 +23,7 @@ final class IamPolicies {
     private static final Pattern ROLE = Pattern.compile("(roles|projects/[^/]+/roles|organizations/[0-9]+/roles)/[A-Za-z0-9_.]+");
 
     private final SecureRandom random = new SecureRandom();
+    private final java.util.concurrent.atomic.AtomicInteger concurrentEdits = new java.util.concurrent.atomic.AtomicInteger();
     private final IamConditions conditions;
     private final Propagation propagation;
 
@@ -123,13 +124,7 @@ final class IamPolicies {
         ObjectNode current = get(d, resource);
         String sentEtag = policy.path("etag").asText("");
         if (concurrentEdit && !sentEtag.isEmpty()) {
-            ObjectNode changed = current.deepCopy();
-            changed.put("etag", newEtag());
-            if (!changed.has("version")) {
-                changed.put("version", 1);
-            }
-            d.policies.put(resource, changed);
-            current = changed;
+            current = anotherWritersEdit(d, resource, current);
         }
         if (!sentEtag.isEmpty() && !sentEtag.equals(current.path("etag").asText())) {
             throw GoogleErrors.concurrentPolicyChange();
@@ -191,6 +186,34 @@ final class IamPolicies {
         propagation.recordGrants(d, resource, raw(d, resource), stored);
         d.policies.put(resource, stored);
         return stored.deepCopy();
+    }
+
+    /**
+     * Another writer's edit between our get and set (the {@code concurrent-edit} fault): one binding of
+     * its own added, a new etag. A client that sends its stale policy must get 409, re-read, keep this.
+     */
+    private ObjectNode anotherWritersEdit(StateData d, String resource, ObjectNode current) {
+        ObjectNode changed = current.deepCopy();
+        String role = resource.contains("/serviceAccounts/") ? "roles/iam.serviceAccountTokenCreator" : "roles/viewer";
+        String member = "user:concurrent-writer-" + concurrentEdits.incrementAndGet() + "@example.com";
+        ArrayNode bindings = changed.has("bindings") ? (ArrayNode) changed.get("bindings") : changed.putArray("bindings");
+        ObjectNode binding = null;
+        for (JsonNode b : bindings) {
+            if (role.equals(b.path("role").asText()) && !b.hasNonNull("condition")) {
+                binding = (ObjectNode) b;
+            }
+        }
+        if (binding == null) {
+            binding = bindings.addObject().put("role", role);
+            binding.putArray("members");
+        }
+        ((ArrayNode) binding.get("members")).add(member);
+        changed.put("etag", newEtag());
+        if (!changed.has("version")) {
+            changed.put("version", 1);
+        }
+        d.policies.put(resource, changed);
+        return changed;
     }
 
     /**

@@ -41,6 +41,9 @@ final class Router implements HttpHandler {
     private final ObjectMapper mapper;
     private final FaultPlan faults;
     private final long latencyMs;
+    /** Requests by shape ("POST iam.googleapis.com/v1/projects/{*}/..."): what a bench counts. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> requests =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Router(ObjectMapper mapper, FaultPlan faults, long latencyMs) {
         this.mapper = mapper;
@@ -102,6 +105,8 @@ final class Router implements HttpHandler {
         String host = slash < 0 ? trimmed : trimmed.substring(0, slash);
         String rest = slash < 0 ? "" : trimmed.substring(slash + 1);
         String method = effectiveMethod(exchange);
+        requests.computeIfAbsent(method + " " + host + "/" + shape(rest), k -> new java.util.concurrent.atomic.LongAdder())
+                .increment();
         byte[] body = readBody(exchange);
 
         List<Route> onPath = new ArrayList<>();
@@ -153,6 +158,23 @@ final class Router implements HttpHandler {
         request.pathParams(params);
         request.repeatedQuery(repeated);
         return chosen.handler().handle(request);
+    }
+
+    /** How many requests reached each shape of path so far (faulted ones too), sorted by shape. */
+    java.util.SortedMap<String, Long> requestCounts() {
+        java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+        requests.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** {@code v1/projects/428/locations/global/...} as {@code v1/projects/*}{@code /locations/*}...: ids masked, verbs kept. */
+    static String shape(String rest) {
+        String[] parts = rest.split("/", -1);
+        for (int i = 2; i < parts.length; i += 2) {
+            int verb = parts[i].indexOf(':');
+            parts[i] = "*" + (verb < 0 ? "" : parts[i].substring(verb));
+        }
+        return String.join("/", parts);
     }
 
     /** The Google host a request names: the first path segment. */

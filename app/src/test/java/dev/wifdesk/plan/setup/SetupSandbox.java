@@ -21,8 +21,8 @@ import java.util.Optional;
 import org.gitlab4j.api.GitLabApi;
 
 /** A fresh sandbox with the operator's clients, and the spec of a setup of its seeded project. */
-final class SetupSandbox implements AutoCloseable {
-    static final String SPEC = """
+public final class SetupSandbox implements AutoCloseable {
+    public static final String SPEC = """
             gcp:
               project: sandbox-project
               pool: { id: gitlab-ci, displayName: GitLab CI, description: Keyless GitLab CI }
