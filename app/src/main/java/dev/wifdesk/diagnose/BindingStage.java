@@ -5,6 +5,7 @@ import dev.wifdesk.model.FindingCode;
 import dev.wifdesk.model.PrincipalIdentifier;
 import dev.wifdesk.model.ResourceNames;
 import dev.wifdesk.model.Severity;
+import dev.wifdesk.model.WideGrants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -230,12 +231,8 @@ final class BindingStage implements DiagnosisStage {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            boolean all = p.kind() == PrincipalIdentifier.Kind.ALL && !tenantScoped;
-            boolean wideNamespace = p.kind() == PrincipalIdentifier.Kind.ATTRIBUTE && !hasCondition
-                    && (p.attribute().startsWith("namespace") || p.attribute().equals("user_access_level")
-                    || p.attribute().equals("pipeline_source") || p.attribute().equals("ref") || p.attribute().equals("ref_type")
-                    || p.attribute().equals("ref_protected"));
-            if (all || wideNamespace) {
+            if (WideGrants.isTooBroad(p, tenantScoped, hasCondition)) {
+                boolean all = p.kind() == PrincipalIdentifier.Kind.ALL;
                 String narrow = "principalSet://iam.googleapis.com/" + ResourceNames.poolName(p.project(), p.poolId())
                         + "/attribute.project_path/" + ctx.claim("project_path").orElse("GROUP/PROJECT");
                 ctx.add(FindingCode.BINDING_TOO_BROAD, Severity.WARNING, "The member " + m.text + " lets "

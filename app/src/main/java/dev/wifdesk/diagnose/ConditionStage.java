@@ -7,6 +7,7 @@ import dev.wifdesk.cel.ConditionResult;
 import dev.wifdesk.cel.MappingResult;
 import dev.wifdesk.model.FindingCode;
 import dev.wifdesk.model.Severity;
+import dev.wifdesk.model.WideGrants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,6 @@ import java.util.stream.Collectors;
  */
 final class ConditionStage implements DiagnosisStage {
     private static final Pattern EQ_STRING = Pattern.compile("^(assertion|attribute)\\.([A-Za-z0-9_]+) == \"(.*)\"$");
-    private static final Set<String> SCOPING_CLAIMS = Set.of("namespace_path", "namespace_id", "project_path", "project_id",
-            "job_project_path", "job_project_id", "job_namespace_path", "job_namespace_id");
 
     @Override
     public Stage stage() {
@@ -192,15 +191,6 @@ final class ConditionStage implements DiagnosisStage {
     /** True when the condition reads a claim that scopes to a group or project. */
     static boolean scopesTenant(DiagnosisContext ctx) {
         String cond = ctx.provider().map(ProviderInfo::attributeCondition).orElse(null);
-        if (cond == null || cond.isBlank()) {
-            return false;
-        }
-        try {
-            CompiledExpression c = ctx.evaluator().engine().compile(cond);
-            return CelEngine.referencedKeys(c, CelEngine.ASSERTION).stream().anyMatch(SCOPING_CLAIMS::contains)
-                    || CelEngine.referencedKeys(c, CelEngine.ATTRIBUTE).stream().anyMatch(SCOPING_CLAIMS::contains);
-        } catch (CelCompileException e) {
-            return false;
-        }
+        return WideGrants.conditionScopesTenant(ctx.evaluator().engine(), cond);
     }
 }

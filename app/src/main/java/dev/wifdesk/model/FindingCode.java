@@ -15,6 +15,7 @@ public enum FindingCode {
     BINDING_ATTRIBUTE_NOT_MAPPED, BINDING_VALUE_MISMATCH, BINDING_TOO_BROAD,
     CI_AUDIENCE_MISMATCH, CI_NO_ID_TOKEN,
     DATAFLOW_ACT_AS_DENIED, PERMISSION_DENIED_GET_ACCESS_TOKEN, PROPAGATION_DELAY, ERROR_UNRECOGNIZED,
+    LINT_UNPROTECTED_REF, LINT_BROAD_ROLE,
     DATAFLOW_WORKER_ROLE_MISSING, DATAFLOW_PERMISSION_DENIED, API_NOT_ENABLED, STORAGE_PERMISSION_DENIED,
     // Extensions beyond CLI.md's table: catalogue errors that none of the codes above names truthfully.
     /** #14: an API was called with the federated STS token itself instead of an impersonated SA token. */

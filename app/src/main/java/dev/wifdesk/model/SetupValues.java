@@ -30,6 +30,8 @@ public final class SetupValues {
     public static final String PROJECT_ENVIRONMENT = "project_environment";
     /** {@code project_path:environment}, set only when the environment is protected. */
     public static final String PROTECTED_PROJECT_ENVIRONMENT = "protected_project_environment";
+    /** Stands for a number not known yet; NUL never occurs in a real id, GitLab path or CEL expression. */
+    public static final String NUMBER_PLACEHOLDER = "\u0000PROJECT_NUMBER\u0000";
     static final String PROJECT_ENVIRONMENT_EXPRESSION = "assertion.project_path + \":\" + assertion.environment";
     static final String PROTECTED_PROJECT_ENVIRONMENT_EXPRESSION = "assertion.environment_protected == \"true\" ? "
             + PROJECT_ENVIRONMENT_EXPRESSION + " : \"\"";
@@ -52,6 +54,26 @@ public final class SetupValues {
         public String member() {
             return "serviceAccount:" + email;
         }
+
+        /** The display name a created account gets. */
+        public String displayName() {
+            return environment.map(e -> "GitLab CI Dataflow (" + e + ")").orElse("GitLab CI Dataflow");
+        }
+
+        /**
+         * The bindings on the account's own policy: each impersonator as workloadIdentityUser, and the
+         * account itself as serviceAccountUser (actAs: it launches Dataflow jobs that run as itself).
+         */
+        public List<PolicyMember> policyMembers() {
+            List<PolicyMember> out = new ArrayList<>();
+            impersonators.forEach(m -> out.add(new PolicyMember(WORKLOAD_IDENTITY_USER, m)));
+            out.add(new PolicyMember(SERVICE_ACCOUNT_USER, member()));
+            return out;
+        }
+    }
+
+    /** One role-member pair of an IAM policy. */
+    public record PolicyMember(String role, String member) {
     }
 
     /** One GitLab CI/CD variable apply writes; masked whenever GitLab can mask the value. */
@@ -61,7 +83,8 @@ public final class SetupValues {
          * {@code @ : . ~ - _ /} (docs/ci/variables, "Mask a CI/CD variable"); others it refuses to mask.
          */
         public boolean masked() {
-            return MASKABLE.matcher(value).matches();
+            // a number still to be looked up is digits: judge the value as it will be
+            return MASKABLE.matcher(value.replace(NUMBER_PLACEHOLDER, "0")).matches();
         }
     }
 
@@ -72,12 +95,25 @@ public final class SetupValues {
 
     /** @throws IllegalArgumentException when {@code projectNumber} is not all digits */
     public SetupValues(FederationSpec spec, String projectNumber) {
-        this.spec = Objects.requireNonNull(spec, "spec");
+        this(spec, projectNumber, false);
         if (!ResourceNames.isProjectNumber(projectNumber)) {
             throw new IllegalArgumentException("project number: \"" + projectNumber + "\" is not a project number ("
                     + ResourceNames.PROJECT_NUMBER_RULE + ")");
         }
-        this.projectNumber = projectNumber;
+    }
+
+    private SetupValues(FederationSpec spec, String projectNumber, boolean placeholder) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.projectNumber = Objects.requireNonNull(projectNumber, "projectNumber");
+    }
+
+    /**
+     * The same values for a setup whose project number is looked up later, when a script or
+     * Terraform runs: every value that names the number carries {@link #NUMBER_PLACEHOLDER} in its
+     * place, for the export to replace with its own lookup ({@code ${PROJECT_NUMBER}}, {@code data.google_project}).
+     */
+    public static SetupValues withProjectNumberPlaceholder(FederationSpec spec) {
+        return new SetupValues(spec, NUMBER_PLACEHOLDER, true);
     }
 
     public FederationSpec spec() {

@@ -34,9 +34,9 @@ final class ArchitectureRules {
 
     static final ArchRule PURE_LAYERS_HAVE_NO_JAVAFX = noClasses()
             .that().resideInAnyPackage("dev.wifdesk.model..", "dev.wifdesk.cel..", "dev.wifdesk.diagnose..",
-                    "dev.wifdesk.plan..")
+                    "dev.wifdesk.plan..", "dev.wifdesk.export..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .as("model, cel, diagnose and plan import no JavaFX");
+            .as("model, cel, diagnose, plan and export import no JavaFX");
 
     static final ArchRule ONLY_THE_COMPOSITION_ROOT_IMPORTS_THE_SANDBOX = noClasses()
             .that(resideOutsideOfPackage("dev.wifdesk.sandbox..").and(not(namedOrNestedIn(SANDBOX_USERS))))

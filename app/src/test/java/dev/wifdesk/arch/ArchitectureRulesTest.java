@@ -27,7 +27,7 @@ class ArchitectureRulesTest {
     @Test
     void javaFxInModelIsAViolation() {
         assertThat(failure(ArchitectureRules.PURE_LAYERS_HAVE_NO_JAVAFX))
-                .contains("model, cel, diagnose and plan import no JavaFX", ModelUsingJavaFx.class.getName(),
+                .contains("model, cel, diagnose, plan and export import no JavaFX", ModelUsingJavaFx.class.getName(),
                         "javafx.beans.property")
                 .doesNotContain(ClassesThatObey.class.getName());
     }

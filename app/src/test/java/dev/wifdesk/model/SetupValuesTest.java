@@ -73,6 +73,17 @@ class SetupValuesTest {
     }
 
     @Test
+    void eachAccountsPolicyHasItsImpersonatorsAndItselfAsActAs() {
+        SetupValues.Account staging = values.serviceAccounts().get(2);
+        assertThat(staging.policyMembers()).containsExactly(
+                new SetupValues.PolicyMember(SetupValues.WORKLOAD_IDENTITY_USER, staging.impersonators().get(0)),
+                new SetupValues.PolicyMember(SetupValues.SERVICE_ACCOUNT_USER,
+                        "serviceAccount:gitlab-dataflow-stg@acme-data-prod.iam.gserviceaccount.com"));
+        assertThat(staging.displayName()).isEqualTo("GitLab CI Dataflow (staging)");
+        assertThat(values.serviceAccounts().get(0).displayName()).isEqualTo("GitLab CI Dataflow");
+    }
+
+    @Test
     void theMappedEnvironmentAttributesSeparateProtectedFromUnprotectedJobs() {
         Map<String, String> mapping = values.attributeMapping();
         FederationEvaluator cel = new FederationEvaluator(new dev.wifdesk.cel.CelEngine());
@@ -102,6 +113,22 @@ class SetupValuesTest {
                 });
         assertThat(vars).filteredOn(v -> v.key().equals(CiContract.PROVIDER)).allMatch(SetupValues.Variable::masked);
         assertThat(vars).allMatch(SetupValues.Variable::isProtected);
+    }
+
+    @Test
+    void aPlaceholderNumberStandsExactlyWhereTheNumberGoes() {
+        String marker = SetupValues.NUMBER_PLACEHOLDER;
+        SetupValues later = SetupValues.withProjectNumberPlaceholder(spec(SPEC));
+        assertThat(later.providerAudience().replace(marker, "123456789012")).isEqualTo(values.providerAudience());
+        assertThat(later.serviceAccounts()).extracting(a -> a.impersonators().stream()
+                        .map(m -> m.replace(marker, "123456789012")).toList())
+                .isEqualTo(values.serviceAccounts().stream().map(SetupValues.Account::impersonators).toList());
+        assertThat(later.gitlabVariables()).extracting(v -> v.value().replace(marker, "123456789012"))
+                .isEqualTo(values.gitlabVariables().stream().map(SetupValues.Variable::value).toList());
+        assertThat(later.providerAudience()).contains(marker);
+        assertThat(later.attributeMapping()).isEqualTo(values.attributeMapping());
+        assertThat(later.gitlabVariables()).extracting(SetupValues.Variable::masked)
+                .isEqualTo(values.gitlabVariables().stream().map(SetupValues.Variable::masked).toList());
     }
 
     private static Map<String, Object> claims(String environment, String isProtected) {
