@@ -100,10 +100,55 @@ final class FederationChecks {
                 : new CheckResult(Layer.PREFLIGHT, name, CheckStatus.PASS, detail, found, "", List.of());
     }
 
-    /** For each account, the configured job's token is accepted (audience, mapping, condition) ... */
+    /**
+     * For each account, the configured job's token is accepted (audience, mapping, condition) ... When
+     * it is not and the provider has drifted from the spec, the spec wins: the fix restores the provider.
+     */
     CheckResult tokenAdmitted() {
-        return perAccount(CheckNames.TOKEN_ADMITTED, FederationChecks::tokenCode, List.of(SetupStepIds.PROVIDER),
+        CheckResult r = perAccount(CheckNames.TOKEN_ADMITTED, FederationChecks::tokenCode, List.of(SetupStepIds.PROVIDER),
                 "the job's token (project " + v.gitlabProjectPath() + ", ref " + ref + ") is accepted by the provider");
+        List<String> drift = state.provider().map(this::drift).orElse(List.of());
+        if (r.status() != CheckStatus.FAIL || drift.isEmpty()) {
+            return r;
+        }
+        return new CheckResult(r.layer(), r.name(), r.status(), r.detail() + "; the provider differs from the spec: "
+                + String.join(", ", drift), r.findings(), restoreProvider(), r.fixSteps());
+    }
+
+    /** The provider's fields that decide an exchange and differ from what the spec makes. */
+    private List<String> drift(ProviderInfo p) {
+        List<String> out = new ArrayList<>();
+        if (!p.allowedAudiences().equals(v.allowedAudiences())) {
+            out.add("oidc.allowedAudiences " + p.allowedAudiences() + " (spec: " + v.allowedAudiences() + ")");
+        }
+        if (!java.util.Objects.toString(p.attributeCondition(), "").equals(v.attributeCondition())) {
+            out.add("attributeCondition '" + p.attributeCondition() + "' (spec: '" + v.attributeCondition() + "')");
+        }
+        if (!p.attributeMapping().equals(v.attributeMapping())) {
+            out.add("attributeMapping " + p.attributeMapping() + " (spec: " + v.attributeMapping() + ")");
+        }
+        return out;
+    }
+
+    /** The provider as the spec has it again (the setup's provider step does the same through the API). */
+    private String restoreProvider() {
+        StringBuilder b = new StringBuilder("gcloud iam workload-identity-pools providers update-oidc ").append(v.providerId())
+                .append(" --workload-identity-pool=").append(v.poolId()).append(" --location=global --project=")
+                .append(v.projectId());
+        if (!v.allowedAudiences().isEmpty()) {
+            b.append(" --allowed-audiences=").append(quote(String.join(",", v.allowedAudiences())));
+        }
+        List<String> mapping = new ArrayList<>();
+        v.attributeMapping().forEach((k, e) -> mapping.add(k + "=" + e));
+        b.append(" --attribute-mapping=").append(quote(String.join(",", mapping)));
+        if (!v.attributeCondition().isBlank()) {
+            b.append(" --attribute-condition=").append(quote(v.attributeCondition()));
+        }
+        return b.toString();
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     /** ... and some member of the account's policy admits it as roles/iam.workloadIdentityUser. */
