@@ -60,6 +60,11 @@ final class GitLabChecks {
         if (v.spec().gitlab().isEmpty()) {
             return CheckResult.skipped(Layer.PREFLIGHT, CheckNames.CI_CONFIG, "the spec has no gitlab: section");
         }
+        if (state.gitlab().problem().isPresent() || state.gitlab().refProblem().isPresent()) {
+            // no pipeline can run there: a failure, not an optional check left out
+            return CheckResult.fail(Layer.PREFLIGHT, CheckNames.CI_CONFIG, state.gitlab().problem()
+                    .orElse(state.gitlab().refProblem().orElse("")), List.of(), "", List.of());
+        }
         if (state.gitlab().ciConfig().isEmpty()) {
             return CheckResult.skipped(Layer.PREFLIGHT, CheckNames.CI_CONFIG, state.gitlab().ciProblem());
         }

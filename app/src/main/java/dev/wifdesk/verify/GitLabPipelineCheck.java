@@ -31,6 +31,7 @@ import org.gitlab4j.api.models.Pipeline;
 public final class GitLabPipelineCheck implements PipelineCheck {
     /** A Dataflow job id as Dataflow makes them, e.g. {@code 2025-01-26_06_34_03-13881126003586053150}. */
     static final Pattern DATAFLOW_JOB_ID = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2}_\\d{2}_\\d{2}_\\d{2}-\\d{5,20})\\b");
+    private static final Pattern ERROR_LINE = Pattern.compile("(?i)\\berror\\b|denied|not set|failed|refused");
     private static final Set<String> PIPELINE_DONE = Set.of("success", "failed", "canceled", "skipped", "manual");
     private static final Set<String> JOB_DONE = Set.of("JOB_STATE_DONE", "JOB_STATE_FAILED", "JOB_STATE_CANCELLED",
             "JOB_STATE_UPDATED", "JOB_STATE_DRAINED");
@@ -116,8 +117,9 @@ public final class GitLabPipelineCheck implements PipelineCheck {
                     + " ('wifdesk export --to gitlab-ci')", List.of(), "", List.of()), Optional.empty());
         }
         Matcher id = DATAFLOW_JOB_ID.matcher(trace);
-        String evidence = "job " + job.getId() + " (" + job.getName() + ") " + job.getStatus() + evidence(trace);
         boolean ok = job.getStatus() != null && "success".equals(job.getStatus().toValue());
+        String evidence = "job " + job.getId() + " (" + job.getName() + ") " + job.getStatus() + " (" + job.getWebUrl() + ")"
+                + evidence(trace) + (ok ? "" : errorLines(trace));
         out.add(note(listener, ok ? CheckResult.pass(Layer.PIPELINE, CheckNames.CI_JOB, evidence)
                 : CheckResult.fail(Layer.PIPELINE, CheckNames.CI_JOB, evidence, diagnose(v, trace), "", List.of())));
         if (!id.find()) {
@@ -190,7 +192,7 @@ public final class GitLabPipelineCheck implements PipelineCheck {
     /** The trace's lines that show the exchange, the impersonation and the launch (never a token: GitLab masks it). */
     private static String evidence(String trace) {
         List<String> lines = new ArrayList<>();
-        for (String line : trace.replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "").split("\\R")) {
+        for (String line : plain(trace).split("\\R")) {
             String l = line.strip();
             if (l.contains("sts.googleapis.com") || l.toLowerCase(java.util.Locale.ROOT).contains("impersonat")
                     || DATAFLOW_JOB_ID.matcher(l).find()) {
@@ -201,6 +203,23 @@ public final class GitLabPipelineCheck implements PipelineCheck {
             }
         }
         return lines.isEmpty() ? "" : "; trace: " + String.join(" | ", lines);
+    }
+
+    /** The trace's last error lines (the cause a user looks for), without the runner's closing "Job failed" line. */
+    private static String errorLines(String trace) {
+        List<String> errors = new ArrayList<>();
+        for (String line : plain(trace).split("\\R")) {
+            String l = line.strip();
+            if (ERROR_LINE.matcher(l).find() && !l.startsWith("ERROR: Job failed")) {
+                errors.add(Redactor.redact(l.length() > 400 ? l.substring(0, 400) : l));
+            }
+        }
+        List<String> last = errors.subList(Math.max(0, errors.size() - 3), errors.size());
+        return last.isEmpty() ? "" : "; errors: " + String.join(" | ", last);
+    }
+
+    private static String plain(String trace) {
+        return trace.replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "").replaceAll("section_(?:start|end):\\d+:[\\w.-]+(?:\\[[^\\]]*\\])?", "");
     }
 
     private static CheckResult note(VerifyListener listener, CheckResult r) {
