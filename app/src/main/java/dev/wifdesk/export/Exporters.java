@@ -22,8 +22,8 @@ public final class Exporters {
         Map<String, Exporter> m = new LinkedHashMap<>();
         m.put("gcloud", new GcloudScript());
         m.put("terraform", new TerraformConfig());
+        m.put("gitlab-ci", new GitLabCiExport());
         m.put("cred-config", new CredentialConfigExport());
-        // gitlab-ci: the verification job (export.VerificationJobYaml) is registered here once it is in this build
         return new Exporters(m);
     }
 

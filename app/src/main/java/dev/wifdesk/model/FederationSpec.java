@@ -82,11 +82,22 @@ public record FederationSpec(Gcp gcp, List<Environment> environments, Optional<G
         }
     }
 
-    /** {@code gitlab:}: where the CI variables go. {@code ref} defaults to main. */
-    public record GitLab(String url, String project, String ref, Variables variables) {
+    /**
+     * {@code gitlab:}: where the CI variables go. {@code ref} defaults to main; {@code verificationJob}
+     * (how the job reaches {@code .gitlab-ci.yml}: {@code merge-request}, {@code commit} or {@code none})
+     * to merge-request.
+     */
+    public record GitLab(String url, String project, String ref, Variables variables, String verificationJob) {
+        public static final List<String> VERIFICATION_JOB_MODES = List.of("merge-request", "commit", "none");
+
         public GitLab {
             ref = ref == null ? "main" : ref;
             variables = variables == null ? Variables.DEFAULT : variables;
+            verificationJob = verificationJob == null ? "merge-request" : verificationJob;
+        }
+
+        public GitLab(String url, String project, String ref, Variables variables) {
+            this(url, project, ref, variables, null);
         }
     }
 

@@ -31,6 +31,10 @@ final class GitLabAndDataflowRules {
                 || ref.contains("..") || ref.startsWith("/") || ref.endsWith("/") || ref.endsWith(".lock")) {
             out.add(SpecProblem.of("gitlab.ref", SpecText.quote(ref) + " is not a valid git ref name", SpecRules.GIT_REF));
         }
+        if (!FederationSpec.GitLab.VERIFICATION_JOB_MODES.contains(g.verificationJob())) {
+            out.add(SpecProblem.of("gitlab.verificationJob", SpecText.quote(g.verificationJob()) + " is not one of "
+                    + String.join(", ", FederationSpec.GitLab.VERIFICATION_JOB_MODES), SpecRules.VERIFICATION_JOB));
+        }
         if (g.variables().environmentScope().isBlank()) {
             out.add(SpecProblem.of("gitlab.variables.environmentScope", "is empty", SpecRules.ENVIRONMENT_SCOPE));
         }

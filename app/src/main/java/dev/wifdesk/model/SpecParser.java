@@ -42,7 +42,7 @@ public final class SpecParser {
     private static final Set<String> PROVIDER = keys("id", "issuer", "audiences", "attributeMapping", "attributeCondition");
     private static final Set<String> SERVICE_ACCOUNT = keys("id", "create");
     private static final Set<String> ENVIRONMENT = keys("name", "serviceAccount", "protectedOnly");
-    private static final Set<String> GITLAB = keys("url", "project", "ref", "variables");
+    private static final Set<String> GITLAB = keys("url", "project", "ref", "variables", "verificationJob");
     private static final Set<String> VARIABLES = keys("protected", "environmentScope");
     private static final Set<String> DATAFLOW = keys("region", "template", "parameters", "tempLocation");
 
@@ -198,7 +198,7 @@ public final class SpecParser {
                     orTrue(r.bool(vars, "protected", "gitlab.variables")),
                     r.text(vars, "environmentScope", "gitlab.variables"));
             gitlab = Optional.of(new FederationSpec.GitLab(r.text(gl, "url", "gitlab"), r.text(gl, "project", "gitlab"),
-                    r.text(gl, "ref", "gitlab"), variables));
+                    r.text(gl, "ref", "gitlab"), variables, r.text(gl, "verificationJob", "gitlab")));
         }
 
         Optional<FederationSpec.Dataflow> dataflow = Optional.empty();

@@ -67,6 +67,7 @@ public final class SpecRules {
     public static final String ENVIRONMENT_UNIQUE = "each environment listed once";
     public static final String GITLAB_URL = "GitLab URL must be https (or http://127.0.0.1 for the sandbox)";
     public static final String GITLAB_PROJECT = "GitLab project path group/project of [A-Za-z0-9_.-] segments";
+    public static final String VERIFICATION_JOB = "verification job: merge-request (default), commit (to ref) or none";
     public static final String GIT_REF = "git ref name: no spaces, no .., none of ~^:?*[\\";
     public static final String ENVIRONMENT_SCOPE = "environment scope * or an environment name";
     public static final String DATAFLOW_REGION = "Dataflow region like europe-west1";

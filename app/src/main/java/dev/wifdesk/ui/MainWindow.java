@@ -1,10 +1,10 @@
 package dev.wifdesk.ui;
 
+import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.Theme;
 import dev.wifdesk.ui.core.View;
 import dev.wifdesk.ui.main.MainWindowController;
 import java.util.Objects;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -31,24 +31,39 @@ public final class MainWindow {
     }
 
     /**
-     * The app's start: the shell (navigation, connection bar) is shown first; the first section
-     * (Diagnostics, the heaviest screen: most of the start-up's CSS and layout) and the start-up
-     * connection follow right after the window's first frame, so neither delays the window.
+     * The app's start, first step: the window with the light first view ({@link StartupShell}), at
+     * once, while the services are still being built. {@link #open} puts the shell in its place.
      */
-    public static void open(Stage stage, UiServices services) {
-        MainWindowController controller = build(stage, services);
+    public static void showStartupShell(Stage stage, Messages messages) {
+        // before the first control: otherwise JavaFX loads its own default theme first
+        Theme.useBase(false);
+        Scene scene = new Scene(StartupShell.build(messages), WIDTH, HEIGHT);
+        Theme.apply(scene, false);
+        stage.setScene(scene);
+        stage.setTitle(messages.get("app.title"));
         stage.show();
-        Scene scene = stage.getScene();
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            // after this pulse, not inside it: the shell's frame is drawn first
-            Platform.runLater(() -> {
-                controller.showCurrentSection();
-                controller.connect();
-            });
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /**
+     * The app's start: the shell (navigation, connection bar) is shown first, in place of the
+     * start-up view when that is showing; the first section (Diagnostics, the heaviest screen: most
+     * of the start-up's CSS and layout) and the start-up connection follow right after the window's
+     * next frame, so neither delays the window. Returns false, doing nothing, when the start-up
+     * view's window was closed before the services were ready (it is not opened again).
+     */
+    public static boolean open(Stage stage, UiServices services) {
+        if (stage.getScene() != null && !stage.isShowing()) {
+            return false;
+        }
+        MainWindowController controller = build(stage, services);
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+        StartupProbe.afterNextPulse(stage.getScene(), () -> {
+            controller.showCurrentSection();
+            controller.connect();
+        });
+        return true;
     }
 
     private static MainWindowController build(Stage stage, UiServices services) {
@@ -56,9 +71,15 @@ public final class MainWindow {
         Theme.useBase(false);
         UiControllerFactory controllers = new UiControllerFactory(services, services.messages().bundle());
         var loaded = controllers.loader().<MainWindowController>load(View.MAIN_WINDOW);
-        Scene scene = new Scene(loaded.root(), WIDTH, HEIGHT);
+        // the start-up view's scene when there is one: its stylesheets are already in place
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(loaded.root(), WIDTH, HEIGHT);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(loaded.root());
+        }
         Theme.apply(scene, false);
-        stage.setScene(scene);
         stage.setTitle(services.messages().get("app.title"));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = MainWindow.class.getResource("/icons/wifdesk-" + size + ".png");

@@ -19,17 +19,21 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: builds the real services once and opens the main window. The services
- * (logging, the diagnosis engine with CEL, Jackson, the audit log) are built on a background thread
- * while the toolkit starts, not after it on the FX thread: about a quarter of the start-up otherwise.
+ * The JavaFX application: opens the window at once with a light first view, builds the real
+ * services once after that view's first frame, then puts the shell in its place. The services
+ * (logging, CEL, Jackson, the audit log, the clients) are built on a background thread, and only
+ * after the first frame: on a small machine, building them while the toolkit starts slowed the
+ * window's first frame by half (docs/benchmarks.md "Start-up").
  */
 public final class WifdeskApp extends Application {
     private static final String MEASURE_STARTUP = "--measure-startup";
+    /** {@code --measure-startup}'s second figure, on stderr: the shell's own first frame. */
+    static final String SHELL_PREFIX = "shell-ms ";
     // JavaFX makes the Application instance itself: these hand over what launchGui prepared
-    private static volatile CompletableFuture<UiServices> services;
     private static volatile Runnable toolkitStarted = () -> { };
     private static volatile Throwable startFailure;
 
@@ -43,7 +47,6 @@ public final class WifdeskApp extends Application {
     public static void launchGui(boolean measureStartup, Runnable toolkitStarted) {
         WifdeskApp.toolkitStarted = toolkitStarted;
         startFailure = null;
-        services = buildServicesInBackground();
         if (measureStartup) {
             Application.launch(WifdeskApp.class, MEASURE_STARTUP);
         } else {
@@ -75,7 +78,7 @@ public final class WifdeskApp extends Application {
     /**
      * The icon packs' plain-Java part, which the shell's first frame needs: the handlers (one per
      * letter of the Material Design pack, found by a service loader) and the glyph enums of the
-     * navigation, each a class of hundreds of constants. Done here, it overlaps the toolkit start
+     * navigation, each a class of hundreds of constants. Done here, it overlaps the shell's FXML
      * instead of following it; nothing of JavaFX is touched off its thread.
      */
     private static void warmUpIcons() {
@@ -95,24 +98,39 @@ public final class WifdeskApp extends Application {
     @Override
     public void start(Stage stage) {
         boolean measure = getParameters().getRaw().contains(MEASURE_STARTUP);
-        CompletableFuture<UiServices> ready = services != null ? services : buildServicesInBackground();
-        // the FX thread does not wait for them: the window opens when they are ready
-        ready.whenComplete((s, failure) -> Platform.runLater(() -> {
-            try {
-                if (failure != null) {
-                    throw failure;
-                }
-                appender = ActivityLogAppender.install(s.activityLog());
-                MainWindow.open(stage, s);
-                if (measure) {
-                    StartupProbe.reportFirstPulse(stage, System.out);
-                }
-            } catch (Throwable t) {
-                // as a failure in start() would: launchGui rethrows it, the command line prints one line
-                startFailure = t instanceof java.util.concurrent.CompletionException ce ? ce.getCause() : t;
-                Platform.exit();
+        MainWindow.showStartupShell(stage, Messages.load(Locale.getDefault()));
+        Runnable buildServices = () -> buildServicesInBackground()
+                .whenComplete((s, failure) -> Platform.runLater(() -> openShell(stage, s, failure, measure)));
+        Scene first = stage.getScene();
+        if (measure) {
+            StartupProbe.reportFirstPulse(first, StartupProbe.PREFIX, System.out, buildServices);
+        } else {
+            StartupProbe.afterNextPulse(first, buildServices);
+        }
+    }
+
+    /** The shell in place of the start-up view, unless that window was closed meanwhile. */
+    private void openShell(Stage stage, UiServices services, Throwable failure, boolean measure) {
+        try {
+            if (failure != null) {
+                throw failure;
             }
-        }));
+            if (!MainWindow.open(stage, services)) {
+                return;
+            }
+            appender = ActivityLogAppender.install(services.activityLog());
+            if (services.diagnosisService() instanceof LazyDiagnosisService lazy) {
+                StartupProbe.afterNextPulse(stage.getScene(), lazy::warmUp);
+            }
+            if (measure) {
+                // the shell's own first frame, on stderr (stdout has the one line of the contract); then close
+                StartupProbe.reportFirstPulse(stage.getScene(), SHELL_PREFIX, System.err, stage::hide);
+            }
+        } catch (Throwable t) {
+            // as a failure in start() would: launchGui rethrows it, the command line prints one line
+            startFailure = t instanceof java.util.concurrent.CompletionException ce ? ce.getCause() : t;
+            Platform.exit();
+        }
     }
 
     static UiServices realServices(ActivityLog log) {

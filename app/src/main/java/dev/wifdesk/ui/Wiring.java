@@ -3,7 +3,6 @@ package dev.wifdesk.ui;
 import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.ui.connection.SandboxLauncher;
-import dev.wifdesk.ui.diagnostics.DiagnosisService;
 import dev.wifdesk.ui.diagnostics.EngineDiagnosisService;
 
 /**
@@ -19,7 +18,7 @@ final class Wiring {
         return new EmbeddedSandboxLauncher(SandboxOptions.defaults());
     }
 
-    static DiagnosisService diagnosisService() {
-        return new EngineDiagnosisService(new DiagnosisEngine());
+    static LazyDiagnosisService diagnosisService() {
+        return new LazyDiagnosisService(() -> new EngineDiagnosisService(new DiagnosisEngine()));
     }
 }

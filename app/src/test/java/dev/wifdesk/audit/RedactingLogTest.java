@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The shipped logback.xml: no token reaches the console, neither in a message nor in an exception. */
+/**
+ * The shipped logging set-up ({@link ConsoleLogConfigurator}, found by Logback's service loader):
+ * no token reaches the console, neither in a message nor in an exception; warnings only unless
+ * {@code WIFDESK_LOG_LEVEL} says otherwise.
+ */
 class RedactingLogTest {
     private static final String JWT = "ey" + "JhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
 
@@ -19,10 +22,9 @@ class RedactingLogTest {
     void messagesAndExceptionsAreRedactedWithTheShippedPattern() throws Exception {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(getClass().getResource("/logback.xml"));
-        var console = (OutputStreamAppender<ILoggingEvent>) context.getLogger("ROOT").getAppender("STDERR");
+        ConsoleLogConfigurator.configure(context, null);
+        var console = (OutputStreamAppender<ILoggingEvent>) context.getLogger("ROOT").getAppender(ConsoleLogConfigurator.APPENDER);
+        assertThat(console.isStarted()).isTrue();
         String pattern = ((PatternLayoutEncoder) console.getEncoder()).getPattern();
 
         // the same pattern, written to memory
@@ -46,5 +48,29 @@ class RedactingLogTest {
                 .contains("IllegalStateException: subject_token=eyJ" + Redactor.MASK)
                 .doesNotContain("c2lnbmF0dXJl");
         context.stop();
+    }
+
+    @Test
+    void theLevelIsWarnUnlessTheVariableNamesAnother() {
+        assertThat(rootLevel(null)).isEqualTo(ch.qos.logback.classic.Level.WARN);
+        assertThat(rootLevel("not-a-level")).isEqualTo(ch.qos.logback.classic.Level.WARN);
+        assertThat(rootLevel("debug")).isEqualTo(ch.qos.logback.classic.Level.DEBUG);
+    }
+
+    @Test
+    void logbackFindsTheConfiguratorThroughItsServiceLoader() {
+        // the app's own context: configured by ConsoleLogConfigurator, not by Logback's default
+        LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        assertThat(context.getLogger("ROOT").getAppender(ConsoleLogConfigurator.APPENDER)).isNotNull();
+        assertThat(java.util.ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream()
+                .map(p -> p.type().getName())).contains(ConsoleLogConfigurator.class.getName());
+    }
+
+    private static ch.qos.logback.classic.Level rootLevel(String level) {
+        LoggerContext context = new LoggerContext();
+        ConsoleLogConfigurator.configure(context, level);
+        ch.qos.logback.classic.Level result = context.getLogger("ROOT").getLevel();
+        context.stop();
+        return result;
     }
 }

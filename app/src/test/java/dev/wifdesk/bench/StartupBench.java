@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupBench {
     private static final String PREFIX = "startup-ms ";
+    /** The app's second figure, on stderr: its full shell's first frame (the first frame is the light start-up view). */
+    private static final String SHELL_PREFIX = "shell-ms ";
     private static final long TIMEOUT_SECONDS = 120;
     /** What {@code installer/wifdesk.sh} passes when the archive exists; checked against the script below. */
     private static final List<String> LAUNCHER_FLAGS = List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
@@ -64,21 +66,26 @@ public final class StartupBench {
         measure(minimal); // one warm-up each (file cache), not counted
         long[] a = new long[runs];
         long[] m = new long[runs];
+        long[] shell = new long[runs];
         for (int i = 0; i < runs; i++) {
             // alternate which goes first, so neither always follows the other
+            long[] appRun;
             if (i % 2 == 0) {
-                a[i] = measure(app);
+                appRun = measureBoth(app);
                 m[i] = measure(minimal);
             } else {
                 m[i] = measure(minimal);
-                a[i] = measure(app);
+                appRun = measureBoth(app);
             }
-            System.out.printf(Locale.ROOT, "run %2d: app %5d ms, minimal %5d ms%n", i + 1, a[i], m[i]);
+            a[i] = appRun[0];
+            shell[i] = appRun[1];
+            System.out.printf(Locale.ROOT, "run %2d: app %5d ms (shell %5d ms), minimal %5d ms%n", i + 1, a[i], shell[i], m[i]);
         }
         long am = median(a);
         long mm = median(m);
         System.out.printf(Locale.ROOT, "load after %s%n", load());
         System.out.printf(Locale.ROOT, "app     median %d ms (%d-%d)%n", am, min(a), max(a));
+        System.out.printf(Locale.ROOT, "app full shell median %d ms (%d-%d)%n", median(shell), min(shell), max(shell));
         System.out.printf(Locale.ROOT, "minimal median %d ms (%d-%d)%n", mm, min(m), max(m));
         System.out.printf(Locale.ROOT, "ratio %.2f over %d runs each%n", (double) am / mm, runs);
     }
@@ -104,21 +111,31 @@ public final class StartupBench {
     }
 
     private static long measure(List<String> command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        return measureBoth(command)[0];
+    }
+
+    /** {@code startup-ms} (stdout) and {@code shell-ms} (stderr; -1 when not printed) of one run. */
+    private static long[] measureBoth(List<String> command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home")); // the launcher uses it: the same JVM for both
         Process p = pb.start();
         p.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             throw new IllegalStateException(command + " did not finish within " + TIMEOUT_SECONDS + " s");
         }
         String text = out.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return text.lines().filter(l -> l.startsWith(PREFIX)).findFirst()
-                .map(l -> Long.parseLong(l.substring(PREFIX.length()).strip()))
-                .orElseThrow(() -> new IllegalStateException(command + " exited " + p.exitValue()
-                        + " without a '" + PREFIX + "' line: " + text));
+        long startup = figure(text, PREFIX).orElseThrow(() -> new IllegalStateException(command + " exited "
+                + p.exitValue() + " without a '" + PREFIX + "' line: " + text));
+        return new long[] {startup, figure(err.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), SHELL_PREFIX).orElse(-1L)};
+    }
+
+    private static java.util.Optional<Long> figure(String text, String prefix) {
+        return text.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> Long.parseLong(l.substring(prefix.length()).strip()));
     }
 
     private static String read(InputStream in) {

@@ -89,9 +89,14 @@ class ExportCommandTest {
     }
 
     @Test
-    void gitlabCiIsNamedButNotInThisBuild() {
-        assertThat(run("export", "--spec", specFile.toString(), "--to", "gitlab-ci")).isEqualTo(WifdeskCommand.EXIT_BAD_INPUT);
-        assertThat(err.toString()).contains("--to gitlab-ci is not available in this build");
+    void gitlabCiPrintsTheVerificationJobApplyCommitsAndAnUnknownTargetIsRefused() throws Exception {
+        assertThat(run("export", "--spec", specFile.toString(), "--to", "gitlab-ci")).isZero();
+        String file = out.toString();
+        assertThat(dev.wifdesk.export.GitLabCiSchema.validate(file)).isEmpty();
+        var jobs = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(file);
+        assertThat(jobs.fieldNames()).toIterable().contains("stages", "wif-verify-production", "wif-verify-staging");
+        assertThat(jobs.at("/wif-verify-production/environment").asText()).isEqualTo("production");
+        assertThat(jobs.at("/wif-verify-production/id_tokens/GITLAB_OIDC_TOKEN/aud").asText()).isEqualTo("$WIF_ID_TOKEN_AUD");
         assertThat(run("export", "--spec", specFile.toString(), "--to", "pulumi")).isEqualTo(WifdeskCommand.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("--to 'pulumi' must be one of gcloud, terraform, gitlab-ci, cred-config");
     }

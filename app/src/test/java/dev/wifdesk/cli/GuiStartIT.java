@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged launcher opening the GUI (failsafe, after {@code mvn package}), as a process with a
  * bounded wait: without a display it says what is missing and exits 2; with one (e.g. Xvfb),
- * {@code --measure-startup} prints its one line and exits 0.
+ * {@code --measure-startup} prints its one line and exits 0, and on stderr when the full shell
+ * (which follows the light start-up view) had its first frame.
  */
 class GuiStartIT {
     private static final long TIMEOUT_SECONDS = 120;
@@ -34,6 +35,12 @@ class GuiStartIT {
         Run run = launcher(true, "--measure-startup");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines().toList()).singleElement().asString().matches("startup-ms \\d+");
+        long firstFrame = Long.parseLong(run.out().strip().substring("startup-ms ".length()));
+        String shell = run.errLines().stream().filter(l -> l.startsWith("shell-ms ")).findFirst().orElseThrow(
+                () -> new AssertionError("no shell-ms line on stderr: " + run.err()));
+        assertThat(shell).matches("shell-ms \\d+");
+        assertThat(Long.parseLong(shell.substring("shell-ms ".length()))).as("the shell follows the first frame")
+                .isGreaterThanOrEqualTo(firstFrame);
     }
 
     private static Run launcher(boolean withDisplay, String... args) throws Exception {

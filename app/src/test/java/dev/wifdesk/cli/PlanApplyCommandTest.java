@@ -70,7 +70,7 @@ class PlanApplyCommandTest {
     void planShowsTheStepsAndApplyTwiceChangesNothingTheSecondTime() throws Exception {
         assertThat(run("plan", "--spec", spec.toString(), "--sandbox", url(), "--format", "json")).isZero();
         JsonNode plan = JSON.readTree(out.toString());
-        assertThat(plan.get("changes").asInt()).isEqualTo(6);
+        assertThat(plan.get("changes").asInt()).isEqualTo(7);
         assertThat(plan.get("steps")).allSatisfy(s -> assertThat(s.get("status").asText()).isEqualTo("planned"));
         JsonNode pool = plan.get("steps").get(1);
         assertThat(pool.get("id").asText()).isEqualTo("pool");
@@ -82,10 +82,10 @@ class PlanApplyCommandTest {
         assertThat(run("apply", "--spec", spec.toString(), "--sandbox", url(), "--yes", "--format", "json",
                 "--audit-log", audit.toString())).as(err.toString()).isZero();
         JsonNode first = JSON.readTree(out.toString());
-        assertThat(first.get("changes").asInt()).isEqualTo(6);
+        assertThat(first.get("changes").asInt()).isEqualTo(7);
         assertThat(first.get("steps")).allSatisfy(s -> assertThat(s.get("status").asText()).isEqualTo("done"));
         int audited = new AuditLog(audit).read().size();
-        assertThat(audited).isGreaterThanOrEqualTo(6);
+        assertThat(audited).isGreaterThanOrEqualTo(7);
 
         assertThat(run("apply", "--spec", spec.toString(), "--sandbox", url(), "--yes", "--format", "json",
                 "--audit-log", audit.toString())).isZero();
@@ -100,7 +100,22 @@ class PlanApplyCommandTest {
         assertThat(err.toString()).contains("confirmation needed: pass --yes").contains("+ pool  create");
         assertThat(new AuditLog(audit).read()).isEmpty();
         assertThat(run("plan", "--spec", spec.toString(), "--sandbox", url(), "--format", "json")).isZero();
-        assertThat(out.toString()).contains("\"changes\" : 6");
+        assertThat(out.toString()).contains("\"changes\" : 7");
+    }
+
+    @Test
+    void planCarriesTheSecurityLintOfTheDesiredState() throws Exception {
+        Path broad = Files.writeString(dir.resolve("broad.yaml"),
+                SPEC.replace("projectRoles: [roles/dataflow.developer, roles/dataflow.worker]", "projectRoles: [roles/editor]"));
+        assertThat(run("plan", "--spec", broad.toString(), "--sandbox", url(), "--format", "json")).isZero();
+        JsonNode findings = JSON.readTree(out.toString()).get("findings");
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.get("code").asText()).isEqualTo("LINT_BROAD_ROLE");
+            assertThat(f.get("severity").asText()).isEqualTo("warning");
+            assertThat(f.get("fix").asText()).contains("roles/dataflow.developer");
+        });
+        assertThat(run("plan", "--spec", spec.toString(), "--sandbox", url(), "--format", "json")).isZero();
+        assertThat(JSON.readTree(out.toString()).get("findings")).noneMatch(f -> f.get("code").asText().equals("LINT_BROAD_ROLE"));
     }
 
     @Test

@@ -62,7 +62,7 @@ class SandboxVerificationEndToEndTest {
         fx = new VerificationFixture(SandboxOptions.defaults().withLroDelayMs(2000), java.time.Duration.ofMinutes(5));
         fx.createServiceAccountAndGrants();
         Pipeline pipeline = fx.gitlab.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "main");
-        long jobId = fx.gitlab.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, pipeline.getId()).get(0).getId();
+        long jobId = fx.verificationJob(pipeline.getId()).getId();
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
         while (!fx.gitlab.getJobApi().getTrace(GitLabSandbox.PROJECT_PATH, jobId).contains("created, state")) {
             assertThat(java.time.Instant.now()).as("Dataflow launch").isBefore(deadline);

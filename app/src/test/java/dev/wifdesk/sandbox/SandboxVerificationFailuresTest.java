@@ -57,7 +57,8 @@ class SandboxVerificationFailuresTest {
     void unprotectedBranchIsRejectedByTheAttributeCondition() throws Exception {
         // protected variables do not reach develop: pass them as pipeline variables
         Pipeline pipeline = fx.gitlab.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "develop",
-                List.of(new Variable("WIF_PROVIDER", fx.provider), new Variable("WIF_SERVICE_ACCOUNT", fx.serviceAccount)));
+                List.of(new Variable("WIF_PROVIDER", fx.provider), new Variable("WIF_SERVICE_ACCOUNT", fx.serviceAccount),
+                new Variable("WIF_ID_TOKEN_AUD", GitLabSandbox.ISSUER)));
         Job job = fx.awaitJob(pipeline.getId());
         String trace = fx.trace(job);
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.Target;
 import dev.wifdesk.plan.AuditedChanges;
+import dev.wifdesk.export.VerificationJobYaml;
 import dev.wifdesk.plan.ChangeContext;
+import dev.wifdesk.plan.CiConfigFile;
 import dev.wifdesk.plan.demo.DemoSetup;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
 import java.time.Instant;
@@ -72,15 +74,28 @@ public final class VerificationFixture implements AutoCloseable {
         demo.run(DemoSetup.Kind.PROJECT_ROLES, changes);
     }
 
+    /**
+     * The CI/CD variables, and the verification job committed (through gitlab4j, as a user would) to
+     * {@code main} by the demo's step and to {@code develop} for the tests of unprotected refs.
+     */
     private void setVariables() throws Exception {
         demo.run(DemoSetup.Kind.CI_VARIABLES, changes);
+        demo.run(DemoSetup.Kind.CI_FILE, changes);
+        CiConfigFile.ensure(changes, GitLabSandbox.PROJECT_PATH, "develop", CiConfigFile.Mode.COMMIT,
+                VerificationJobYaml.jobs("develop", java.util.List.of()));
     }
 
-    /** Polls the pipeline's job through gitlab4j until it finishes (bounded). */
+    /** The verification job of a pipeline (the file's other jobs run before it). */
+    public Job verificationJob(long pipelineId) throws Exception {
+        return gitlab.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, pipelineId).stream()
+                .filter(j -> j.getName().equals(VerificationJobYaml.JOB_NAME)).findFirst().orElseThrow();
+    }
+
+    /** Polls the pipeline's verification job through gitlab4j until it finishes (bounded). */
     public Job awaitJob(long pipelineId) throws Exception {
         Instant deadline = Instant.now().plusSeconds(90);
         while (true) {
-            Job job = gitlab.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, pipelineId).get(0);
+            Job job = verificationJob(pipelineId);
             if (job.getStatus() == JobStatus.SUCCESS || job.getStatus() == JobStatus.FAILED) {
                 return job;
             }

@@ -6,12 +6,14 @@ import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.PolicyChange;
 import dev.wifdesk.cloud.ServiceAccountNames;
+import dev.wifdesk.export.VerificationJobYaml;
 import dev.wifdesk.model.CiContract;
 import dev.wifdesk.model.PrincipalIdentifier;
 import dev.wifdesk.model.ResourceNames;
 import dev.wifdesk.plan.Action;
 import dev.wifdesk.plan.Bindings;
 import dev.wifdesk.plan.ChangeContext;
+import dev.wifdesk.plan.CiConfigFile;
 import dev.wifdesk.plan.GitLabVariables;
 import dev.wifdesk.plan.IamResources;
 import dev.wifdesk.plan.Outcome;
@@ -29,7 +31,7 @@ import org.gitlab4j.api.GitLabApi;
 /**
  * The demo federation of the sandbox as a plan of the plan engine: a pool and GitLab OIDC
  * provider, a service account that the project path may impersonate, the Dataflow roles, and
- * the CI/CD variables the sandbox runner reads. Planning only reads (each step's action comes
+ * the CI/CD variables and the verification job in {@code .gitlab-ci.yml} the sandbox runner runs. Planning only reads (each step's action comes
  * from the observed state); every step re-reads when it runs, so a second run changes nothing.
  */
 public final class DemoSetup {
@@ -40,6 +42,8 @@ public final class DemoSetup {
     public static final Map<String, String> MAPPING = mapping();
     public static final List<String> DATAFLOW_ROLES = List.of("roles/dataflow.developer", "roles/dataflow.worker");
     public static final String REGION = "europe-west1";
+    /** The ref the demo's verification job runs on: the sandbox project's protected default branch. */
+    public static final String REF = "main";
 
     private static Map<String, String> mapping() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -61,7 +65,7 @@ public final class DemoSetup {
     }
 
     /** The steps, in the order they run; a step's id is its kind's name. */
-    public enum Kind { POOL, PROVIDER, SERVICE_ACCOUNT, SA_BINDING, PROJECT_ROLES, CI_VARIABLES }
+    public enum Kind { POOL, PROVIDER, SERVICE_ACCOUNT, SA_BINDING, PROJECT_ROLES, CI_VARIABLES, CI_FILE }
 
     private final Coordinates at;
 
@@ -100,14 +104,19 @@ public final class DemoSetup {
         Map<String, String> v = new LinkedHashMap<>();
         v.put(CiContract.PROVIDER, providerAudience());
         v.put(CiContract.SERVICE_ACCOUNT, serviceAccount());
-        v.put(CiContract.DATAFLOW_PROJECT, at.projectId());
+        v.put(CiContract.ID_TOKEN_AUD, at.issuer());
+        v.put(CiContract.GCP_PROJECT_ID, at.projectId());
         v.put(CiContract.DATAFLOW_REGION, REGION);
         v.put(CiContract.DATAFLOW_TEMPLATE, "gs://dataflow-templates-" + REGION + "/latest/Word_Count");
         v.put(CiContract.DATAFLOW_PARAMETERS,
                 "{\"inputFile\":\"gs://dataflow-samples/shakespeare/kinglear.txt\",\"output\":\"gs://acme-tmp/wifdesk/out\"}");
         v.put(CiContract.DATAFLOW_TEMP_LOCATION, "gs://acme-tmp/wifdesk/tmp");
-        v.put(CiContract.DATAFLOW_SERVICE_ACCOUNT, serviceAccount());
         return v;
+    }
+
+    /** The verification job the demo commits to {@link #REF} (the same text {@code apply} and the export write). */
+    public static Map<String, String> verificationJobs() {
+        return VerificationJobYaml.jobs(REF, List.of());
     }
 
     private List<GitLabVariables.Wanted> wantedVariables() {
@@ -144,6 +153,8 @@ public final class DemoSetup {
             case PROJECT_ROLES -> Bindings.projectRolesAction(google, at.projectId(), "serviceAccount:" + serviceAccount(),
                     DATAFLOW_ROLES);
             case CI_VARIABLES -> GitLabVariables.action(gitlab, at.gitlabProjectPath(), wantedVariables());
+            case CI_FILE -> CiConfigFile.action(gitlab, at.gitlabProjectPath(), REF, CiConfigFile.Mode.COMMIT,
+                    verificationJobs());
         };
     }
 
@@ -173,6 +184,10 @@ public final class DemoSetup {
             case CI_VARIABLES -> new Step(kind.name(), action, at.gitlabProjectPath(), variablesDescription(),
                     List.of(Kind.PROVIDER.name(), Kind.SERVICE_ACCOUNT.name()),
                     c -> GitLabVariables.ensure(c, at.gitlabProjectPath(), wantedVariables()));
+            case CI_FILE -> new Step(kind.name(), action, at.gitlabProjectPath() + "/" + CiConfigFile.PATH,
+                    "Verification job " + String.join(", ", verificationJobs().keySet()) + " committed to " + REF
+                            + " (the file's other jobs kept)", List.of(),
+                    c -> CiConfigFile.ensure(c, at.gitlabProjectPath(), REF, CiConfigFile.Mode.COMMIT, verificationJobs()));
         };
     }
 

@@ -41,7 +41,7 @@ final class AccessSteps {
     static Step account(SetupValues v, ObservedState seen, SetupValues.Account a, List<String> dependsOn) {
         boolean exists = seen.accounts().get(a.email()).isPresent();
         Action action = exists ? Action.NONE : Action.CREATE;
-        String displayName = displayName(a);
+        String displayName = a.displayName();
         List<FieldDiff> diff = exists ? List.of() : List.of(FieldDiff.added("email", a.email()),
                 FieldDiff.added("displayName", displayName));
         return new Step(accountStepId(a), action, a.resource(v.projectId()), "Service account " + a.email()
@@ -94,13 +94,7 @@ final class AccessSteps {
 
     static List<PolicyChange> changes(SetupValues v, SetupValues.Account a) {
         String resource = a.resource(v.projectId());
-        List<PolicyChange> out = new ArrayList<>();
-        a.impersonators().forEach(m -> out.add(new PolicyChange(resource, SetupValues.WORKLOAD_IDENTITY_USER, m, true)));
-        out.add(new PolicyChange(resource, SetupValues.SERVICE_ACCOUNT_USER, a.member(), true));
-        return out;
+        return a.policyMembers().stream().map(m -> new PolicyChange(resource, m.role(), m.member(), true)).toList();
     }
 
-    private static String displayName(SetupValues.Account a) {
-        return a.environment().map(e -> "GitLab CI Dataflow (" + e + ")").orElse("GitLab CI Dataflow");
-    }
 }

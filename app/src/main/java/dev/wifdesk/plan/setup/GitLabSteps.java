@@ -5,7 +5,13 @@ import dev.wifdesk.plan.Action;
 import dev.wifdesk.plan.FieldDiff;
 import dev.wifdesk.plan.GitLabVariables;
 import dev.wifdesk.plan.Step;
+import dev.wifdesk.export.VerificationJobYaml;
+import dev.wifdesk.model.FederationSpec;
+import dev.wifdesk.plan.CiConfigFile;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import org.gitlab4j.api.GitLabApi;
 
 /**
  * The GitLab project's wiring: its CI/CD variables (CLI.md's table, per environment scope). The
@@ -13,6 +19,7 @@ import java.util.List;
  */
 final class GitLabSteps {
     static final String VARIABLES = "gitlab-variables";
+    static final String CI_FILE = "gitlab-ci-file";
 
     private GitLabSteps() {
     }
@@ -40,6 +47,36 @@ final class GitLabSteps {
         return new Step(VARIABLES, action, project, "GitLab CI/CD variables of " + project, diff,
                 action == Action.NONE ? "" : "gitlab projects.variables create/update", glab.toString(), List.of(),
                 c -> GitLabVariables.ensure(c, project, wanted(v)));
+    }
+
+    /**
+     * The verification job(s) in {@code .gitlab-ci.yml} (one per environment), edited into the file
+     * (other jobs kept), as the spec's {@code gitlab.verificationJob} says: a merge request, a commit
+     * to the ref, or nothing.
+     */
+    static Step ciFile(SetupValues v, GitLabApi gitlab) throws IOException {
+        FederationSpec.GitLab g = v.spec().gitlab().orElseThrow();
+        CiConfigFile.Mode mode = CiConfigFile.Mode.of(g.verificationJob());
+        Map<String, String> jobs = VerificationJobYaml.jobs(g.ref(),
+                v.spec().environments().stream().map(FederationSpec.Environment::name).toList());
+        String project = v.gitlabProjectPath();
+        Action action = CiConfigFile.action(gitlab, project, g.ref(), mode, jobs);
+        List<FieldDiff> diff = List.of();
+        if (action != Action.NONE) {
+            String before = CiConfigFile.read(gitlab, project, g.ref()).orElse("");
+            diff = CiConfigFile.diff(before, CiConfigFile.merge(before, jobs)).stream()
+                    .map(line -> new FieldDiff(CiConfigFile.PATH, "", line)).toList();
+        }
+        String how = switch (mode) {
+            case COMMIT -> "committed to " + g.ref();
+            case MERGE_REQUEST -> "on branch " + CiConfigFile.BRANCH + " with a merge request into " + g.ref();
+            case NONE -> "left alone (verificationJob: none)";
+        };
+        return new Step(CI_FILE, action, project + ":" + CiConfigFile.PATH,
+                "The verification job(s) " + String.join(", ", jobs.keySet()) + " in " + CiConfigFile.PATH + ", " + how,
+                diff, action == Action.NONE ? "" : "gitlab repository files/branches/merge_requests",
+                action == Action.NONE ? "" : "wifdesk export --to gitlab-ci --spec SPEC   # the same job, to paste by hand",
+                List.of(), c -> CiConfigFile.ensure(c, project, g.ref(), mode, jobs));
     }
 
     private static String describe(String value, boolean isProtected, boolean masked) {

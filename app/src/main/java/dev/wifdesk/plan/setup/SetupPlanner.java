@@ -7,6 +7,7 @@ import dev.wifdesk.model.SetupValues;
 import dev.wifdesk.model.SpecProblem;
 import dev.wifdesk.plan.Plan;
 import dev.wifdesk.plan.Step;
+import dev.wifdesk.plan.lint.SetupLint;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,18 @@ import org.gitlab4j.api.GitLabApi;
 public final class SetupPlanner {
     private final GoogleClients google;
     private final Optional<GitLabApi> gitlab;
+    private final SetupLint lint;
 
     /** {@code gitlab} empty: the GitLab steps are left out (a spec without a {@code gitlab:} section needs none). */
-    public SetupPlanner(GoogleClients google, Optional<GitLabApi> gitlab) {
+    public SetupPlanner(GoogleClients google, Optional<GitLabApi> gitlab, SetupLint lint) {
         this.google = google;
         this.gitlab = gitlab;
+        this.lint = lint;
+    }
+
+    /** With a lint of its own (the command line; the GUI hands in one sharing its CEL engine). */
+    public SetupPlanner(GoogleClients google, Optional<GitLabApi> gitlab) {
+        this(google, gitlab, new SetupLint(new dev.wifdesk.cel.CelEngine()));
     }
 
     /**
@@ -37,10 +45,10 @@ public final class SetupPlanner {
         SetupValues values = new SetupValues(spec, project.projectNumber());
         ObservedState seen = new StateObserver(google, gitlab).observe(values, project);
         refuseMissingReusedAccounts(spec, values, seen);
-        return new SetupPlan(values, project, new Plan(steps(values, seen)), List.of());
+        return new SetupPlan(values, project, new Plan(steps(values, seen)), lint.lint(spec, project.projectNumber()));
     }
 
-    private List<Step> steps(SetupValues v, ObservedState seen) {
+    private List<Step> steps(SetupValues v, ObservedState seen) throws IOException {
         List<Step> steps = new ArrayList<>();
         steps.add(ServiceSteps.services(v, seen));
         List<String> afterServices = List.of(ServiceSteps.SERVICES);
@@ -53,6 +61,7 @@ public final class SetupPlanner {
         steps.add(AccessSteps.projectRoles(v, seen));
         if (gitlab.isPresent() && v.spec().gitlab().isPresent()) {
             steps.add(GitLabSteps.variables(v, seen));
+            steps.add(GitLabSteps.ciFile(v, gitlab.get()));
         }
         return steps;
     }

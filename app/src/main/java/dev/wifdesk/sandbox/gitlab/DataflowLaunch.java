@@ -10,7 +10,6 @@ import com.google.api.services.dataflow.model.RuntimeEnvironment;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.Target;
-import dev.wifdesk.model.CiContract;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -21,9 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The job's {@code gcloud dataflow jobs run}: launches the template of the {@code DATAFLOW_*}
- * variables as the impersonated service account and follows the Dataflow job to a terminal state,
- * within the runner's job timeout. Without {@code DATAFLOW_TEMPLATE} only authentication is verified.
+ * The job's {@code gcloud dataflow jobs run}: launches the template its arguments name as the
+ * impersonated service account and follows the Dataflow job to a terminal state, within the
+ * runner's job timeout.
  */
 final class DataflowLaunch {
     private static final Set<String> TERMINAL_STATES = Set.of("JOB_STATE_DONE", "JOB_STATE_FAILED",
@@ -34,51 +33,46 @@ final class DataflowLaunch {
     private final Duration pollInterval;
     private final Duration jobTimeout;
     private final Clock clock;
-    private final long pipelineId;
     private final JobTrace trace;
     private final Runnable checkCanceled;
 
     /** {@code checkCanceled} throws {@link JobFailed.Canceled} once the job was canceled. */
-    DataflowLaunch(RunnerSettings settings, Clock clock, long pipelineId, JobTrace trace, Runnable checkCanceled) {
+    DataflowLaunch(RunnerSettings settings, Clock clock, JobTrace trace, Runnable checkCanceled) {
         this.googleBase = settings.googleBase();
         this.pollInterval = settings.pollInterval();
         this.jobTimeout = settings.jobTimeout();
         this.clock = clock;
-        this.pipelineId = pipelineId;
         this.trace = trace;
         this.checkCanceled = checkCanceled;
     }
 
-    void launchAndFollow(VisibleVariables vars, GoogleCredentials credentials, Instant deadline)
-            throws JobFailed {
-        String template = vars.get(CiContract.DATAFLOW_TEMPLATE);
-        if (template == null || template.isBlank()) {
-            trace.line("DATAFLOW_TEMPLATE is not set: authentication verified, no Dataflow launch requested.");
-            return;
-        }
-        String project = vars.require(CiContract.DATAFLOW_PROJECT);
-        String region = vars.require(CiContract.DATAFLOW_REGION);
-        Map<String, String> parameters = parameters(vars.get(CiContract.DATAFLOW_PARAMETERS));
+    /** What {@code gcloud dataflow jobs run NAME --gcs-location --region --project --staging-location --service-account-email --parameters} says. */
+    record Launch(String jobName, String template, String region, String project, String stagingLocation,
+                  String serviceAccountEmail, String parameters) {
+    }
+
+    void launchAndFollow(Launch launch, GoogleCredentials credentials, Instant deadline) throws JobFailed {
+        String project = launch.project();
+        String region = launch.region();
+        String template = launch.template();
         RuntimeEnvironment environment = new RuntimeEnvironment();
-        if (vars.get(CiContract.DATAFLOW_TEMP_LOCATION) != null) {
-            environment.setTempLocation(vars.get(CiContract.DATAFLOW_TEMP_LOCATION));
+        if (present(launch.stagingLocation())) {
+            environment.setTempLocation(launch.stagingLocation());
         }
-        if (vars.get(CiContract.DATAFLOW_SERVICE_ACCOUNT) != null) {
-            environment.setServiceAccountEmail(vars.get(CiContract.DATAFLOW_SERVICE_ACCOUNT));
+        if (present(launch.serviceAccountEmail())) {
+            environment.setServiceAccountEmail(launch.serviceAccountEmail());
         }
-        LaunchTemplateParameters launch = new LaunchTemplateParameters()
-                .setJobName("wifdesk-verify-" + pipelineId)
-                .setParameters(parameters)
+        LaunchTemplateParameters body = new LaunchTemplateParameters()
+                .setJobName(launch.jobName())
+                .setParameters(parameters(launch.parameters()))
                 .setEnvironment(environment);
         // the runner has no operator identity: only dataflow(credentials), the impersonated SA, is used
         Dataflow dataflow = new GoogleClients(Target.sandbox(googleBase, "", "sandbox-runner"))
                 .dataflow(credentials);
-        trace.command("gcloud dataflow jobs run wifdesk-verify-" + pipelineId + " --gcs-location=" + template
-                + " --region=" + region + " --project=" + project);
         Job created;
         try {
             LaunchTemplateResponse response = dataflow.projects().locations().templates()
-                    .launch(project, region, launch).setGcsPath(template).execute();
+                    .launch(project, region, body).setGcsPath(template).execute();
             created = response.getJob();
         } catch (IOException | RuntimeException e) {
             trace.error("Dataflow template launch failed");
@@ -124,20 +118,36 @@ final class DataflowLaunch {
         }
     }
 
-    private Map<String, String> parameters(String json) throws JobFailed {
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** {@code --parameters}: gcloud's {@code KEY=VALUE,...} form, or the JSON object of CLI.md's {@code DATAFLOW_PARAMETERS}. */
+    private Map<String, String> parameters(String text) throws JobFailed {
         Map<String, String> out = new LinkedHashMap<>();
-        if (json == null || json.isBlank()) {
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        if (!text.strip().startsWith("{")) {
+            for (String pair : text.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    trace.error("--parameters must be KEY=VALUE pairs separated by commas, or a JSON object");
+                    throw new JobFailed("script_failure");
+                }
+                out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1));
+            }
             return out;
         }
         try {
-            JsonNode node = JSON.readTree(json);
+            JsonNode node = JSON.readTree(text);
             if (node == null || !node.isObject()) {
                 throw new IOException("not a JSON object");
             }
             node.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
             return out;
         } catch (IOException e) {
-            trace.error("DATAFLOW_PARAMETERS must be a JSON object of strings, like {\"inputFile\":\"gs://...\"}");
+            trace.error("--parameters must be a JSON object of strings, like {\"inputFile\":\"gs://...\"}");
             throw new JobFailed("script_failure");
         }
     }

@@ -1,16 +1,29 @@
 package dev.wifdesk.sandbox.gitlab;
 
 import java.util.Locale;
+import java.util.Set;
 
-/** The sandbox project's deployment environments: {@code production} is protected; tiers as GitLab guesses them. */
+/**
+ * The sandbox project's deployment environments: {@code production} is a protected environment,
+ * {@code staging} (and any other a job names) is not; tiers as GitLab guesses them from the name
+ * when the job does not set {@code deployment_tier}.
+ */
 final class Environments {
+    /** The seeded protected environments of the sandbox project. */
+    static final Set<String> PROTECTED = Set.of("production");
+
     private Environments() {
     }
 
     static IdTokenRequest.Environment of(String name) {
+        return of(name, null, null);
+    }
+
+    /** {@code tier}/{@code action}: as the job's {@code environment:} says, or null for GitLab's defaults. */
+    static IdTokenRequest.Environment of(String name, String tier, String action) {
         String n = name.toLowerCase(Locale.ROOT);
-        boolean isProtected = n.equals("production");
-        return new IdTokenRequest.Environment(name, isProtected, tier(n), "start");
+        return new IdTokenRequest.Environment(name, PROTECTED.contains(name), tier == null ? tier(n) : tier,
+                action == null ? "start" : action);
     }
 
     /** GitLab derives deployment_tier from the environment name when the job does not set it. */

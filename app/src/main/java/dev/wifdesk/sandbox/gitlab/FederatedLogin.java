@@ -36,7 +36,8 @@ final class FederatedLogin {
                     () -> SandboxRouting.transport(googleBase))
                     .createScoped(List.of(CiContract.CLOUD_PLATFORM_SCOPE));
             credentials.refresh();
-            trace.line("Exchanged the ID token at " + CiContract.STS_TOKEN_URL + " and impersonated " + serviceAccount);
+            trace.line("Exchanged the ID token at " + CiContract.STS_TOKEN_URL
+                    + (serviceAccount == null ? "" : " and impersonated " + serviceAccount));
             return credentials;
         } catch (IOException | RuntimeException e) {
             trace.error("authentication failed");

@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * The sandbox GitLab instance: REST v4 subset + OIDC discovery/JWKS on its own loopback HTTP
  * server, a seeded project {@code acme/pipelines}, a personal access token, ID token minting
- * with GitLab's claim set, and a runner that executes the verification job of each pipeline.
+ * with GitLab's claim set, and a runner that runs the jobs of the .gitlab-ci.yml committed on each pipeline's ref.
  */
 public final class GitLabSandbox implements AutoCloseable {
     /** The https issuer NAME tokens carry; the Google sandbox maps it to {@link #baseUrl()}. */

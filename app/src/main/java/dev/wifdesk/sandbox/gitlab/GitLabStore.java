@@ -46,7 +46,7 @@ final class GitLabStore {
         this.stateDir = stateDir;
         seed.projects().forEach(p -> projects.put(p.id(), p));
         seed.projects().forEach(p -> repositories.put(p.id(), new ProjectRepository(p,
-                Map.of(RepositoryFiles.CI_CONFIG_PATH, RepositoryFiles.CI_CONFIG), clock.instant())));
+                Map.of(RepositoryFiles.CI_CONFIG_PATH, RepositoryFiles.SEED_CI_CONFIG), clock.instant())));
         seed.users().forEach(u -> users.put(u.username(), u));
         tokens.putAll(seed.tokens());
         seed.groups().forEach(g -> groups.put(g.id(), g));
@@ -178,15 +178,18 @@ final class GitLabStore {
 
     // ---- pipelines and jobs
 
+    /** A pipeline of {@code config}'s jobs (already in stage order), all {@code created}. */
     synchronized PipelineRecord createPipeline(SandboxProject project, SandboxProject.Ref ref, SandboxUser user,
-                                               String source, Map<String, String> pipelineVariables) {
+                                               String source, Map<String, String> pipelineVariables, CiConfig config) {
         long iid = pipelines.values().stream().filter(p -> p.project.id() == project.id()).count() + 1;
         PipelineRecord p = new PipelineRecord(nextPipelineId++, iid, project, ref, user, source, pipelineVariables,
-                clock.instant());
-        JobRecord job = new JobRecord(nextJobId++, VerificationJob.JOB_NAME, VerificationJob.STAGE, p, clock.instant());
-        p.jobs.add(job);
+                config.variables(), clock.instant());
+        for (CiJobDefinition definition : config.jobs()) {
+            JobRecord job = new JobRecord(nextJobId++, definition, p, clock.instant());
+            p.jobs.add(job);
+            jobs.put(job.id, job);
+        }
         pipelines.put(p.id, p);
-        jobs.put(job.id, job);
         return p;
     }
 
@@ -225,6 +228,12 @@ final class GitLabStore {
             p.finishedAt = now;
             p.updatedAt = now;
         }
+    }
+
+    /** Runs {@code change} on a pipeline under the store's lock. */
+    synchronized void updatePipeline(PipelineRecord pipeline, Consumer<PipelineRecord> change) {
+        change.accept(pipeline);
+        pipeline.updatedAt = clock.instant();
     }
 
     /** Runs {@code change} under the store's lock (status changes, trace lines). */

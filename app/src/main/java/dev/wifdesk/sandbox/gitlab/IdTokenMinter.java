@@ -90,8 +90,12 @@ final class IdTokenMinter {
                 .issueTime(Date.from(iat))
                 .notBeforeTime(Date.from(iat.minusSeconds(5)))
                 .expirationTime(Date.from(exp))
-                .subject(sub)
-                .audience(request.audience());
+                .subject(sub);
+        if (request.audiences().size() > 1) {
+            b.audience(request.audiences());
+        } else {
+            b.audience(request.audience());
+        }
         return b.build();
     }
 

@@ -25,6 +25,8 @@ public final class IdTokenRequest {
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
 
     private String audience;
+    /** Every {@code aud} value when the job's {@code id_tokens} lists several; else just {@link #audience}. */
+    private java.util.List<String> audiences;
     private String ref;
     private Environment environment;
     private String projectPath;
@@ -50,6 +52,7 @@ public final class IdTokenRequest {
     private IdTokenRequest copy() {
         IdTokenRequest r = new IdTokenRequest();
         r.audience = audience;
+        r.audiences = audiences;
         r.ref = ref;
         r.environment = environment;
         r.projectPath = projectPath;
@@ -67,6 +70,18 @@ public final class IdTokenRequest {
     public IdTokenRequest withAudience(String value) {
         IdTokenRequest r = copy();
         r.audience = Objects.requireNonNull(value, "audience");
+        r.audiences = null;
+        return r;
+    }
+
+    /** Several {@code aud} values (GitLab's {@code id_tokens: X: aud: [A, B]}): the token's {@code aud} is then an array. */
+    public IdTokenRequest withAudiences(java.util.List<String> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("at least one audience");
+        }
+        IdTokenRequest r = copy();
+        r.audience = values.get(0);
+        r.audiences = java.util.List.copyOf(values);
         return r;
     }
 
@@ -146,6 +161,11 @@ public final class IdTokenRequest {
 
     public String audience() {
         return audience;
+    }
+
+    /** The {@code aud} values: one unless {@link #withAudiences} gave several. */
+    public java.util.List<String> audiences() {
+        return audiences == null ? java.util.List.of(audience) : audiences;
     }
 
     public String ref() {

@@ -1,6 +1,6 @@
 package dev.wifdesk.sandbox.gitlab;
 
-/** Ends a verification job early with a failure reason; what went wrong is already in the trace. */
+/** Ends a job early with a failure reason; what went wrong is already in the trace. */
 final class JobFailed extends Exception {
     final String reason;
 

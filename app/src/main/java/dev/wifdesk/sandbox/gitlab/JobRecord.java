@@ -7,6 +7,8 @@ final class JobRecord {
     final long id;
     final String name;
     final String stage;
+    /** The job as the pipeline's {@code .gitlab-ci.yml} wrote it. */
+    final CiJobDefinition definition;
     final PipelineRecord pipeline;
     final Instant createdAt;
     final StringBuilder trace = new StringBuilder();
@@ -18,13 +20,14 @@ final class JobRecord {
     boolean canceled;
 
     boolean finished() {
-        return status.equals("success") || status.equals("failed") || status.equals("canceled");
+        return status.equals("success") || status.equals("failed") || status.equals("canceled") || status.equals("skipped");
     }
 
-    JobRecord(long id, String name, String stage, PipelineRecord pipeline, Instant createdAt) {
+    JobRecord(long id, CiJobDefinition definition, PipelineRecord pipeline, Instant createdAt) {
         this.id = id;
-        this.name = name;
-        this.stage = stage;
+        this.name = definition.name();
+        this.stage = definition.stage();
+        this.definition = definition;
         this.pipeline = pipeline;
         this.createdAt = createdAt;
     }

@@ -16,6 +16,8 @@ final class PipelineRecord {
     final SandboxUser user;
     final String source;
     final Map<String, String> variables;
+    /** The {@code .gitlab-ci.yml}'s top-level {@code variables:}. */
+    final Map<String, String> globalVariables;
     final Instant createdAt;
     final List<JobRecord> jobs = new ArrayList<>();
     String status = "created";
@@ -24,7 +26,7 @@ final class PipelineRecord {
     Instant finishedAt;
 
     PipelineRecord(long id, long iid, SandboxProject project, SandboxProject.Ref ref, SandboxUser user, String source,
-                   Map<String, String> variables, Instant createdAt) {
+                   Map<String, String> variables, Map<String, String> globalVariables, Instant createdAt) {
         this.id = id;
         this.iid = iid;
         this.project = project;
@@ -32,6 +34,7 @@ final class PipelineRecord {
         this.user = user;
         this.source = source;
         this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        this.globalVariables = Map.copyOf(globalVariables);
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
     }

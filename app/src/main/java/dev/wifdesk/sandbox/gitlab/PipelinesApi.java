@@ -34,11 +34,41 @@ final class PipelinesApi {
         }
         String refName = r.required("ref");
         Map<String, String> variables = pipelineVariables(r);
-        SandboxProject.Ref ref = store.repository(project).ref(refName)
+        ProjectRepository repository = store.repository(project);
+        SandboxProject.Ref ref = repository.ref(refName)
                 .orElseThrow(() -> ApiError.validation("base", "Reference not found"));
-        PipelineRecord p = store.createPipeline(project, ref, token.user(), "api", variables);
+        CiConfig config;
+        try {
+            config = config(repository, refName).forPipeline(ruleVariables(project, ref, variables));
+        } catch (CiConfig.Invalid e) {
+            throw ApiError.validation("base", e.getMessage());
+        }
+        PipelineRecord p = store.createPipeline(project, ref, token.user(), "api", variables, config);
         onPipelineCreated.accept(p);
         return Reply.json(201, store.read(() -> json.pipeline(p)));
+    }
+
+    /** The {@code .gitlab-ci.yml} at the head of the ref; GitLab refuses the pipeline when it is missing or invalid. */
+    private static CiConfig config(ProjectRepository repository, String refName) throws CiConfig.Invalid {
+        String text = repository.head(refName).map(c -> c.files().get(RepositoryFiles.CI_CONFIG_PATH)).orElse(null);
+        if (text == null) {
+            throw new CiConfig.Invalid("Missing CI config file");
+        }
+        return CiConfig.parse(text);
+    }
+
+    /** What {@code rules: if:} can read when the pipeline is created: the ref's predefined variables, the CI/CD settings, the pipeline's. */
+    private Map<String, String> ruleVariables(SandboxProject project, SandboxProject.Ref ref, Map<String, String> variables) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("CI_PIPELINE_SOURCE", "api");
+        v.put("CI_PROJECT_PATH", project.pathWithNamespace());
+        v.put("CI_DEFAULT_BRANCH", project.defaultBranch());
+        v.put("CI_COMMIT_SHA", ref.sha());
+        v.put("CI_COMMIT_REF_NAME", ref.name());
+        v.put("CI_COMMIT_REF_PROTECTED", Boolean.toString(ref.isProtected()));
+        v.put(ref.type() == SandboxProject.RefType.TAG ? "CI_COMMIT_TAG" : "CI_COMMIT_BRANCH", ref.name());
+        v.putAll(VisibleVariables.of(store, project, ref, variables, null, null));
+        return v;
     }
 
     /** {@code variables} as JSON {@code [{"key","value"}]}, or form style {@code variables[0][key]=...}. */

@@ -114,6 +114,25 @@ final class ProjectRepository {
         return b.head;
     }
 
+    /** Deletes {@code path} on {@code branchName} as a commit; the texts of {@link #commitFile}. */
+    synchronized Commit deleteFile(String branchName, String path, String message, boolean mayPushProtected, Instant now)
+            throws ApiError {
+        Branch b = branches.get(branchName);
+        if (b == null) {
+            throw ApiError.message(400, "You can only create or edit files when you are on a branch");
+        }
+        if (b.isProtected && !mayPushProtected) {
+            throw ApiError.message(400, "You are not allowed to push into this branch");
+        }
+        if (!b.head.files().containsKey(path)) {
+            throw ApiError.message(400, "A file with this name doesn't exist");
+        }
+        Map<String, String> files = new LinkedHashMap<>(b.head.files());
+        files.remove(path);
+        b.head = newCommit(b.head, message, files, now);
+        return b.head;
+    }
+
     /**
      * Merges {@code source} into {@code target}: the target keeps its own files and takes every file the
      * source changed since it branched off (the sandbox has no conflicts).

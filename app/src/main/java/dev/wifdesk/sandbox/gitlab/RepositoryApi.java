@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A project's repository: branches (list, get, create), tags, and files (get, create, update as commits on a branch). */
+/** A project's repository: branches (list, get, create), tags, and files (get, create, update, delete as commits on a branch). */
 final class RepositoryApi {
     private final GitLabStore store;
 
@@ -75,6 +75,13 @@ final class RepositoryApi {
                 m.put("file_path", path);
                 m.put("branch", branch);
                 return Reply.json(create ? 201 : 200, m);
+            }
+            case "DELETE": {
+                requireWrite(token);
+                requireDeveloper(token);
+                repo.deleteFile(r.required("branch"), path, r.required("commit_message"),
+                        token.user().accessLevel().atLeast(SandboxUser.AccessLevel.MAINTAINER), store.clock().instant());
+                return Reply.noContent();
             }
             default:
                 throw ApiError.methodNotAllowed();

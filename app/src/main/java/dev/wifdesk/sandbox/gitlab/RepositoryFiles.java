@@ -10,35 +10,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The files the sandbox repositories start with: every project has the {@code .gitlab-ci.yml} of the
- * verification job the sandbox runner executes (on every seeded ref). Served the way
+ * The files the sandbox repositories start with: every project has an ordinary {@code .gitlab-ci.yml}
+ * (on every seeded ref), with no federation in it. Served the way
  * {@code GET /projects/:id/repository/files/:file_path?ref=} answers (base64 content, sha256,
  * blob and commit ids).
  */
 final class RepositoryFiles {
     static final String CI_CONFIG_PATH = ".gitlab-ci.yml";
 
-    /** What {@link VerificationJob} does, written as the CI job a project would have. */
-    static final String CI_CONFIG = """
+    /**
+     * The ordinary file every seeded branch starts with: two stages, two jobs that echo, no
+     * federation and no {@code id_tokens} (the verification job is what {@code apply} adds).
+     */
+    static final String SEED_CI_CONFIG = """
+            # Build and test the pipelines project.
             stages:
-              - verify
+              - build
+              - test
 
-            wif-verify:
-              stage: verify
-              image: google/cloud-sdk:slim
-              id_tokens:
-                GITLAB_OIDC_TOKEN:
-                  aud: $WIF_ID_TOKEN_AUD
+            build:
+              stage: build
               script:
-                - echo "${GITLAB_OIDC_TOKEN}" > "${CI_BUILDS_DIR}/.gitlab_oidc_token"
-                - gcloud iam workload-identity-pools create-cred-config "${WIF_PROVIDER}"
-                  --service-account="${WIF_SERVICE_ACCOUNT}"
-                  --credential-source-file="${CI_BUILDS_DIR}/.gitlab_oidc_token"
-                  --output-file="${GOOGLE_APPLICATION_CREDENTIALS}"
-                - gcloud auth login --cred-file="${GOOGLE_APPLICATION_CREDENTIALS}"
-                - gcloud dataflow jobs run "wifdesk-verify-${CI_PIPELINE_ID}" --gcs-location="${DATAFLOW_TEMPLATE}"
-                  --region="${DATAFLOW_REGION}" --project="${DATAFLOW_PROJECT}"
-                  --staging-location="${DATAFLOW_TEMP_LOCATION}" --service-account-email="${DATAFLOW_SERVICE_ACCOUNT}"
+                - echo "Building $CI_PROJECT_PATH at $CI_COMMIT_SHORT_SHA"
+
+            unit-tests:
+              stage: test
+              script:
+                - echo "Running the unit tests"
             """;
 
     private RepositoryFiles() {

@@ -1,5 +1,7 @@
 package dev.wifdesk.sandbox.gitlab;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -7,17 +9,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs pipelines' verification jobs in the background: two at a time, a short queue, and a
- * job that does not fit is failed at once (a real runner would leave it pending; the sandbox
- * prefers an answer).
+ * Runs pipelines in the background, two at a time, a short queue (a pipeline that does not fit
+ * fails at once: a real runner would leave it pending; the sandbox prefers an answer). A pipeline's
+ * jobs run stage by stage in file order; after a stage with a failed job the later jobs are
+ * skipped, as GitLab does; the pipeline fails when a job failed.
  */
 final class SandboxRunner implements AutoCloseable {
     private final GitLabStore store;
     private final RunnerSettings settings;
-    private final VerificationJob.IdTokenIssuer tokens;
+    private final JobRun.IdTokenIssuer tokens;
     private final ThreadPoolExecutor executor;
 
-    SandboxRunner(GitLabStore store, RunnerSettings settings, VerificationJob.IdTokenIssuer tokens) {
+    SandboxRunner(GitLabStore store, RunnerSettings settings, JobRun.IdTokenIssuer tokens) {
         this.store = store;
         this.settings = settings;
         this.tokens = tokens;
@@ -30,18 +33,59 @@ final class SandboxRunner implements AutoCloseable {
     }
 
     void submit(PipelineRecord pipeline) {
-        for (JobRecord job : store.read(() -> java.util.List.copyOf(pipeline.jobs))) {
+        List<JobRecord> jobs = store.read(() -> List.copyOf(pipeline.jobs));
+        for (JobRecord job : jobs) {
             store.update(job, j -> {
                 j.status = "pending";
                 j.pipeline.status = "pending";
             });
-            VerificationJob work = new VerificationJob(store, job, settings, tokens);
-            try {
-                executor.execute(work::run);
-            } catch (RejectedExecutionException e) {
-                work.reject("the sandbox runner is busy or stopping; try again");
+        }
+        try {
+            executor.execute(() -> run(pipeline, jobs));
+        } catch (RejectedExecutionException e) {
+            jobs.forEach(job -> new JobRun(store, job, settings, tokens).reject("the sandbox runner is busy or stopping; try again"));
+            finish(pipeline, "failed");
+        }
+    }
+
+    private void run(PipelineRecord pipeline, List<JobRecord> jobs) {
+        Instant started = store.clock().instant();
+        store.updatePipeline(pipeline, p -> {
+            if (!p.status.equals("canceled")) {
+                p.status = "running";
+                p.startedAt = started;
+            }
+        });
+        String failedStage = null;
+        boolean failed = false;
+        for (JobRecord job : jobs) {
+            if (failedStage != null && !failedStage.equals(job.stage)) {
+                store.update(job, j -> {
+                    if (!j.canceled) {
+                        j.status = "skipped";
+                    }
+                });
+                continue;
+            }
+            if (!new JobRun(store, job, settings, tokens).run() && !store.read(() -> job.canceled)) {
+                failed = true;
+                failedStage = job.stage;
             }
         }
+        finish(pipeline, failed ? "failed" : "success");
+    }
+
+    private void finish(PipelineRecord pipeline, String status) {
+        Instant now = store.clock().instant();
+        store.updatePipeline(pipeline, p -> {
+            if (!p.status.equals("canceled")) {
+                p.status = status;
+                if (p.startedAt == null) {
+                    p.startedAt = now;
+                }
+                p.finishedAt = now;
+            }
+        });
     }
 
     @Override

@@ -1,76 +1,47 @@
 package dev.wifdesk.sandbox.gitlab;
 
-import dev.wifdesk.model.CiContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The CI/CD variables one job sees, as GitLab resolves them: inherited group variables, then the
- * project's own; wildcard scope first, then the job's environment; protected ones only on
- * protected refs; pipeline variables last. Masked values are registered with the trace.
+ * The CI/CD variables (settings and pipeline ones) one job sees, as GitLab resolves them:
+ * inherited group variables, then the project's own; wildcard scope first, then those whose scope
+ * matches the job's environment; protected ones only on protected refs; pipeline variables last.
+ * Masked values are registered with the trace. The {@code .gitlab-ci.yml} variables rank below
+ * all of these ({@link JobPlan}).
  */
 final class VisibleVariables {
-    private final Map<String, String> values;
-    private final JobTrace trace;
-    private final String projectPath;
-
-    private VisibleVariables(Map<String, String> values, JobTrace trace, String projectPath) {
-        this.values = values;
-        this.trace = trace;
-        this.projectPath = projectPath;
+    private VisibleVariables() {
     }
 
-    static VisibleVariables of(GitLabStore store, JobRecord job, JobTrace trace) {
-        PipelineRecord p = job.pipeline;
-        String environment = p.variables.get(CiContract.ENVIRONMENT);
+    /** {@code environment}: the job's environment name, or null when it declares none. */
+    static Map<String, String> of(GitLabStore store, PipelineRecord p, String environment, JobTrace trace) {
+        return of(store, p.project, p.ref, p.variables, environment, trace);
+    }
+
+    /** The same before the pipeline exists (its {@code rules:} are judged with them); {@code trace} may be null. */
+    static Map<String, String> of(GitLabStore store, SandboxProject project, SandboxProject.Ref ref,
+                                  Map<String, String> pipelineVariables, String environment, JobTrace trace) {
         Map<String, String> out = new LinkedHashMap<>();
         // inherited group variables first, then the project's own (they win on equal keys)
-        List<CiVariable> all = new ArrayList<>(store.inheritedVariables(p.project));
-        all.addAll(store.variables(GitLabStore.projectOwner(p.project.id())));
-        if (environment == null) {
-            environment = all.stream().filter(v -> v.key().equals(CiContract.ENVIRONMENT) && v.environmentScope().equals("*"))
-                    .map(CiVariable::value).findFirst().orElse(null);
-        }
-        String env = environment;
+        List<CiVariable> all = new ArrayList<>(store.inheritedVariables(project));
+        all.addAll(store.variables(GitLabStore.projectOwner(project.id())));
         // wildcard first, then specific scopes win (GitLab prefers the most specific scope)
-        all.stream().filter(v -> v.environmentScope().equals("*")).filter(v -> visible(v, p))
+        all.stream().filter(v -> v.environmentScope().equals("*")).filter(v -> !v.isProtected() || ref.isProtected())
                 .forEach(v -> put(out, v, trace));
-        all.stream().filter(v -> !v.environmentScope().equals("*") && v.appliesTo(env)).filter(v -> visible(v, p))
+        all.stream().filter(v -> !v.environmentScope().equals("*") && v.appliesTo(environment))
+                .filter(v -> !v.isProtected() || ref.isProtected())
                 .forEach(v -> put(out, v, trace));
-        out.putAll(p.variables);
-        return new VisibleVariables(out, trace, p.project.pathWithNamespace());
+        out.putAll(pipelineVariables);
+        return out;
     }
 
     private static void put(Map<String, String> out, CiVariable v, JobTrace trace) {
-        if (v.masked()) {
+        if (v.masked() && trace != null) {
             trace.mask(v.value());
         }
         out.put(v.key(), v.value());
-    }
-
-    private static boolean visible(CiVariable v, PipelineRecord p) {
-        return !v.isProtected() || p.ref.isProtected();
-    }
-
-    /** The value, or null when the job does not see the variable. */
-    String get(String key) {
-        return values.get(key);
-    }
-
-    String getOrDefault(String key, String fallback) {
-        return values.getOrDefault(key, fallback);
-    }
-
-    /** The value trimmed; a missing or blank one fails the job with GitLab's hint about protected variables. */
-    String require(String key) throws JobFailed {
-        String v = values.get(key);
-        if (v == null || v.isBlank()) {
-            trace.error(key + " is not set for this job (CI/CD variables of " + projectPath
-                    + "; protected variables only reach protected refs)");
-            throw new JobFailed("script_failure");
-        }
-        return v.trim();
     }
 }

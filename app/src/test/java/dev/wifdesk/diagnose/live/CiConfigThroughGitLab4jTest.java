@@ -32,6 +32,16 @@ class CiConfigThroughGitLab4jTest {
 
     @Test
     void ciConfigHasAnIdTokensJob() throws Exception {
+        // the seeded file is ordinary; the verification job is committed first, as a user would
+        String seeded = api.getRepositoryFileApi().getFile(GitLabSandbox.PROJECT_PATH, ".gitlab-ci.yml", "develop")
+                .getDecodedContentAsString();
+        assertThat(seeded).doesNotContain("id_tokens:");
+        RepositoryFile edit = new RepositoryFile();
+        edit.setFilePath(".gitlab-ci.yml");
+        edit.setContent(dev.wifdesk.plan.CiConfigFile.merge(seeded,
+                dev.wifdesk.export.VerificationJobYaml.jobs("develop", java.util.List.of())));
+        api.getRepositoryFileApi().updateFile(GitLabSandbox.PROJECT_PATH, edit, "develop", "Add the verification job");
+
         RepositoryFile file = api.getRepositoryFileApi().getFile(GitLabSandbox.PROJECT_PATH, ".gitlab-ci.yml", "develop");
         assertThat(file.getFileName()).isEqualTo(".gitlab-ci.yml");
         assertThat(file.getRef()).isEqualTo("develop");

@@ -41,7 +41,8 @@ public final class FailingPipelines {
 
         // protected variables do not reach develop: the pipeline carries them, as an engineer would
         p.condition = fx.awaitJob(pipelines.createPipeline(project, "develop", List.of(
-                new Variable("WIF_PROVIDER", fx.provider), new Variable("WIF_SERVICE_ACCOUNT", fx.serviceAccount))).getId());
+                new Variable("WIF_PROVIDER", fx.provider), new Variable("WIF_SERVICE_ACCOUNT", fx.serviceAccount),
+                new Variable("WIF_ID_TOKEN_AUD", GitLabSandbox.ISSUER))).getId());
         assertThat(fx.trace(p.condition)).contains(ErrorTexts.CONDITION_REJECTED);
 
         p.notFederation = fx.awaitJob(pipelines.createPipeline(project, "main",

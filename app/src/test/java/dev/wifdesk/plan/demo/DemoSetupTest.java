@@ -74,7 +74,9 @@ class DemoSetupTest {
     void thePlanNamesEveryResourceAndActionBeforeAnythingIsMade() throws Exception {
         Plan plan = demo.plan(operator, gitlab);
         assertThat(plan.steps()).extracting(s -> DemoSetup.Kind.valueOf(s.id())).containsExactly(DemoSetup.Kind.values());
-        assertThat(plan.steps()).extracting(Step::action).containsOnly(Action.CREATE);
+        // every step creates, but the seeded .gitlab-ci.yml exists already: the job is added to it
+        assertThat(plan.steps()).extracting(Step::action).containsExactly(Action.CREATE, Action.CREATE, Action.CREATE,
+                Action.CREATE, Action.CREATE, Action.CREATE, Action.UPDATE);
         String all = plan.steps().stream().map(s -> s.resource() + "\n" + s.description()).collect(Collectors.joining("\n"));
         assertThat(all).contains("projects/428617359021/locations/global/workloadIdentityPools/gitlab-ci/providers/gitlab-sandbox",
                 "issuer: " + GitLabSandbox.ISSUER, "allowed audience: " + GitLabSandbox.ISSUER,
@@ -97,13 +99,14 @@ class DemoSetupTest {
         AuditedChanges first = audited();
         PlanRun run = PlanExecutor.run(demo.plan(operator, gitlab), context(first), PlanExecutor.onEach(heard::add),
                 () -> false);
-        assertThat(run.results()).extracting(StepResult::outcome).containsOnly(Outcome.CREATED);
+        assertThat(run.results()).extracting(StepResult::outcome).containsExactly(Outcome.CREATED, Outcome.CREATED,
+                Outcome.CREATED, Outcome.CREATED, Outcome.CREATED, Outcome.CREATED, Outcome.UPDATED);
         // heard as each step ended (independent steps run side by side), reported in plan order
         assertThat(heard).containsExactlyInAnyOrderElementsOf(run.results());
-        // pool, provider, account, 1 account policy set (both bindings), 1 project policy set, 8 variables
-        assertThat(first.mutatingCalls()).isEqualTo(13);
+        // pool, provider, account, 1 account policy set (both bindings), 1 project policy set, 8 variables, 1 file commit
+        assertThat(first.mutatingCalls()).isEqualTo(14);
         List<AuditEntry> entries = audit.read();
-        assertThat(entries).hasSize(13).allSatisfy(e -> {
+        assertThat(entries).hasSize(14).allSatisfy(e -> {
             assertThat(e.actor()).isEqualTo("operator@wifdesk-sandbox.example");
             assertThat(e.result()).isEqualTo("ok");
         });
@@ -142,8 +145,13 @@ class DemoSetupTest {
                 .collect(Collectors.toMap(Variable::getKey, v -> v));
         assertThat(vars.get("WIF_PROVIDER").getValue()).isEqualTo(demo.providerAudience());
         assertThat(vars.get("WIF_PROVIDER").getProtected()).isTrue();
-        assertThat(vars.get("DATAFLOW_PROJECT").getProtected()).isFalse();
+        assertThat(vars.get("GCP_PROJECT_ID").getProtected()).isFalse();
+        assertThat(vars.get("WIF_ID_TOKEN_AUD").getValue()).isEqualTo(GitLabSandbox.ISSUER);
         assertThat(vars.keySet()).containsAll(demo.variables().keySet());
+        assertThat(entries).extracting(AuditEntry::action).containsOnlyOnce("gitlab.repository.files.update");
+        String ci = gitlab.getRepositoryFileApi().getFile(GitLabSandbox.PROJECT_PATH, ".gitlab-ci.yml", "main")
+                .getDecodedContentAsString();
+        assertThat(ci).contains("\nwif-verify:\n").contains("\nbuild:\n").contains("\nunit-tests:\n");
 
         String etag = new ServiceAccountPolicyEditor(operator.iam()).read(demo.serviceAccountResource()).getEtag();
         String projectEtag = projectPolicy.getEtag();
@@ -154,7 +162,7 @@ class DemoSetupTest {
         PlanRun rerun = PlanExecutor.run(again, context(second));
         assertThat(rerun.results()).extracting(StepResult::outcome).containsOnly(Outcome.ALREADY_EXISTS);
         assertThat(second.mutatingCalls()).isZero();
-        assertThat(audit.read()).hasSize(13);
+        assertThat(audit.read()).hasSize(14);
         assertThat(new ServiceAccountPolicyEditor(operator.iam()).read(demo.serviceAccountResource()).getEtag()).isEqualTo(etag);
         assertThat(operator.resourceManager().projects().getIamPolicy("projects/sandbox-project",
                 new com.google.api.services.cloudresourcemanager.v3.model.GetIamPolicyRequest()).execute().getEtag())

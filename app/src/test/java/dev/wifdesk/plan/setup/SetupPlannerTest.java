@@ -58,7 +58,7 @@ class SetupPlannerTest {
                 "service-account:gitlab-dataflow", "service-account-iam:gitlab-dataflow",
                 "service-account:gitlab-dataflow-prod", "service-account-iam:gitlab-dataflow-prod",
                 "service-account:gitlab-dataflow-stg", "service-account-iam:gitlab-dataflow-stg",
-                "project-roles", "gitlab-variables");
+                "project-roles", "gitlab-variables", "gitlab-ci-file");
         assertThat(steps.get("services").action()).isEqualTo(Action.NONE); // the sandbox starts with all four on
         assertThat(steps.get("pool").action()).isEqualTo(Action.CREATE);
         assertThat(steps.get("provider").diff()).contains(
@@ -77,9 +77,11 @@ class SetupPlannerTest {
         assertThat(steps.get("service-account-iam:gitlab-dataflow").dependsOn()).containsExactly("service-account:gitlab-dataflow");
         assertThat(steps.get("gitlab-variables").dependsOn()).isEmpty();
         assertThat(steps.get("project-roles").diff()).hasSize(6);
-        assertThat(plan.changes()).isEqualTo(10);
+        assertThat(steps.get("gitlab-ci-file").diff()).extracting(FieldDiff::after)
+                .contains("job wif-verify-production: added", "job wif-verify-staging: added");
+        assertThat(plan.changes()).isEqualTo(11);
         // planning made nothing
-        assertThat(at.planner().plan(spec).changes()).isEqualTo(10);
+        assertThat(at.planner().plan(spec).changes()).isEqualTo(11);
         assertThat(at.audit.read()).isEmpty();
     }
 
@@ -88,8 +90,12 @@ class SetupPlannerTest {
         AuditedChanges first = at.audited();
         PlanRun run = at.apply(spec, first);
         assertThat(run.succeeded()).as("%s", run.failure()).isTrue();
-        // pool, provider, 3 accounts, 3 account policies (one write each), 1 project policy, 1 call per variable
-        assertThat(first.mutatingCalls()).isEqualTo(9 + variableCount());
+        // pool, provider, 3 accounts, 3 account policies (one write each), 1 project policy, 1 call per variable,
+        // and the merge request: a branch, a commit on it, the MR
+        assertThat(first.mutatingCalls()).isEqualTo(9 + variableCount() + 3);
+        assertThat(at.gitlab.getMergeRequestApi().getMergeRequests("acme/pipelines",
+                org.gitlab4j.api.Constants.MergeRequestState.OPENED)).singleElement()
+                .satisfies(mr -> assertThat(mr.getSourceBranch()).isEqualTo(dev.wifdesk.plan.CiConfigFile.BRANCH));
 
         var iam = at.operator.iam();
         WorkloadIdentityPoolProvider provider = iam.projects().locations().workloadIdentityPools().providers()

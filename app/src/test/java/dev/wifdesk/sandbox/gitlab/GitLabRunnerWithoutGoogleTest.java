@@ -27,6 +27,8 @@ class GitLabRunnerWithoutGoogleTest {
                     Variable.Type.ENV_VAR, true, false, "*");
             projects.createVariable(GitLabSandbox.PROJECT_PATH, "WIF_SERVICE_ACCOUNT", "sa@sandbox-project.iam.gserviceaccount.com",
                     Variable.Type.ENV_VAR, true, true, "*");
+            CiFiles.commitVerificationJob(api, "develop");
+            CiFiles.commitVerificationJob(api, "main");
 
             String onDevelop = trace(api, api.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "develop"));
             assertThat(onDevelop).contains("WIF_PROVIDER is not set");
@@ -43,6 +45,7 @@ class GitLabRunnerWithoutGoogleTest {
         try (GitLabSandbox gitlab = GitLabSandbox.start(GitLabSandbox.Settings.defaults().withPollInterval(Duration.ofMillis(20)));
              GitLabApi api = new GitLabApi(gitlab.baseUrl().toString(), gitlab.token())) {
             api.getGroupApi().createVariable("acme", "WIF_PROVIDER", "//iam.googleapis.com/from-group", false);
+            CiFiles.commitVerificationJob(api, "develop");
             String inherited = trace(api, api.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "develop"));
             assertThat(inherited).contains("WIF_SERVICE_ACCOUNT is not set").doesNotContain("WIF_PROVIDER is not set");
 
@@ -50,7 +53,8 @@ class GitLabRunnerWithoutGoogleTest {
                     List.of(new Variable("WIF_SERVICE_ACCOUNT", "sa@x.example"))));
             assertThat(overridden).doesNotContain("is not set").contains("no Google endpoint");
 
-            api.getProjectApi().createVariable(GitLabSandbox.PROJECT_PATH, "WIF_ENVIRONMENT", "production", false);
+            // the job's environment: comes from the file, as on GitLab
+            CiFiles.commit(api, "develop", dev.wifdesk.export.VerificationJobYaml.file("develop", List.of("production")));
             String deploying = trace(api, api.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "develop",
                     List.of(new Variable("WIF_SERVICE_ACCOUNT", "sa@x.example"))));
             assertThat(deploying).contains("Environment: production (protected, tier production)");
@@ -84,7 +88,9 @@ class GitLabRunnerWithoutGoogleTest {
         do {
             assertThat(Instant.now()).as("job of pipeline %s did not finish", created.getId()).isBefore(deadline);
             Thread.sleep(20);
-            job = api.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, created.getId()).get(0);
+            job = api.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, created.getId()).stream()
+                    .filter(j -> j.getName().startsWith(dev.wifdesk.export.VerificationJobYaml.JOB_NAME))
+                    .findFirst().orElseThrow();
         } while (job.getStatus() != JobStatus.SUCCESS && job.getStatus() != JobStatus.FAILED);
         return api.getJobApi().getTrace(GitLabSandbox.PROJECT_PATH, job.getId());
     }

@@ -202,7 +202,8 @@ class GitLabSandboxApiTest {
 
     @Test
     void pipelineRunsItsJobAndTheTraceExplainsTheFailure() throws Exception {
-        // no WIF variables configured: the job fails in its script, as a real job would
+        // the verification job committed, no WIF variables configured: it fails in its script, as a real job would
+        CiFiles.commitVerificationJob(api, "main");
         Pipeline created = api.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "main",
                 List.of(new Variable("SOME_PIPELINE_VAR", "1")));
         assertThat(created.getRef()).isEqualTo("main");
@@ -214,8 +215,9 @@ class GitLabSandboxApiTest {
         assertThat(done.getStatus()).isEqualTo(PipelineStatus.FAILED);
 
         List<Job> jobs = api.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, created.getId());
-        assertThat(jobs).hasSize(1);
-        Job job = jobs.get(0);
+        assertThat(jobs).extracting(Job::getName).containsExactly("build", "unit-tests", "wif-verify");
+        Job job = jobs.get(2);
+        assertThat(jobs.get(0).getStatus()).isEqualTo(JobStatus.SUCCESS);
         assertThat(job.getStatus()).isEqualTo(JobStatus.FAILED);
         assertThat(job.getFailureReason()).isEqualTo("script_failure");
         assertThat(job.getStage()).isEqualTo("verify");
@@ -228,7 +230,8 @@ class GitLabSandboxApiTest {
         // what diagnose --gitlab-project does: recent failed jobs of the project
         assertThat(api.getJobApi().getJobs(GitLabSandbox.PROJECT_PATH, Constants.JobScope.FAILED))
                 .extracting(Job::getId).containsExactly(job.getId());
-        assertThat(api.getJobApi().getJobs(GitLabSandbox.PROJECT_PATH, Constants.JobScope.SUCCESS)).isEmpty();
+        assertThat(api.getJobApi().getJobs(GitLabSandbox.PROJECT_PATH, Constants.JobScope.SUCCESS))
+                .extracting(Job::getName).containsExactlyInAnyOrder("build", "unit-tests");
         assertThat(api.getPipelineApi().getPipelines(GitLabSandbox.PROJECT_PATH))
                 .extracting(Pipeline::getId).containsExactly(created.getId());
         // canceling a finished pipeline changes nothing, as in GitLab

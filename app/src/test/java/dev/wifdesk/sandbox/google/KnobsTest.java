@@ -60,12 +60,23 @@ class KnobsTest {
     }
 
     @Test
+    void theClientsRetryATransientFaultTransparently() throws Exception {
+        try (SandboxFixture fx = new SandboxFixture(SandboxOptions.defaults().withFaults("iam:get=503x2"))) {
+            fx.createPool("gitlab-ci");
+            assertThat(fx.pools().get(fx.poolName("gitlab-ci")).execute().getName()).isEqualTo(fx.poolName("gitlab-ci"));
+        }
+    }
+
+    @Test
     void statusFaultsReachTheClientAsGoogleErrors() throws Exception {
         try (SandboxFixture fx = new SandboxFixture(SandboxOptions.defaults().withFaults("iam:get=429x1,sts=503x1"))) {
             fx.createPool("gitlab-ci");
-            var e = googleError(() -> fx.pools().get(fx.poolName("gitlab-ci")).execute());
-            assertThat(e.getStatusCode()).isEqualTo(429);
-            assertThat(e.getDetails().get("status")).isEqualTo("RESOURCE_EXHAUSTED");
+            var raw = fx.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(fx.sandbox.baseUrl()
+                    + "/iam.googleapis.com/v1/" + fx.poolName("gitlab-ci")))
+                    .header("Authorization", "Bearer " + fx.sandbox.operatorToken()).GET().build());
+            assertThat(raw.status()).isEqualTo(429);
+            assertThat(raw.json().at("/error/status").asText()).isEqualTo("RESOURCE_EXHAUSTED");
+            // the fault fired once: the next call answers
             assertThat(fx.pools().get(fx.poolName("gitlab-ci")).execute().getName()).isEqualTo(fx.poolName("gitlab-ci"));
 
             var sts = fx.sts("//iam.googleapis.com/" + fx.providerName("gitlab-ci", "x"), "jwt");

@@ -86,11 +86,12 @@ class SandboxDemoFlowTest {
         String plan = robot.lookup("#demoPlanText").queryAs(TextArea.class).getText();
         assertThat(plan).contains("workloadIdentityPools/gitlab-ci/providers/gitlab-sandbox", DemoSetup.CONDITION,
                 "Service account (create): projects/sandbox-project/serviceAccounts/gitlab-dataflow@sandbox-project.iam.gserviceaccount.com",
-                "WIF_SERVICE_ACCOUNT = gitlab-dataflow@sandbox-project.iam.gserviceaccount.com");
+                "WIF_SERVICE_ACCOUNT = gitlab-dataflow@sandbox-project.iam.gserviceaccount.com",
+                "Verification job wif-verify committed to main");
         Screenshots.save(robot.lookup("#demoPlanDialog").queryAs(Node.class).getScene(), "sandbox_demo_plan");
         robot.clickOn("#confirmDemoButton");
 
-        assertThat(text(robot, "#demoStatusLabel")).startsWith("Demo federation ready: 6 created or updated");
+        assertThat(text(robot, "#demoStatusLabel")).startsWith("Demo federation ready: 7 created or updated");
         ComboBox<ProviderChoice> providers = robot.lookup("#providerCombo").queryComboBox();
         assertThat(providers.getItems()).extracting(ProviderChoice::label).containsExactly("gitlab-ci / gitlab-sandbox");
         assertThat(providers.getValue()).isNotNull();

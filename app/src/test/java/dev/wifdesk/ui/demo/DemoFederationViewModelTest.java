@@ -106,7 +106,7 @@ class DemoFederationViewModelTest {
     @Test
     void createsAuditsEachCallAndRefreshesThenASecondRunFindsEverythingThere() {
         createDemo();
-        assertThat(demo.statusProperty().get()).startsWith("Demo federation ready: 6 created or updated, 0 already there.");
+        assertThat(demo.statusProperty().get()).startsWith("Demo federation ready: 7 created or updated, 0 already there.");
         assertThat(demo.completedProperty().get()).isEqualTo(1);
         List<AuditEntry> audit = t.live.audit().read();
         assertThat(audit).hasSize(14).allSatisfy(e -> {
@@ -124,7 +124,7 @@ class DemoFederationViewModelTest {
         assertThat(again.plan().steps()).extracting(Step::action).containsOnly(Action.NONE);
         assertThat(again.text()).contains("Pool (already there): ");
         OnCaller.run(() -> demo.create(again));
-        assertThat(demo.statusProperty().get()).startsWith("Demo federation ready: 0 created or updated, 6 already there.");
+        assertThat(demo.statusProperty().get()).startsWith("Demo federation ready: 0 created or updated, 7 already there.");
         // reads are not audited: a run that changes nothing writes nothing
         assertThat(t.live.audit().read()).hasSize(14);
     }
@@ -184,7 +184,7 @@ class DemoFederationViewModelTest {
         assertThat(vm.busyProperty().get()).as("busy while the apply runs").isTrue();
         OnCaller.run(held::runAll);
         assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(vm.statusProperty().get()).startsWith("Demo federation ready: 6 created or updated");
+        assertThat(vm.statusProperty().get()).startsWith("Demo federation ready: 7 created or updated");
     }
 
     @Test
@@ -196,7 +196,7 @@ class DemoFederationViewModelTest {
         DemoFederationViewModel.PreparedPlan plan = prepared(vm);
         OnCaller.run(() -> vm.create(plan));
         assertThat(vm.statusProperty().get())
-                .startsWith("Demo federation ready: 6 created or updated, 0 already there.")
+                .startsWith("Demo federation ready: 7 created or updated, 0 already there.")
                 .contains("14 changes could not be written to the audit log")
                 .doesNotContain("failed");
         assertThat(serviceAccounts()).contains("gitlab-dataflow@sandbox-project.iam.gserviceaccount.com");

@@ -134,9 +134,21 @@ public final class SandboxWif {
         String path = GitLabSandbox.PROJECT_PATH;
         api.createVariable(path, "WIF_PROVIDER", "//iam.googleapis.com/" + providerName, Variable.Type.ENV_VAR, true, false, "*");
         api.createVariable(path, "WIF_SERVICE_ACCOUNT", serviceAccount, Variable.Type.ENV_VAR, true, false, "*");
-        api.createVariable(path, "DATAFLOW_PROJECT", projectId, false);
+        api.createVariable(path, "GCP_PROJECT_ID", projectId, false);
         api.createVariable(path, "DATAFLOW_REGION", "europe-west1", false);
+        commitVerificationJob(gitlab);
         return this;
+    }
+
+    /** The verification job added to main's .gitlab-ci.yml through gitlab4j, as a user would. */
+    private static void commitVerificationJob(GitLabApi gitlab) throws Exception {
+        var files = gitlab.getRepositoryFileApi();
+        String existing = files.getFile(GitLabSandbox.PROJECT_PATH, ".gitlab-ci.yml", "main").getDecodedContentAsString();
+        org.gitlab4j.api.models.RepositoryFile file = new org.gitlab4j.api.models.RepositoryFile();
+        file.setFilePath(".gitlab-ci.yml");
+        file.setContent(dev.wifdesk.plan.CiConfigFile.merge(existing,
+                dev.wifdesk.export.VerificationJobYaml.jobs("main", List.of())));
+        files.updateFile(GitLabSandbox.PROJECT_PATH, file, "main", "Add the verification job");
     }
 
     /** Runs a pipeline on main whose ID token carries {@code audience}; waits (bounded) for its job to fail. */
@@ -145,7 +157,8 @@ public final class SandboxWif {
                 List.of(new Variable("WIF_ID_TOKEN_AUD", audience)));
         Instant deadline = Instant.now().plusSeconds(90);
         while (true) {
-            Job job = gitlab.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, pipeline.getId()).get(0);
+            Job job = gitlab.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, pipeline.getId()).stream()
+                    .filter(j -> j.getName().equals(dev.wifdesk.export.VerificationJobYaml.JOB_NAME)).findFirst().orElseThrow();
             if (job.getStatus() == JobStatus.FAILED || job.getStatus() == JobStatus.SUCCESS) {
                 assertThat(job.getStatus()).isEqualTo(JobStatus.FAILED);
                 return job;

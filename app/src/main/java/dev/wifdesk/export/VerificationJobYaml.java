@@ -1,0 +1,95 @@
+package dev.wifdesk.export;
+
+import dev.wifdesk.model.CiContract;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The verification job that {@code apply} commits into {@code .gitlab-ci.yml} and
+ * {@code export --to gitlab-ci} prints, in one place. The job asks GitLab for an ID token with the
+ * {@code aud} of {@code WIF_ID_TOKEN_AUD}, writes the credential config with gcloud, logs in with it
+ * and launches the Dataflow template as {@code WIF_SERVICE_ACCOUNT}: it reads only the CI/CD
+ * variables of CLI.md's table ({@link CiContract}). It runs on the spec's ref only. Pure text: no I/O.
+ */
+public final class VerificationJobYaml {
+    public static final String JOB_NAME = "wif-verify";
+    public static final String STAGE = "verify";
+    public static final String IMAGE = "google/cloud-sdk:slim";
+    /** The variable the job's ID token lands in. */
+    public static final String TOKEN_VARIABLE = "GITLAB_OIDC_TOKEN";
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]*");
+
+    private VerificationJobYaml() {
+    }
+
+    /** {@code wif-verify}, or {@code wif-verify-ENV} for an environment's job. */
+    public static String jobName(String environment) {
+        return environment == null ? JOB_NAME : JOB_NAME + "-" + environment;
+    }
+
+    /**
+     * The job blocks, name -> YAML text (each starts with {@code NAME:} at column 0 and ends with a
+     * newline): one {@code wif-verify} without environments, else one per environment, in order.
+     */
+    public static Map<String, String> jobs(String ref, List<String> environments) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (environments == null || environments.isEmpty()) {
+            out.put(JOB_NAME, job(ref, null));
+        } else {
+            environments.forEach(env -> out.put(jobName(env), job(ref, env)));
+        }
+        return out;
+    }
+
+    /** A whole {@code .gitlab-ci.yml} holding only the verification job(s) (what an empty file becomes). */
+    public static String file(String ref, List<String> environments) {
+        StringBuilder out = new StringBuilder("stages:\n  - ").append(STAGE).append('\n');
+        jobs(ref, environments).values().forEach(job -> out.append('\n').append(job));
+        return out.toString();
+    }
+
+    /** One job block; {@code environment} null for the project-wide job. */
+    public static String job(String ref, String environment) {
+        Objects.requireNonNull(ref, "ref");
+        if (ref.isBlank() || ref.contains("\"") || ref.contains("'") || ref.contains("\n")) {
+            throw new IllegalArgumentException("ref must be a branch or tag name without quotes: " + ref);
+        }
+        String tokenFile = "${CI_BUILDS_DIR}/.gitlab_oidc_token";
+        String credConfig = "${CI_BUILDS_DIR}/.gcp_cred_config.json";
+        StringBuilder y = new StringBuilder();
+        y.append(scalar(jobName(environment))).append(":\n");
+        y.append("  stage: ").append(STAGE).append('\n');
+        y.append("  image: ").append(IMAGE).append('\n');
+        if (environment != null) {
+            y.append("  environment: ").append(scalar(environment)).append('\n');
+        }
+        y.append("  id_tokens:\n");
+        y.append("    ").append(TOKEN_VARIABLE).append(":\n");
+        y.append("      aud: $").append(CiContract.ID_TOKEN_AUD).append('\n');
+        y.append("  rules:\n");
+        y.append("    - if: '$CI_COMMIT_REF_NAME == \"").append(ref).append("\"'\n");
+        y.append("  script:\n");
+        y.append("    - echo \"${").append(TOKEN_VARIABLE).append("}\" > \"").append(tokenFile).append("\"\n");
+        y.append("    - gcloud iam workload-identity-pools create-cred-config \"${").append(CiContract.PROVIDER).append("}\"\n");
+        y.append("      --service-account=\"${").append(CiContract.SERVICE_ACCOUNT).append("}\"\n");
+        y.append("      --credential-source-file=\"").append(tokenFile).append("\"\n");
+        y.append("      --output-file=\"").append(credConfig).append("\"\n");
+        y.append("    - gcloud auth login --cred-file=\"").append(credConfig).append("\"\n");
+        y.append("    - gcloud dataflow jobs run \"wifdesk-verify-${CI_PIPELINE_ID}\"\n");
+        y.append("      --gcs-location=\"${").append(CiContract.DATAFLOW_TEMPLATE).append("}\"\n");
+        y.append("      --region=\"${").append(CiContract.DATAFLOW_REGION).append("}\"\n");
+        y.append("      --project=\"${").append(CiContract.GCP_PROJECT_ID).append("}\"\n");
+        y.append("      --staging-location=\"${").append(CiContract.DATAFLOW_TEMP_LOCATION).append("}\"\n");
+        y.append("      --service-account-email=\"${").append(CiContract.SERVICE_ACCOUNT).append("}\"\n");
+        y.append("      --parameters=\"${").append(CiContract.DATAFLOW_PARAMETERS).append("}\"\n");
+        return y.toString();
+    }
+
+    /** A YAML scalar: plain when it is a simple name, else single-quoted. */
+    private static String scalar(String value) {
+        return PLAIN.matcher(value).matches() ? value : "'" + value.replace("'", "''") + "'";
+    }
+}

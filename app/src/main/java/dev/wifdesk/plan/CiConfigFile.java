@@ -1,0 +1,196 @@
+package dev.wifdesk.plan;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.gitlab4j.api.GitLabApi;
+import org.gitlab4j.api.GitLabApiException;
+import org.gitlab4j.api.models.MergeRequest;
+import org.gitlab4j.api.models.RepositoryFile;
+import org.gitlab4j.models.Constants;
+
+/**
+ * The verification job(s) in a GitLab project's {@code .gitlab-ci.yml}, through gitlab4j: the
+ * existing file is edited, never replaced ({@link #merge}); mode {@code commit} commits it to the
+ * ref, mode {@code merge-request} commits it on branch {@value #BRANCH} and opens a merge request
+ * into the ref (branch, commit and merge request reused, so a re-run makes none when the content is
+ * already there), mode {@code none} does nothing. Every mutating call goes through the audit.
+ */
+public final class CiConfigFile {
+    public static final String PATH = ".gitlab-ci.yml";
+    public static final String BRANCH = "wifdesk/verification-job";
+    static final String COMMIT_MESSAGE = "Add the WIF Desk verification job to .gitlab-ci.yml";
+    static final String MR_TITLE = "WIF Desk: verification job (keyless GitLab CI -> Google Cloud)";
+
+    /** How the job reaches the file: the spec's {@code gitlab.verificationJob}. */
+    public enum Mode {
+        COMMIT, MERGE_REQUEST, NONE;
+
+        /** {@code commit} | {@code merge-request} | {@code none}. */
+        public static Mode of(String value) {
+            return switch (Objects.requireNonNull(value, "verificationJob").strip().toLowerCase(Locale.ROOT)) {
+                case "commit" -> COMMIT;
+                case "merge-request" -> MERGE_REQUEST;
+                case "none" -> NONE;
+                default -> throw new IllegalArgumentException(
+                        "verificationJob must be merge-request, commit or none, not " + value);
+            };
+        }
+    }
+
+    private CiConfigFile() {
+    }
+
+    /**
+     * The new file: {@code existing} (null or empty for none) with each job (name -> YAML block)
+     * added or replaced, their stages added to a {@code stages:} list; the rest kept as written.
+     * Equal to {@code existing} when the jobs are there already.
+     */
+    public static String merge(String existing, Map<String, String> jobs) {
+        String base = existing == null ? "" : existing;
+        CiConfigText.parse(base);
+        String merged = CiConfigText.merge(base, jobs);
+        CiConfigText.parse(merged);
+        return merged;
+    }
+
+    /** What changes between two versions of the file, one line per job or key ("job wif-verify: added"); empty when equal. */
+    public static List<String> diff(String oldText, String newText) {
+        List<String> out = new ArrayList<>();
+        if (Objects.equals(oldText == null ? "" : oldText, newText)) {
+            return out;
+        }
+        Map<String, Object> before = CiConfigText.parse(oldText == null ? "" : oldText);
+        Map<String, Object> after = CiConfigText.parse(newText);
+        if (oldText == null || oldText.isBlank()) {
+            out.add(PATH + ": created");
+        }
+        after.forEach((key, value) -> {
+            String what = key.equals("stages") ? "stages" : "job " + key;
+            if (!before.containsKey(key)) {
+                out.add(what + ": added" + (key.equals("stages") ? " " + value : ""));
+            } else if (!Objects.equals(before.get(key), value)) {
+                out.add(what + ": " + (key.equals("stages") ? before.get(key) + " -> " + value : "updated"));
+            }
+        });
+        before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(k -> out.add("job " + k + ": removed"));
+        return out;
+    }
+
+    /** What {@link #ensure} would do (reads only). */
+    public static Action action(GitLabApi gitlab, String projectPath, String ref, Mode mode, Map<String, String> jobs)
+            throws IOException {
+        if (mode == Mode.NONE) {
+            return Action.NONE;
+        }
+        Optional<String> onRef = read(gitlab, projectPath, ref);
+        String merged = merge(onRef.orElse(""), jobs);
+        if (merged.equals(onRef.orElse(null))) {
+            return Action.NONE;
+        }
+        if (mode == Mode.COMMIT) {
+            return onRef.isEmpty() ? Action.CREATE : Action.UPDATE;
+        }
+        boolean branch = call(() -> gitlab.getRepositoryApi().getOptionalBranch(projectPath, BRANCH), projectPath).isPresent();
+        if (!branch) {
+            return Action.CREATE;
+        }
+        if (openMergeRequest(gitlab, projectPath, ref).isEmpty()) {
+            return Action.CREATE;
+        }
+        return merged.equals(read(gitlab, projectPath, BRANCH).orElse(null)) ? Action.NONE : Action.UPDATE;
+    }
+
+    /** Brings the job(s) into the file as {@code mode} says; re-reads first, so a second run changes nothing. */
+    public static Outcome ensure(ChangeContext c, String projectPath, String ref, Mode mode, Map<String, String> jobs)
+            throws Exception {
+        if (mode == Mode.NONE) {
+            return Outcome.ALREADY_EXISTS;
+        }
+        GitLabApi gitlab = c.requireGitLab();
+        Optional<String> onRef = read(gitlab, projectPath, ref);
+        String merged = merge(onRef.orElse(""), jobs);
+        if (merged.equals(onRef.orElse(null))) {
+            return Outcome.ALREADY_EXISTS;
+        }
+        if (mode == Mode.COMMIT) {
+            commit(c, projectPath, ref, onRef.isPresent(), merged, jobs.keySet());
+            return onRef.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
+        }
+        boolean created = false;
+        if (call(() -> gitlab.getRepositoryApi().getOptionalBranch(projectPath, BRANCH), projectPath).isEmpty()) {
+            c.audited().call("gitlab.repository.branches.create", projectPath, BRANCH + " from " + ref,
+                    () -> gitlab.getRepositoryApi().createBranch(projectPath, BRANCH, ref));
+            created = true;
+        }
+        Optional<String> onBranch = read(gitlab, projectPath, BRANCH);
+        boolean committed = false;
+        if (!merged.equals(onBranch.orElse(null))) {
+            commit(c, projectPath, BRANCH, onBranch.isPresent(), merged, jobs.keySet());
+            committed = true;
+        }
+        if (openMergeRequest(gitlab, projectPath, ref).isEmpty()) {
+            c.audited().call("gitlab.merge_requests.create", projectPath, BRANCH + " -> " + ref,
+                    () -> gitlab.getMergeRequestApi().createMergeRequest(projectPath, BRANCH, ref, MR_TITLE,
+                            "Adds " + String.join(", ", jobs.keySet()) + " to " + PATH
+                                    + ". The other jobs of the file are kept as they are.", null));
+            created = true;
+        }
+        return created ? Outcome.CREATED : committed ? Outcome.UPDATED : Outcome.ALREADY_EXISTS;
+    }
+
+    private static void commit(ChangeContext c, String projectPath, String branch, boolean exists, String content,
+                               Iterable<String> jobNames) throws Exception {
+        RepositoryFile file = new RepositoryFile();
+        file.setFilePath(PATH);
+        file.setContent(content);
+        var files = c.requireGitLab().getRepositoryFileApi();
+        String detail = PATH + " on " + branch + " (" + String.join(", ", jobNames) + ")";
+        if (exists) {
+            c.audited().call("gitlab.repository.files.update", projectPath, detail,
+                    () -> files.updateFile(projectPath, file, branch, COMMIT_MESSAGE));
+        } else {
+            c.audited().call("gitlab.repository.files.create", projectPath, detail,
+                    () -> files.createFile(projectPath, file, branch, COMMIT_MESSAGE));
+        }
+    }
+
+    /** The open merge request from {@value #BRANCH} into {@code ref}, if any. */
+    private static Optional<MergeRequest> openMergeRequest(GitLabApi gitlab, String projectPath, String ref)
+            throws IOException {
+        return call(() -> gitlab.getMergeRequestApi().getMergeRequests(projectPath, Constants.MergeRequestState.OPENED),
+                projectPath).stream()
+                .filter(m -> BRANCH.equals(m.getSourceBranch()) && ref.equals(m.getTargetBranch())).findFirst();
+    }
+
+    /** The file's text on {@code ref}; empty when the ref has no such file. */
+    public static Optional<String> read(GitLabApi gitlab, String projectPath, String ref) throws IOException {
+        Optional<RepositoryFile> file = call(() -> {
+            try {
+                return Optional.of(gitlab.getRepositoryFileApi().getFile(projectPath, PATH, ref));
+            } catch (GitLabApiException e) {
+                if (e.getHttpStatus() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }, projectPath);
+        return file.map(RepositoryFile::getDecodedContentAsString);
+    }
+
+    private interface GitLabCall<T> {
+        T call() throws GitLabApiException;
+    }
+
+    private static <T> T call(GitLabCall<T> body, String projectPath) throws IOException {
+        try {
+            return body.call();
+        } catch (GitLabApiException e) {
+            throw new IOException(PATH + " of " + projectPath + ": HTTP " + e.getHttpStatus() + " " + e.getMessage(), e);
+        }
+    }
+}
