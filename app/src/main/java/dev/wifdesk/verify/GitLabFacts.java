@@ -56,8 +56,8 @@ record GitLabFacts(Optional<String> problem, Optional<Project> project, Optional
                         .getDecodedContentAsString());
             } catch (GitLabApiException e) {
                 ciProblem = e.getHttpStatus() == 404 ? "no " + CI_CONFIG_PATH + " on " + ref + " of " + projectPath
-                        + ": commit the verification job ('wifdesk export --to gitlab-ci', or apply with"
-                        + " gitlab.verificationJob: commit)" : GitLabErrors.describe(gitlab, "read " + CI_CONFIG_PATH, e);
+                        + ": commit the verification job (apply with gitlab.verificationJob: commit, or merge"
+                        + " the merge request apply opened, or 'wifdesk export --to gitlab-ci')" : GitLabErrors.describe(gitlab, "read " + CI_CONFIG_PATH, e);
             } catch (RuntimeException e) {
                 ciProblem = GitLabErrors.describe(gitlab, "read " + CI_CONFIG_PATH, e);
             }

@@ -60,10 +60,7 @@ public final class GitLabPipelineCheck implements PipelineCheck {
         try {
             pipeline = gitlab.getPipelineApi().createPipeline(project, ref);
         } catch (GitLabApiException | RuntimeException e) {
-            String why = e instanceof GitLabApiException g && g.getHttpStatus() == 400
-                    && String.valueOf(g.getMessage()).contains("Reference not found")
-                    ? "GitLab has no ref '" + ref + "' in " + project + " (Reference not found): set gitlab.ref in the spec to"
-                    + " an existing branch" : GitLabErrors.describe(gitlab, "create a pipeline on " + ref + " of " + project, e);
+            String why = refused(e, project, ref);
             return finish(out, listener, CheckResult.fail(Layer.PIPELINE, CheckNames.PIPELINE, why, List.of(), "", List.of()),
                     Optional.empty());
         }
@@ -90,6 +87,25 @@ public final class GitLabPipelineCheck implements PipelineCheck {
         out.add(note(listener, "success".equals(status) ? CheckResult.pass(Layer.PIPELINE, CheckNames.PIPELINE, where + ": success")
                 : CheckResult.fail(Layer.PIPELINE, CheckNames.PIPELINE, where + ": " + status, List.of(), "", List.of())));
         return jobAndDataflow(v, pipeline.getId(), out, listener, cancelled);
+    }
+
+    /** Why GitLab would not create the pipeline, with what to do (GitLab's own words quoted). */
+    private String refused(Exception e, String project, String ref) {
+        String text = e instanceof GitLabApiException g && g.getHttpStatus() == 400 ? String.valueOf(g.getMessage()) : "";
+        if (text.contains("Reference not found")) {
+            return "GitLab has no ref '" + ref + "' in " + project + " (Reference not found): set gitlab.ref in the spec to"
+                    + " an existing branch";
+        }
+        if (text.contains("Missing CI config file")) {
+            return "GitLab found no " + GitLabFacts.CI_CONFIG_PATH + " on " + ref + " of " + project + " (Missing CI config"
+                    + " file): commit the verification job (apply with gitlab.verificationJob: commit, or merge the merge"
+                    + " request apply opened, or 'wifdesk export --to gitlab-ci')";
+        }
+        if (!text.isEmpty()) {
+            return "GitLab refused a pipeline on " + ref + " of " + project + ": " + ClientErrors.firstLine(text)
+                    + " (fix " + GitLabFacts.CI_CONFIG_PATH + "; 'wifdesk export --to gitlab-ci' prints the verification job)";
+        }
+        return GitLabErrors.describe(gitlab, "create a pipeline on " + ref + " of " + project, e);
     }
 
     private Result jobAndDataflow(SetupValues v, long pipelineId, List<CheckResult> out, VerifyListener listener,

@@ -52,6 +52,7 @@ final class VerifySandbox implements AutoCloseable {
               url: https://gitlab.sandbox.wifdesk.test
               project: acme/pipelines
               ref: main
+              verificationJob: commit
             dataflow:
               region: europe-west1
               template: gs://dataflow-templates-europe-west1/latest/Word_Count
