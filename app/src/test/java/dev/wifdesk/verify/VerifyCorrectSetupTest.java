@@ -74,4 +74,26 @@ class VerifyCorrectSetupTest {
         assertThat(events).contains("start " + CheckNames.WORKER_ROLE, "PASS " + CheckNames.LAUNCH_VALIDATE);
         assertThat(events.indexOf("start " + CheckNames.WORKER_ROLE)).isLessThan(events.indexOf("PASS " + CheckNames.WORKER_ROLE));
     }
+
+    @Test
+    void environmentsWithTheirOwnAccountsPassAndEachAccountIsJudgedWithItsEnvironmentsToken() throws Exception {
+        FederationSpec spec = VerifySandbox.spec(VerifySandbox.SPEC.replace("gitlab:\n", """
+                environments:
+                  - name: production
+                    serviceAccount: { id: gitlab-dataflow-prod, create: true }
+                    protectedOnly: true
+                  - name: staging
+                    serviceAccount: { id: gitlab-dataflow-stg, create: true }
+                gitlab:
+                """));
+        sb.apply(spec);
+        VerifyReport report = sb.verify(spec, LaunchMode.VALIDATE);
+        assertThat(report.failed()).as(VerifyText.write(report)).isEmpty();
+        assertThat(report.check(Layer.PREFLIGHT, CheckNames.IMPERSONATION).orElseThrow().detail())
+                .contains("gitlab-dataflow-prod@sandbox-project.iam.gserviceaccount.com: yes", "in environment production",
+                        "gitlab-dataflow-stg@sandbox-project.iam.gserviceaccount.com: yes", "in environment staging");
+        assertThat(report.check(Layer.LAUNCH, CheckNames.LAUNCH_VALIDATE).orElseThrow().detail())
+                .contains("gitlab-dataflow-prod@sandbox-project.iam.gserviceaccount.com: validateOnly launch",
+                        "gitlab-dataflow-stg@sandbox-project.iam.gserviceaccount.com: validateOnly launch");
+    }
 }
