@@ -61,8 +61,10 @@ public final class GitLabPipelineCheck implements PipelineCheck {
             pipeline = gitlab.getPipelineApi().createPipeline(project, ref);
         } catch (GitLabApiException | RuntimeException e) {
             String why = refused(e, project, ref);
-            return finish(out, listener, CheckResult.fail(Layer.PIPELINE, CheckNames.PIPELINE, why, List.of(), "", List.of()),
-                    Optional.empty());
+            boolean noJob = why.contains("Missing CI config file") || why.contains("at least one visible job");
+            boolean planned = !"none".equals(v.spec().gitlab().map(g -> g.verificationJob()).orElse("none"));
+            return finish(out, listener, CheckResult.fail(Layer.PIPELINE, CheckNames.PIPELINE, why, List.of(), "",
+                    noJob && planned ? List.of(SetupStepIds.CI_FILE) : List.of()), Optional.empty());
         }
         Instant deadline = waiting.now().plus(timing.pipelineTimeout());
         String status = pipeline.getStatus() == null ? "" : pipeline.getStatus().toValue();

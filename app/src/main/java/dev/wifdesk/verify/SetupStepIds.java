@@ -13,6 +13,8 @@ final class SetupStepIds {
     static final String PROVIDER = "provider";
     static final String PROJECT_ROLES = "project-roles";
     static final String GITLAB_VARIABLES = "gitlab-variables";
+    /** The verification job in .gitlab-ci.yml (planned unless the spec says verificationJob: none). */
+    static final String CI_FILE = "gitlab-ci-file";
 
     private SetupStepIds() {
     }

@@ -38,7 +38,7 @@ class VerifyFixTest {
         SetupValues.Account main = setup.values().serviceAccounts().get(0);
         List<String> ids = setup.plan().steps().stream().map(Step::id).toList();
         assertThat(ids).contains(SetupStepIds.SERVICES, SetupStepIds.POOL, SetupStepIds.PROVIDER, SetupStepIds.PROJECT_ROLES,
-                SetupStepIds.GITLAB_VARIABLES, SetupStepIds.account(main), SetupStepIds.accountPolicy(main));
+                SetupStepIds.GITLAB_VARIABLES, SetupStepIds.CI_FILE, SetupStepIds.account(main), SetupStepIds.accountPolicy(main));
     }
 
     @Test

@@ -72,6 +72,12 @@ class VerifyPipelineTest {
         CheckResult pipeline = report.check(Layer.PIPELINE, CheckNames.PIPELINE).orElseThrow();
         assertThat(pipeline.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(pipeline.detail()).contains("(Missing CI config file): commit the verification job");
+        assertThat(pipeline.fixSteps()).containsExactly("gitlab-ci-file");
         assertThat(report.passed()).isFalse();
+
+        sb.applyFix(spec, report);
+        VerifyReport fixed = sb.verify(spec, LaunchMode.RUN);
+        assertThat(fixed.failed()).as(VerifyText.write(fixed)).isEmpty();
+        assertThat(fixed.dataflowJob().orElseThrow().state()).isEqualTo("JOB_STATE_DONE");
     }
 }
