@@ -24,6 +24,7 @@ final class DiagnosisContext {
     private final FederationEvaluator evaluator;
     private final List<ErrorMatch> errorMatches;
     private final List<Finding> findings = new ArrayList<>();
+    private final List<StageResult> stageResults = new ArrayList<>();
     private Map<String, Object> claims;
     private MappingResult mapping;
 
@@ -156,6 +157,16 @@ final class DiagnosisContext {
         Finding f = new Finding(code, severity, message, fix, evidence);
         findings.add(f);
         return f;
+    }
+
+    /** Records a stage's outcome as it ends, so a later stage can say what was checked. */
+    void stageDone(StageResult result) {
+        stageResults.add(result);
+    }
+
+    /** The outcomes of the stages that ran before the current one. */
+    List<StageResult> stageResults() {
+        return List.copyOf(stageResults);
     }
 
     boolean has(FindingCode code) {

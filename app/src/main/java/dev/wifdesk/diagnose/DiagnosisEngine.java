@@ -69,7 +69,9 @@ public final class DiagnosisEngine {
         }
         List<StageResult> results = new ArrayList<>();
         for (DiagnosisStage stage : stages) {
-            results.add(runSafely(stage, ctx));
+            StageResult result = runSafely(stage, ctx);
+            results.add(result);
+            ctx.stageDone(result);
         }
         return new Diagnosis(results, ctx.findings());
     }

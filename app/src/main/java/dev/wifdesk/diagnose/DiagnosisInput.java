@@ -27,6 +27,9 @@ public final class DiagnosisInput {
     private final String stsAudience;
     private final String serviceAccount;
     private final Set<String> notFound;
+    private final Set<String> enabledServices;
+    private final IamPolicy projectPolicy;
+    private final String workerServiceAccount;
 
     private DiagnosisInput(Builder b) {
         this.token = b.token;
@@ -43,6 +46,9 @@ public final class DiagnosisInput {
         this.stsAudience = blankToNull(b.stsAudience);
         this.serviceAccount = blankToNull(b.serviceAccount);
         this.notFound = Set.copyOf(b.notFound);
+        this.enabledServices = b.enabledServices == null ? null : Set.copyOf(b.enabledServices);
+        this.projectPolicy = b.projectPolicy;
+        this.workerServiceAccount = blankToNull(b.workerServiceAccount);
     }
 
     private static String blankToNull(String s) {
@@ -70,6 +76,9 @@ public final class DiagnosisInput {
         b.now = now;
         b.stsAudience = stsAudience;
         b.serviceAccount = serviceAccount;
+        b.enabledServices = enabledServices;
+        b.projectPolicy = projectPolicy;
+        b.workerServiceAccount = workerServiceAccount;
         return b;
     }
 
@@ -127,6 +136,21 @@ public final class DiagnosisInput {
         return Optional.ofNullable(serviceAccount);
     }
 
+    /** The services enabled in the project (e.g. dataflow.googleapis.com), when known; empty = not known. */
+    public Optional<Set<String>> enabledServices() {
+        return Optional.ofNullable(enabledServices);
+    }
+
+    /** The project's IAM policy (who holds roles/dataflow.worker, ...), when known. */
+    public Optional<IamPolicy> projectPolicy() {
+        return Optional.ofNullable(projectPolicy);
+    }
+
+    /** The Dataflow job's worker (controller) service account, when known and not the launcher's. */
+    public Optional<String> workerServiceAccount() {
+        return Optional.ofNullable(workerServiceAccount);
+    }
+
     /** True when the IAM API said this resource (provider or pool name) does not exist. */
     public boolean isNotFound(String resourceName) {
         return notFound.contains(resourceName);
@@ -139,7 +163,9 @@ public final class DiagnosisInput {
                 + ", pool=" + (pool == null ? "none" : pool.name()) + ", policy=" + (policy == null ? "none" : "given")
                 + ", projectNumber=" + projectNumber + ", projectId=" + projectId + ", errorText="
                 + (errorText == null ? "none" : errorText.length() + " chars") + ", ciConfig="
-                + (ciConfig == null ? "none" : "given") + ", now=" + now + ", stsAudience=" + stsAudience + "]";
+                + (ciConfig == null ? "none" : "given") + ", now=" + now + ", stsAudience=" + stsAudience
+                + ", enabledServices=" + enabledServices + ", projectPolicy=" + (projectPolicy == null ? "none" : "given")
+                + ", workerServiceAccount=" + workerServiceAccount + "]";
     }
 
     /** Builder; every setter accepts null (= not given). */
@@ -158,6 +184,9 @@ public final class DiagnosisInput {
         private String stsAudience;
         private String serviceAccount;
         private Set<String> notFound = new java.util.LinkedHashSet<>();
+        private Set<String> enabledServices;
+        private IamPolicy projectPolicy;
+        private String workerServiceAccount;
 
         private Builder() {
         }
@@ -230,6 +259,22 @@ public final class DiagnosisInput {
         /** Resource names (provider, pool, ...) that the IAM API said do not exist (404). */
         public Builder notFound(java.util.Collection<String> resourceNames) {
             this.notFound = new java.util.LinkedHashSet<>(resourceNames);
+            return this;
+        }
+
+        /** The services enabled in the project, as Service Usage names them (null = not known). */
+        public Builder enabledServices(java.util.Collection<String> services) {
+            this.enabledServices = services == null ? null : new java.util.LinkedHashSet<>(services);
+            return this;
+        }
+
+        public Builder projectPolicy(IamPolicy projectPolicy) {
+            this.projectPolicy = projectPolicy;
+            return this;
+        }
+
+        public Builder workerServiceAccount(String workerServiceAccount) {
+            this.workerServiceAccount = workerServiceAccount;
             return this;
         }
 

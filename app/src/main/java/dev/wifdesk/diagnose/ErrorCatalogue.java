@@ -14,30 +14,42 @@ import java.util.regex.Pattern;
 /**
  * Recognises the WIF-FACTS.md error catalogue in text pasted from anywhere: a CI job log (ANSI
  * colours, GitLab section markers, timestamps), a JSON error body (escaped quotes, {@code \n},
- * {@code \u0027}), an HTML page, or a terminal that broke the text across lines.
+ * {@code \u0027}), a Python repr ({@code \'}), Terraform's {@code │ } box, an HTML page, or a
+ * terminal that broke the text across lines. The log is normalised once; the patterns then see
+ * one line of single-spaced text.
  */
 public final class ErrorCatalogue {
     /** Job logs can be long; failures are at the end, so the tail is kept. */
     static final int MAX_CHARS = 4_000_000;
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
     private static final Pattern SECTION = Pattern.compile("section_(?:start|end):\\d+:[\\w.-]+(?:\\[[^\\]]*\\])?");
-    private static final Pattern LINE_PREFIX = Pattern.compile(
+    /** What a runner or logger puts before a line: a timestamp, GitLab's stream id (01E), a level. */
+    static final Pattern LINE_PREFIX = Pattern.compile(
             "^[ \\t]*(?:\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?\\]?[ \\t]*"
                     + "(?:\\d{2}[EO]\\+?[ \\t]+)?)?"
                     + "(?:\\[?\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?\\]?[ \\t]+)?"
                     + "(?:\\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|SEVERE|FATAL)\\]?:?[ \\t]+)?",
             Pattern.MULTILINE);
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
+    /** Terraform's box around a diagnostic: {@code ╷}, {@code │ } before every line, {@code ╵}. */
+    private static final Pattern BOX = Pattern.compile("^[ \\t]*(?:[\u2577\u2575][ \\t]*$|\u2502[ \\t]?)", Pattern.MULTILINE);
+    /** What GitLab writes for a masked CI/CD variable's value. */
+    static final String MASKED = "[MASKED]";
 
     /** All catalogue entries found, in text order; identical entry + values reported once. */
     public List<ErrorMatch> recognise(String text) {
+        return recognise(text, KnownError.all());
+    }
+
+    /** Only the given entries (tests that try one entry on thousands of texts). */
+    List<ErrorMatch> recognise(String text, List<KnownError> entries) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         String normalised = normalise(text);
         List<ErrorMatch> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (KnownError error : KnownError.values()) {
+        for (KnownError error : entries) {
             Matcher m = error.pattern().matcher(normalised);
             int found = 0;
             while (m.find() && found < 50) {
@@ -84,16 +96,39 @@ public final class ErrorCatalogue {
         return out;
     }
 
+    /** The values a catalogue text may carry, by capture-group name. */
+    private static final List<String> VALUE_NAMES = List.of("aud", "iss", "expected", "iat", "sa", "project", "host",
+            "permission", "resource", "bucket", "package", "file");
+
     private static Map<String, String> values(KnownError error, Matcher m) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String name : List.of("aud", "iss", "expected", "iat", "sa")) {
+        for (String name : VALUE_NAMES) {
             String v = group(m, name);
             if (v != null) {
-                // values have no spaces of their own, except aud (where a stray space is the typo to find)
-                values.put(name, name.equals("aud") ? v : trimPunctuation(name.equals("sa") ? v.replace(" ", "") : v));
+                values.put(name, clean(name, v));
             }
         }
         return values;
+    }
+
+    /**
+     * Values have no spaces of their own (a space in one is a line the terminal broke), except aud,
+     * where a stray space is the typo to find; a bucket is named without gs:// and object path.
+     */
+    private static String clean(String name, String v) {
+        if (name.equals("aud")) {
+            return v;
+        }
+        String t = v.replace(" ", "");
+        if (t.equals(MASKED)) {
+            return t;
+        }
+        t = trimPunctuation(t);
+        return switch (name) {
+            case "bucket" -> t.replaceFirst("^gs://", "").replaceFirst("/.*$", "");
+            case "host" -> t.toLowerCase(Locale.ROOT);
+            default -> t;
+        };
     }
 
     private static String group(Matcher m, String name) {
@@ -127,6 +162,7 @@ public final class ErrorCatalogue {
         t = t.replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&#34;", "\"")
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         t = LINE_PREFIX.matcher(t).replaceAll("");
+        t = BOX.matcher(t).replaceAll("");
         StringBuilder sb = new StringBuilder(t.length());
         boolean space = false;
         for (int i = 0; i < t.length(); i++) {

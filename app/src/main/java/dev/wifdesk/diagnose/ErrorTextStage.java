@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * The error text: every catalogue entry recognised gets its finding, unless an earlier stage
  * (which ran on the values the text carried) already explained it with the same code.
- * Unknown text gives ERROR_UNRECOGNIZED with the closest known error.
+ * Unknown text gives ERROR_UNRECOGNIZED with the closest known error and, when the text shows a
+ * failure, FAILURE_UNEXPLAINED ({@link UnexplainedFailure}). Dataflow, API and storage texts are
+ * explained by {@link DataflowErrors} and {@link StorageErrors}.
  */
 final class ErrorTextStage implements DiagnosisStage {
     private final ErrorCatalogue catalogue;
@@ -30,22 +32,20 @@ final class ErrorTextStage implements DiagnosisStage {
         if (ctx.input().errorText().isEmpty()) {
             return StageResult.skipped(Stage.ERROR_TEXT, "no error text given");
         }
-        if (ctx.errorMatches().isEmpty()) {
-            ErrorCatalogue.Closest c = catalogue.closest(ctx.input().errorText().get());
-            ctx.add(FindingCode.ERROR_UNRECOGNIZED, Severity.INFO, "The error text matches none of the known federation errors. "
-                            + "The closest known one is #" + c.error().number() + " (" + c.error().title() + "): \"" + c.error().text() + "\".",
-                    "Paste the complete error line from the job log (the text after 'error_description' or 'message').",
-                    DiagnosisContext.evidence("closest", "#" + c.error().number(), "similarity",
-                            String.format(Locale.ROOT, "%.2f", c.similarity())));
-            return StageResult.pass(Stage.ERROR_TEXT, "no known error recognised (closest #" + c.error().number() + ")");
+        List<ErrorMatch> roots = ctx.errorMatches().stream().filter(m -> !m.error().consequence()).toList();
+        List<ErrorMatch> consequences = ctx.errorMatches().stream().filter(m -> m.error().consequence()).toList();
+        if (roots.isEmpty()) {
+            return UnexplainedFailure.report(ctx, catalogue, consequences);
         }
+        // text order: the first root cause leads; a consequence of it (an anonymous 401 after a failed exchange) is no finding
         List<String> seen = new ArrayList<>();
-        for (ErrorMatch m : ctx.errorMatches()) {
+        for (ErrorMatch m : roots) {
             seen.add("#" + m.error().number());
             explain(ctx, m);
         }
         boolean error = ctx.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
-        String detail = "recognised " + String.join(", ", seen);
+        String detail = "recognised " + String.join(", ", seen.stream().distinct().toList())
+                + (consequences.isEmpty() ? "" : "; not a cause of its own: #30 (anonymous Cloud Storage call)");
         return error ? StageResult.fail(Stage.ERROR_TEXT, detail) : StageResult.pass(Stage.ERROR_TEXT, detail);
     }
 
@@ -164,9 +164,42 @@ final class ErrorTextStage implements DiagnosisStage {
                             + "etag); the binding may not have been added.",
                     "Retry the whole get-policy, modify, set-policy with exponential backoff (gcloud add-iam-policy-binding "
                             + "does this); then check the binding exists.", Map.of("catalogue", n));
+            case DISCOVERY_ISSUER_MISMATCH -> discoveryIssuerMismatch(ctx, ref);
+            case MISSING_SUBJECT_TOKEN, CREDENTIAL_FILE_NOT_FOUND -> once(ctx, FindingCode.CI_NO_ID_TOKEN, Severity.ERROR,
+                    "The job wrote no ID token into the file its credential configuration reads (credential_source.file"
+                            + (m.value("file") == null ? "" : " '" + m.value("file") + "'") + "): the job has no id_tokens entry, "
+                            + "or it still uses CI_JOB_JWT_V2, which GitLab removed.",
+                    "Declare the token in the job and write it before authenticating: id_tokens: { GCP_ID_TOKEN: { aud: "
+                            + ctx.audiences().stream().findFirst().orElse("AUDIENCE") + " } } and echo \"$GCP_ID_TOKEN\" > "
+                            + (m.value("file") == null ? "TOKEN_FILE" : m.value("file")),
+                    DiagnosisContext.evidence("catalogue", n, "file", m.value("file")));
             default -> {
+                if (!DataflowErrors.explain(ctx, m)) {
+                    StorageErrors.explainIfStorage(ctx, m);
+                }
             }
         }
+    }
+
+    /** #31: the issuer's discovery document names another issuer than the provider's issuerUri. */
+    private static void discoveryIssuerMismatch(DiagnosisContext ctx, ResourceNames.ProviderRef ref) {
+        String configured = ctx.provider().map(ProviderInfo::issuerUri).orElse(null);
+        if (configured != null && configured.endsWith("/")) {
+            String bare = configured.replaceAll("/+$", "");
+            once(ctx, FindingCode.ISSUER_TRAILING_SLASH, Severity.ERROR, "The provider's issuer URI '" + configured + "' ends "
+                            + "with a slash; the issuer's discovery document says '" + bare + "', and STS compares them exactly.",
+                    Fixes.updateProvider(ref, "--issuer-uri=" + bare), DiagnosisContext.evidence("catalogue", "#31",
+                            "actual", configured, "expected", bare));
+            return;
+        }
+        String issuer = configured != null ? configured : ctx.issuer().orElse("ISSUER");
+        once(ctx, FindingCode.ISSUER_MISMATCH, Severity.ERROR, "STS read the issuer's discovery document (" + issuer
+                        + "/.well-known/openid-configuration) and its 'issuer' is not the provider's issuer URI"
+                        + (configured == null ? "" : " '" + configured + "'") + ": a self-managed GitLab names its external_url "
+                        + "there, exactly as configured (scheme, host, no trailing slash).",
+                "Read the issuer the document names (curl -s " + issuer + "/.well-known/openid-configuration) and set it: "
+                        + Fixes.updateProvider(ref, "--issuer-uri=ISSUER_FROM_DISCOVERY"),
+                DiagnosisContext.evidence("catalogue", "#31", "actual", configured));
     }
 
     private static void invalidTarget(DiagnosisContext ctx, String n) {

@@ -77,4 +77,97 @@ public final class ErrorTexts {
     /** #22: 409 ABORTED. */
     public static final String CONCURRENT_POLICY_CHANGES =
             "There were concurrent policy changes. Please retry the whole read-modify-write with exponential backoff.";
+
+    // #23-#32: Dataflow, API and storage failures (WIF-FACTS.md; sources in docs/sandbox-fidelity.md).
+
+    /** The head Dataflow puts before a job's fatal cause (#23, #24). */
+    public static final String WORKFLOW_FAILED = "Workflow failed. Causes: ";
+
+    /** #23, the part both forms share (the newer one puts "All permissions in " before it). */
+    public static String workerRoleShouldBeGranted(String serviceAccount) {
+        return "IAM role roles/dataflow.worker should be granted to controller service account " + serviceAccount + ".";
+    }
+
+    /** #23: the job's worker (controller) service account lacks roles/dataflow.worker. */
+    public static String workerRoleMissing(String serviceAccount) {
+        return WORKFLOW_FAILED + "Permissions verification for controller service account failed. All permissions in "
+                + workerRoleShouldBeGranted(serviceAccount);
+    }
+
+    /** #24: worker role missing or the Dataflow API off (the text goes on with "..."). */
+    public static final String REFRESHING_CREDENTIALS = "There was a problem refreshing your credentials. Please check: "
+            + "1. The Dataflow API is enabled for your project. 2. Make sure both the Dataflow service account and the "
+            + "controller service account have sufficient permissions.";
+    /** #25: the Dataflow service agent lacks its role (the text goes on with "..."). */
+    public static final String SERVICE_AGENT_NO_ACCESS = "The Dataflow service agent cannot access the worker service "
+            + "account. Ensure that the Dataflow API is enabled for your project. In addition, verify that for the worker "
+            + "service account, the Dataflow service agent principal has the 'Cloud Dataflow Service Agent' role.";
+
+    /** #26 (after "The preflight pipeline validation failed for job JOB_ID."). */
+    public static String workerMissingPermissions(String permission, String resource, String serviceAccount) {
+        return "Missing permissions " + permission + " when accessing " + resource + " as Dataflow worker service account "
+                + serviceAccount + ".";
+    }
+
+    /** #27: the launcher lacks dataflow.jobs.create; {@code id} is Dataflow's 16 hex digits. */
+    public static String cannotCreateWorkflow(String project, String id) {
+        return "Could not create workflow; user does not have write access to project: " + project + " Causes: (" + id
+                + "): Permission 'dataflow.jobs.create' denied on project: '" + project + "'";
+    }
+
+    /** #27's twin, on cancel. */
+    public static String cannotCancelWorkflow(String project) {
+        return "Could not cancel workflow; user does not have sufficient permissions on project: " + project;
+    }
+
+    /** #28: SERVICE_DISABLED; {@code name} e.g. "IAM Service Account Credentials", {@code host} e.g. iamcredentials.googleapis.com. */
+    public static String apiNotUsed(String name, String projectNumber, String host) {
+        return name + " API has not been used in project " + projectNumber + " before or it is disabled. Enable it by "
+                + "visiting https://console.developers.google.com/apis/api/" + host + "/overview?project=" + projectNumber
+                + " then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our "
+                + "systems and retry.";
+    }
+
+    /** #29: 400 FAILED_PRECONDITION from Dataflow. */
+    public static String dataflowApiNotEnabled(String project) {
+        return "Dataflow API is not enabled. Please use the Cloud Platform Console, https://console.developers.google.com/"
+                + "apis/api/dataflow.googleapis.com/overview?project=" + project + ", to enable Dataflow API.";
+    }
+
+    /** #30: {@code kind} is bucket, object or project. */
+    public static String storageAccessDenied(String principal, String permission, String kind) {
+        return principal + " does not have " + permission + " access to the Google Cloud Storage " + kind + ".";
+    }
+
+    /** #30: the sentence that follows {@link #storageAccessDenied}. */
+    public static String permissionDeniedOnResource(String permission) {
+        return "Permission '" + permission + "' denied on resource (or it may not exist).";
+    }
+
+    /** #30, template launch. */
+    public static String templateFailedToLoad(String gcsPath, String principal) {
+        return "Template file failed to load: " + gcsPath + ". Permissions denied. " + principal
+                + " does not have storage.objects.get access to " + gcsPath.replaceFirst("^gs://", "");
+    }
+
+    /** #30, temp bucket. */
+    public static String defaultTempBucketDenied(String bucket) {
+        return "Default temp bucket " + bucket + " cannot be created due to error PERMISSION_DENIED.";
+    }
+
+    /** #30, staged files. */
+    public static String stagedPackageInaccessible(String name, String gcsLocation) {
+        return "Staged package " + name + " at location '" + gcsLocation + "' is inaccessible.";
+    }
+
+    /** #31: STS invalid_grant. */
+    public static final String DISCOVERY_ISSUER_MISMATCH =
+            "`issuer` claim in OIDC discovery document does not match the issuer specified in the request.";
+    /** #32: google-auth Python RefreshError. */
+    public static final String MISSING_SUBJECT_TOKEN = "Missing subject_token in the credential_source file";
+
+    /** #32, the file-sourced credential's file is absent. */
+    public static String credentialFileNotFound(String file) {
+        return "File '" + file + "' was not found.";
+    }
 }

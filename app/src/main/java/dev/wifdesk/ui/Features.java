@@ -18,7 +18,6 @@ import dev.wifdesk.ui.main.MainWindowViewModel;
 import dev.wifdesk.ui.placeholder.ComingSoonViewModel;
 import dev.wifdesk.ui.placeholder.KeysController;
 import dev.wifdesk.ui.placeholder.RotationController;
-import dev.wifdesk.ui.placeholder.SetupWizardController;
 import dev.wifdesk.ui.placeholder.VerifyController;
 import java.util.List;
 
@@ -51,13 +50,14 @@ final class Features {
 
     /** The sections not built yet, each saying which project it will work on. */
     static final UiFeature COMING_SOON = (r, c) -> {
-        r.register(SetupWizardController.class, () -> new SetupWizardController(comingSoon(c)));
         r.register(VerifyController.class, () -> new VerifyController(comingSoon(c)));
         r.register(RotationController.class, () -> new RotationController(comingSoon(c)));
         r.register(KeysController.class, () -> new KeysController(comingSoon(c)));
     };
 
-    static final List<UiFeature> ALL = List.of(SHELL, DIAGNOSTICS, ACTIVITY_LOG, COMING_SOON);
+    static final UiFeature SETUP = SetupFeature::register;
+
+    static final List<UiFeature> ALL = List.of(SHELL, DIAGNOSTICS, ACTIVITY_LOG, SETUP, COMING_SOON);
 
     private static ComingSoonViewModel comingSoon(UiFeature.Context c) {
         return new ComingSoonViewModel(c.services().connectionState(), c.services().messages());

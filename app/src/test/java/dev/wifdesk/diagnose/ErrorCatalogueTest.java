@@ -46,6 +46,17 @@ class ErrorCatalogueTest {
         t.put(20, ErrorTexts.LIFETIME_TOO_LONG);
         t.put(21, ErrorTexts.GITLAB_ID_TOKEN_DISABLED);
         t.put(22, ErrorTexts.CONCURRENT_POLICY_CHANGES);
+        t.put(23, ErrorTexts.workerRoleMissing(SA));
+        t.put(24, ErrorTexts.WORKFLOW_FAILED + ErrorTexts.REFRESHING_CREDENTIALS);
+        t.put(25, ErrorTexts.SERVICE_AGENT_NO_ACCESS);
+        t.put(26, ErrorTexts.workerMissingPermissions("dataflow.workItems.lease", "projects/sandbox-project", SA));
+        t.put(27, ErrorTexts.cannotCreateWorkflow("sandbox-project", "68c1063df1baf5a0"));
+        t.put(28, ErrorTexts.apiNotUsed("Security Token Service", "428617359021", "sts.googleapis.com"));
+        t.put(29, ErrorTexts.dataflowApiNotEnabled("sandbox-project"));
+        t.put(30, ErrorTexts.storageAccessDenied(SA, "storage.objects.create", "bucket") + " "
+                + ErrorTexts.permissionDeniedOnResource("storage.objects.create"));
+        t.put(31, ErrorTexts.DISCOVERY_ISSUER_MISMATCH);
+        t.put(32, ErrorTexts.MISSING_SUBJECT_TOKEN);
         return t;
     }
 
@@ -67,7 +78,23 @@ class ErrorCatalogueTest {
                 "\n2026-11-25T18:03:11.402113Z 01E "));
         w.put("terminal wrap mid-word", s -> breakAt(s, 7, "\n"));
         w.put("html escaped", s -> "<pre>" + s.replace("\"", "&quot;").replace("'", "&#39;") + "</pre>");
+        w.put("gcloud python repr", s -> "ERROR: (gcloud.auth.print-access-token) There was a problem refreshing your current "
+                + "auth tokens: ('Error code invalid_grant: " + pyEscape(s) + "', '{\"error\":\"invalid_grant\","
+                + "\"error_description\":\"" + pyEscape(jsonEscape(s)) + "\"}')\nPlease run:\n\n  $ gcloud auth login\n");
+        w.put("java OAuthException", s -> "Exception in thread \"main\" com.google.auth.oauth2.OAuthException: Error code "
+                + "invalid_grant: " + s + "\n\tat com.google.auth.oauth2.OAuthException.createFromHttpResponseException("
+                + "OAuthException.java:73)\n");
+        w.put("go status code", s -> "2026/11/25 18:04:03 oauth2/google: status code 400: {\"error\":\"invalid_grant\","
+                + "\"error_description\":\"" + jsonEscape(s) + "\"}\nexit status 1\n");
+        w.put("terraform inline", s -> "Error: googleapi: Error 403: " + s + ", forbidden\n");
+        w.put("terraform box wrapped", s -> "\u2577\n" + breakAt(s, s.length() / 2, "\n\u2502 ").replaceFirst("^ERROR: ",
+                "\u2502 Error: googleapi: Error 403: ") + ", accessNotConfigured\n\u2502 \n\u2575\n");
         return w;
+    }
+
+    /** A Python repr's single-quoted string: backslashes doubled, quotes as \\'. */
+    private static String pyEscape(String s) {
+        return s.replace("\\", "\\\\").replace("'", "\\'");
     }
 
     private static String jsonEscape(String s) {
@@ -101,7 +128,12 @@ class ErrorCatalogueTest {
             case 3 -> assertThat(m.values()).containsEntry("iss", "https://gitlab.example.com").containsEntry("expected", "https://gitlab.com");
             case 4 -> assertThat(m.value("iss")).isEqualTo("https://gitlab.example.com");
             case 5 -> assertThat(m.value("iat")).isEqualTo("1795629600");
-            case 18 -> assertThat(m.value("sa")).isEqualTo(SA);
+            case 18, 23 -> assertThat(m.value("sa")).isEqualTo(SA);
+            case 26 -> assertThat(m.values()).containsEntry("permission", "dataflow.workItems.lease")
+                    .containsEntry("resource", "projects/sandbox-project").containsEntry("sa", SA);
+            case 27, 29 -> assertThat(m.values()).isEqualTo(Map.of("project", "sandbox-project"));
+            case 28 -> assertThat(m.values()).isEqualTo(Map.of("project", "428617359021", "host", "sts.googleapis.com"));
+            case 30 -> assertThat(m.values()).isEqualTo(Map.of("sa", SA, "permission", "storage.objects.create"));
             default -> assertThat(m.values()).isEmpty();
         }
     }
@@ -119,7 +151,12 @@ class ErrorCatalogueTest {
                 Arguments.of(16, FindingCode.POOL_DELETED), Arguments.of(17, FindingCode.ISSUER_NOT_HTTPS),
                 Arguments.of(18, FindingCode.DATAFLOW_ACT_AS_DENIED), Arguments.of(19, FindingCode.AUTH_LIBRARY_TOO_OLD),
                 Arguments.of(20, FindingCode.TOKEN_LIFETIME_TOO_LONG), Arguments.of(21, FindingCode.CI_NO_ID_TOKEN),
-                Arguments.of(22, FindingCode.POLICY_CONCURRENT_CHANGE));
+                Arguments.of(22, FindingCode.POLICY_CONCURRENT_CHANGE), Arguments.of(23, FindingCode.DATAFLOW_WORKER_ROLE_MISSING),
+                Arguments.of(24, FindingCode.DATAFLOW_WORKER_ROLE_MISSING), Arguments.of(25, FindingCode.DATAFLOW_WORKER_ROLE_MISSING),
+                Arguments.of(26, FindingCode.DATAFLOW_WORKER_ROLE_MISSING), Arguments.of(27, FindingCode.DATAFLOW_PERMISSION_DENIED),
+                Arguments.of(28, FindingCode.API_NOT_ENABLED), Arguments.of(29, FindingCode.API_NOT_ENABLED),
+                Arguments.of(30, FindingCode.STORAGE_PERMISSION_DENIED), Arguments.of(31, FindingCode.ISSUER_MISMATCH),
+                Arguments.of(32, FindingCode.CI_NO_ID_TOKEN));
     }
 
     @ParameterizedTest(name = "#{0} -> {1}")

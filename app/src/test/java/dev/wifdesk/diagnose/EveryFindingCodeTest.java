@@ -33,7 +33,8 @@ class EveryFindingCodeTest {
     /**
      * What each scenario must give, written out rather than derived from the findings: the code's
      * severity (CLI.md) and the verdict of the whole scenario. PROPAGATION_DELAY's scenario (#13)
-     * also carries the impersonation error, so it fails although the notice itself is info.
+     * also carries the impersonation error, so it fails although the notice itself is info; so does
+     * ERROR_UNRECOGNIZED's: a failure nobody recognised is never a pass (FAILURE_UNEXPLAINED).
      */
     private static final String EXPECTED = """
             TOKEN_MALFORMED                     error    fail
@@ -76,11 +77,16 @@ class EveryFindingCodeTest {
             DATAFLOW_ACT_AS_DENIED              error    fail
             PERMISSION_DENIED_GET_ACCESS_TOKEN  error    fail
             PROPAGATION_DELAY                   info     fail
-            ERROR_UNRECOGNIZED                  info     pass
+            ERROR_UNRECOGNIZED                  info     fail
+            DATAFLOW_WORKER_ROLE_MISSING        error    fail
+            DATAFLOW_PERMISSION_DENIED          error    fail
+            API_NOT_ENABLED                     error    fail
+            STORAGE_PERMISSION_DENIED           error    fail
             FEDERATED_TOKEN_NOT_ACCEPTED        error    fail
             AUTH_LIBRARY_TOO_OLD                error    fail
             TOKEN_LIFETIME_TOO_LONG             error    fail
             POLICY_CONCURRENT_CHANGE            warning  pass
+            FAILURE_UNEXPLAINED                 error    fail
             INTERNAL_ERROR                      error    fail
             """;
     private final DiagnosisEngine engine = new DiagnosisEngine();
@@ -156,6 +162,13 @@ class EveryFindingCodeTest {
         s.put(FindingCode.TOKEN_LIFETIME_TOO_LONG, () -> error(ErrorTexts.LIFETIME_TOO_LONG));
         s.put(FindingCode.POLICY_CONCURRENT_CHANGE, () -> error(ErrorTexts.CONCURRENT_POLICY_CHANGES));
         s.put(FindingCode.ERROR_UNRECOGNIZED, () -> error("Bucket gs://acme-tmp does not exist"));
+        s.put(FindingCode.FAILURE_UNEXPLAINED, () -> error("ERROR: Job failed: exit code 1"));
+        String sa = "gitlab-dataflow@acme-data-prod.iam.gserviceaccount.com";
+        s.put(FindingCode.DATAFLOW_WORKER_ROLE_MISSING, () -> error(ErrorTexts.workerRoleMissing(sa)));
+        s.put(FindingCode.DATAFLOW_PERMISSION_DENIED, () -> error(ErrorTexts.cannotCreateWorkflow("acme-data-prod", "68c1063df1baf5a0")));
+        s.put(FindingCode.API_NOT_ENABLED, () -> error(ErrorTexts.apiNotUsed("Dataflow", "428617359021", "dataflow.googleapis.com")));
+        s.put(FindingCode.STORAGE_PERMISSION_DENIED, () -> error(ErrorTexts.storageAccessDenied(sa, "storage.objects.create",
+                "bucket") + " " + ErrorTexts.permissionDeniedOnResource("storage.objects.create")));
         s.put(FindingCode.INTERNAL_ERROR, () -> claims("main-protected").build());
         return s;
     }

@@ -21,6 +21,7 @@ public final class CatalogueFixture {
     public static final String RESOURCE = "/error-texts/wif-facts-catalogue.md";
     private static final Pattern ROW = Pattern.compile("^\\| (\\d+) \\| (.*?) \\| (.*) \\|$");
     private static final Map<Integer, Row> ROWS = read();
+    private static final Map<Integer, List<String>> SPANS = readSpans();
 
     /** One catalogue row: its number, whether it is marked exact, and its first exact text. */
     public record Row(int number, String marker, String text) {
@@ -40,6 +41,15 @@ public final class CatalogueFixture {
             throw new IllegalArgumentException("no catalogue row #" + number + " in " + RESOURCE);
         }
         return row.text();
+    }
+
+    /** Every code span of row {@code number}, text and meaning cells, in order (a row may give several texts, e.g. #27's twin). */
+    public static List<String> codeSpans(int number) {
+        List<String> spans = SPANS.get(number);
+        if (spans == null) {
+            throw new IllegalArgumentException("no catalogue row #" + number + " in " + RESOURCE);
+        }
+        return spans;
     }
 
     /** Row {@code number}'s text with each placeholder word (e.g. "AUD") replaced by the value after it. */
@@ -67,6 +77,27 @@ public final class CatalogueFixture {
             }
         }
         return Collections.unmodifiableMap(rows);
+    }
+
+    private static Map<Integer, List<String>> readSpans() {
+        Map<Integer, List<String>> spans = new TreeMap<>();
+        for (String line : resource().split("\n")) {
+            Matcher m = ROW.matcher(line.strip());
+            if (m.matches()) {
+                List<String> out = new java.util.ArrayList<>();
+                String cell = m.group(2) + " | " + m.group(3);
+                int i = 0;
+                while ((i = cell.indexOf('`', i)) >= 0) {
+                    boolean doubled = cell.startsWith("`` ", i);
+                    int start = doubled ? i + 3 : i + 1;
+                    int end = doubled ? cell.indexOf(" ``", start) : cell.indexOf('`', start);
+                    out.add(cell.substring(start, end));
+                    i = end + (doubled ? 3 : 1);
+                }
+                spans.put(Integer.parseInt(m.group(1)), List.copyOf(out));
+            }
+        }
+        return Collections.unmodifiableMap(spans);
     }
 
     /** The first markdown code span: {@code `text`}, or {@code `` text ``} when the text holds a backtick. */

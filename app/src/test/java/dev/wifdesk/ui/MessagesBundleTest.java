@@ -101,6 +101,29 @@ class MessagesBundleTest {
         return out;
     }
 
+    /** The Setup wizard's enum-derived keys. */
+    private static void setupWizardKeys(Set<String> out) {
+        for (var s : dev.wifdesk.ui.setup.SetupStep.values()) {
+            out.add(s.titleKey());
+        }
+        for (var o : dev.wifdesk.plan.Outcome.values()) {
+            out.add("setup.apply.outcome." + o.name());
+        }
+        for (var s : dev.wifdesk.ui.setup.ApplyStepViewModel.Status.values()) {
+            out.add("setup.apply.status." + s.name());
+        }
+        for (var j : dev.wifdesk.ui.setup.SetupWizardState.VerificationJob.values()) {
+            out.add("setup.gitlab.jobMode." + j.name());
+        }
+        for (var i : dev.wifdesk.ui.setup.IdState.values()) {
+            out.add("setup.provider.poolState." + i.name());
+            out.add("setup.provider.providerState." + i.name());
+        }
+        for (var r : dev.wifdesk.ui.setup.ConditionBuilder.RefKind.values()) {
+            out.add("setup.provider.refs." + r.name());
+        }
+    }
+
     /** Keys the code builds from enums: prefix + constant, as the screens do. */
     static Set<String> enumDerivedKeys() {
         Set<String> out = new TreeSet<>();
@@ -126,6 +149,7 @@ class MessagesBundleTest {
         for (Severity s : Severity.values()) {
             out.add("diag.severity." + s.wireName());
         }
+        setupWizardKeys(out);
         return out;
     }
 

@@ -1,0 +1,93 @@
+package dev.wifdesk.ui.setup;
+
+import dev.wifdesk.audit.AuditLog;
+import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.model.FederationSpec;
+import dev.wifdesk.model.ResourceNames;
+import dev.wifdesk.plan.AuditedChanges;
+import dev.wifdesk.plan.ChangeContext;
+import dev.wifdesk.plan.IamResources;
+import dev.wifdesk.plan.PlanExecutor;
+import dev.wifdesk.plan.PlanRun;
+import dev.wifdesk.plan.FieldDiff;
+import dev.wifdesk.plan.Step;
+import dev.wifdesk.plan.setup.ProjectFacts;
+import dev.wifdesk.plan.setup.SetupPlan;
+import dev.wifdesk.plan.setup.SetupPlanner;
+import dev.wifdesk.model.InvalidSpecException;
+import dev.wifdesk.ui.connection.Connection;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.gitlab4j.api.GitLabApi;
+
+/**
+ * The wizard's port on the plan engine: the project's facts ({@link ProjectFacts}), ids judged by
+ * {@link IamResources}, the plan from {@link SetupPlanner} (reads only), applied by
+ * {@link PlanExecutor} with every mutating call audited under the connection's identity.
+ */
+public final class EngineSetupService implements SetupService {
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public EngineSetupService(AuditLog audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private static GoogleClients google(Connection c) throws IOException {
+        return c.clients().orElseThrow(() -> new IOException("the connection has no Google clients"));
+    }
+
+    static GitLabApi open(GitLabAccess gitlab) {
+        return new GitLabApi(gitlab.url(), gitlab.token());
+    }
+
+    @Override
+    public ProjectSummary project(Connection connection, String projectId) throws IOException {
+        ProjectFacts facts = ProjectFacts.read(google(connection), projectId);
+        return new ProjectSummary(facts.projectId(), facts.projectNumber(), facts.missingServices());
+    }
+
+    @Override
+    public IdState poolState(Connection connection, String projectNumber, String poolId) throws IOException {
+        return IdState.of(IamResources.poolAction(google(connection), ResourceNames.poolName(projectNumber, poolId)));
+    }
+
+    @Override
+    public IdState providerState(Connection connection, String projectNumber, String poolId, String providerId)
+            throws IOException {
+        return IdState.of(IamResources.providerAction(google(connection),
+                ResourceNames.providerName(projectNumber, poolId, providerId)));
+    }
+
+    @Override
+    public SetupReview review(Connection connection, GitLabAccess gitlab, FederationSpec spec) throws IOException {
+        try (GitLabApi api = open(gitlab)) {
+            SetupPlan plan = new SetupPlanner(google(connection), Optional.of(api)).plan(spec);
+            return new SetupReview(plan.plan(), plan.plan().steps().stream().map(EngineSetupService::row).toList(),
+                    plan.findings(), plan.changes());
+        } catch (InvalidSpecException e) {
+            // e.g. an account to reuse that does not exist: the message names the field and the rule
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static SetupReview.Row row(Step s) {
+        return new SetupReview.Row(s.id(), s.action(), s.resource(), s.description(),
+                s.diff().stream().filter(FieldDiff::changes)
+                        .map(d -> new SetupReview.Diff(d.field(), d.before(), d.after())).toList(),
+                s.apiCall(), s.gcloud());
+    }
+
+    @Override
+    public PlanRun apply(Connection connection, GitLabAccess gitlab, SetupReview review, PlanExecutor.Listener listener,
+                         BooleanSupplier cancelled) throws Exception {
+        try (GitLabApi api = open(gitlab)) {
+            AuditedChanges audited = new AuditedChanges(audit, connection.identity(), clock);
+            return PlanExecutor.run(review.plan(), new ChangeContext(google(connection), Optional.of(api), audited),
+                    listener, cancelled);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.wifdesk.ui.setup;
+
+import java.util.Objects;
+
+/**
+ * The GitLab instance and the token the wizard writes variables with. The token lives in memory
+ * only (this build has no OS keyring): never in a settings file, a log line or a process argument;
+ * {@link #toString()} never prints it.
+ */
+public record GitLabAccess(String url, String token) {
+    public GitLabAccess {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(token, "token");
+    }
+
+    @Override
+    public String toString() {
+        return "GitLabAccess[" + url + ", token redacted]";
+    }
+}
