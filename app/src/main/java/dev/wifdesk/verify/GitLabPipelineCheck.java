@@ -202,7 +202,8 @@ public final class GitLabPipelineCheck implements PipelineCheck {
     private List<Finding> diagnose(SetupValues v, String text) {
         List<Finding> all = engine.diagnose(DiagnosisInput.builder().errorText(text).projectNumber(v.projectNumber())
                 .projectId(v.projectId()).stsAudience(v.providerAudience())
-                .serviceAccount(v.serviceAccounts().get(0).email()).build()).findings();
+                .serviceAccount(v.serviceAccounts().get(0).email())
+                .workerServiceAccount(v.serviceAccounts().get(0).email()).build()).findings();
         List<Finding> errors = all.stream().filter(f -> f.severity() == Severity.ERROR).toList();
         return errors.isEmpty() ? all : errors;
     }

@@ -71,7 +71,7 @@ final class LaunchCheck {
                 String text = errorText(e);
                 evidence.add(a.email() + ": refused: " + ClientErrors.oneLine(e));
                 denied.add(a.email());
-                for (Finding f : diagnose(v, a, text)) {
+                for (Finding f : diagnose(state, a, text)) {
                     if (!findings.contains(f)) {
                         findings.add(f);
                     }
@@ -106,10 +106,13 @@ final class LaunchCheck {
         return ClientErrors.oneLine(e);
     }
 
-    private List<Finding> diagnose(SetupValues v, SetupValues.Account a, String text) {
-        DiagnosisInput in = DiagnosisInput.builder().errorText(text).projectNumber(v.projectNumber()).projectId(v.projectId())
-                .serviceAccount(a.email()).stsAudience(v.providerAudience()).build();
-        List<Finding> all = engine.diagnose(in).findings();
+    private List<Finding> diagnose(PreflightState state, SetupValues.Account a, String text) {
+        SetupValues v = state.values();
+        DiagnosisInput.Builder in = DiagnosisInput.builder().errorText(text).projectNumber(v.projectNumber())
+                .projectId(v.projectId()).serviceAccount(a.email()).workerServiceAccount(a.email())
+                .stsAudience(v.providerAudience()).enabledServices(state.enabledServices());
+        state.projectPolicy().ifPresent(in::projectPolicy);
+        List<Finding> all = engine.diagnose(in.build()).findings();
         List<Finding> errors = all.stream().filter(f -> f.severity() == Severity.ERROR).toList();
         return errors.isEmpty() ? all : errors;
     }

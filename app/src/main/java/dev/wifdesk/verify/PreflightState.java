@@ -32,6 +32,16 @@ record PreflightState(SetupValues values, ProjectFacts project, Optional<Observe
         return seen.flatMap(s -> s.accountPolicies().getOrDefault(a.email(), Optional.empty())).map(p -> IamPolicy.fromJson(json(p)));
     }
 
+    /** The project policy as the engine reads it (decides #24/#25 between worker role and API). */
+    Optional<IamPolicy> projectPolicy() {
+        return seen.map(s -> IamPolicy.fromJson(json(s.projectPolicy())));
+    }
+
+    /** The required services that are on. */
+    java.util.List<String> enabledServices() {
+        return SetupValues.REQUIRED_SERVICES.stream().filter(x -> !project.missingServices().contains(x)).toList();
+    }
+
     boolean accountExists(SetupValues.Account a) {
         return seen.map(s -> s.accounts().getOrDefault(a.email(), Optional.empty()).isPresent()).orElse(false);
     }

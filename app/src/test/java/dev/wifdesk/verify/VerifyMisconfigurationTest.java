@@ -39,6 +39,12 @@ class VerifyMisconfigurationTest {
         sb.close();
     }
 
+    /** The misconfigurations a validate-only launch also meets: its 403, recognised by the diagnosis engine. */
+    private static final java.util.Map<String, FindingCode> LAUNCH_CODES = java.util.Map.of(
+            "API disabled", FindingCode.API_NOT_ENABLED,
+            "launcher without roles/dataflow.developer", FindingCode.DATAFLOW_PERMISSION_DENIED,
+            "missing actAs", FindingCode.DATAFLOW_ACT_AS_DENIED);
+
     interface Seed {
         void apply(Misconfigure m) throws Exception;
     }
@@ -101,6 +107,16 @@ class VerifyMisconfigurationTest {
         assertThat(failed.fixSteps()).as(text).isNotEmpty();
         // the first failing check of the report is this one or comes before it ("start with permissions")
         assertThat(broken.failed().get(0).layer()).isEqualTo(Layer.PREFLIGHT);
+
+        CheckResult launch = broken.check(Layer.LAUNCH, CheckNames.LAUNCH_VALIDATE).orElseThrow();
+        if (LAUNCH_CODES.containsKey(what)) {
+            assertThat(launch.status()).as(text).isEqualTo(CheckStatus.FAIL);
+            assertThat(launch.findings()).as(text).extracting(Finding::code).contains(LAUNCH_CODES.get(what));
+            assertThat(launch.detail()).as(text).doesNotContain("Exception").doesNotContain("\tat ");
+        } else {
+            // an identity or binding problem does not stop the operator's validate-only launch as the account
+            assertThat(launch.status()).as(text).isEqualTo(CheckStatus.PASS);
+        }
 
         sb.applyFix(spec, broken);
         VerifyReport fixed = verifier().verify(spec, LaunchMode.VALIDATE, VerifyListener.NONE, () -> false);
