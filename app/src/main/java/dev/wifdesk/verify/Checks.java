@@ -21,8 +21,9 @@ final class Checks {
         try {
             return body.get();
         } catch (RuntimeException e) {
-            LOG.warn("verify check {} crashed", name, e);
             String why = e.getClass().getSimpleName() + ": " + ClientErrors.oneLine(e);
+            // one line: the console log of the CLI must not carry a stack trace to the user
+            LOG.warn("verify check {} crashed: {}", name, why);
             return CheckResult.fail(layer, name, "internal error: " + why, List.of(new Finding(FindingCode.INTERNAL_ERROR,
                     Severity.ERROR, "The check " + name + " of WIF Desk crashed (" + why + "); this is a bug, not a verdict on"
                     + " the setup.", "report it; the other checks still ran", Map.of("stage", name))), "", List.of());

@@ -19,8 +19,6 @@ import org.gitlab4j.api.GitLabApi;
  * the listener, a cancel is seen within a second, every wait has a timeout.
  */
 public final class Verifier {
-    private final GoogleClients google;
-    private final Optional<GitLabApi> gitlab;
     private final Preflight preflight;
     private final LaunchLayer launch;
     private final PipelineCheck pipeline;
@@ -39,8 +37,6 @@ public final class Verifier {
              Clock clock, Waiting.Sleeper sleeper, PipelineCheck pipeline) {
         DiagnosisEngine engine = new DiagnosisEngine();
         Waiting waiting = new Waiting(clock, sleeper);
-        this.google = google;
-        this.gitlab = gitlab;
         this.preflight = new Preflight(google, gitlab, jwks, engine, clock);
         this.launch = new LaunchLayer(new LaunchCheck(google, engine), history, timing, waiting);
         this.pipeline = pipeline != null ? pipeline
@@ -91,13 +87,5 @@ public final class Verifier {
         Set<String> steps = new LinkedHashSet<>(r.fixSteps());
         steps.addAll(VerifyFix.forFindings(r.findings(), state.values()));
         return new CheckResult(r.layer(), r.name(), r.status(), r.detail(), r.findings(), r.fix(), List.copyOf(steps));
-    }
-
-    GoogleClients google() {
-        return google;
-    }
-
-    Optional<GitLabApi> gitlab() {
-        return gitlab;
     }
 }

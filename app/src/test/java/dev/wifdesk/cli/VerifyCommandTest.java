@@ -41,7 +41,7 @@ class VerifyCommandTest {
               serviceAccount: { id: gitlab-dataflow }
               grant: [attribute.project_path/acme/pipelines]
               projectRoles: [roles/dataflow.developer, roles/dataflow.worker]
-            gitlab: { url: https://gitlab.sandbox.wifdesk.test, project: acme/pipelines }
+            gitlab: { url: https://gitlab.sandbox.wifdesk.test, project: acme/pipelines, verificationJob: commit }
             dataflow:
               region: europe-west1
               template: gs://dataflow-templates-europe-west1/latest/Word_Count
@@ -132,6 +132,25 @@ class VerifyCommandTest {
         assertThat(run("verify", "--spec", spec.toString(), "--sandbox", url(), "--audit-log", audit.toString())).isEqualTo(1);
         assertThat(out.toString()).contains("[FAIL] dataflow-worker-role").contains("verdict: fail")
                 .contains("'wifdesk apply --spec FILE' applies the setup steps that fix this: project-roles");
+    }
+
+    @Test
+    void launchRunFollowsThePipelineAndPrintsTheDataflowJob() throws Exception {
+        assertThat(run("apply", "--spec", spec.toString(), "--sandbox", url(), "--yes", "--audit-log", audit.toString()))
+                .isZero();
+        int code = run("verify", "--spec", spec.toString(), "--sandbox", url(), "--launch", "run", "--format", "json",
+                "--audit-log", audit.toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        JsonNode report = JSON.readTree(out.toString());
+        JsonNode job = report.get("dataflowJob");
+        assertThat(job.get("state").asText()).isEqualTo("JOB_STATE_DONE");
+        assertThat(job.get("id").asText()).isNotBlank();
+        assertThat(job.get("consoleUrl").asText()).startsWith("https://console.cloud.google.com/dataflow/jobs/europe-west1/");
+        java.util.List<String> layers = new ArrayList<>();
+        report.get("checks").forEach(c -> layers.add(c.get("layer").asText() + " " + c.get("name").asText()));
+        assertThat(layers).endsWith("launch templates-launch-validate", "pipeline pipeline", "pipeline ci-job",
+                "pipeline dataflow-job");
+        assertThat(out.toString()).doesNotContain(sandbox.gitlab().token());
     }
 
     @Test
