@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         description = "Keyless GitLab CI -> Google Cloud Dataflow through Workload Identity Federation.%n"
                 + "With no arguments, opens the GUI.",
         subcommands = {CommandLine.HelpCommand.class, SandboxCommand.class, DiagnoseCommand.class, PlanCommand.class,
-                ApplyCommand.class, ExportCommand.class, RotateCommand.class})
+                ApplyCommand.class, ExportCommand.class, VerifyCommand.class, RotateCommand.class})
 public final class WifdeskCommand implements Runnable, CommandLine.IExitCodeGenerator {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;

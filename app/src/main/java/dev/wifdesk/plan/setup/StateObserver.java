@@ -24,18 +24,18 @@ import org.gitlab4j.api.GitLabApi;
  * parallel: the pool, the provider, each service account (then its policy), the project policy
  * and the GitLab project's variables.
  */
-final class StateObserver {
+public final class StateObserver {
     private static final int PARALLEL_READS = 6;
 
     private final GoogleClients google;
     private final Optional<GitLabApi> gitlab;
 
-    StateObserver(GoogleClients google, Optional<GitLabApi> gitlab) {
+    public StateObserver(GoogleClients google, Optional<GitLabApi> gitlab) {
         this.google = google;
         this.gitlab = gitlab;
     }
 
-    ObservedState observe(SetupValues values, ProjectFacts project) throws IOException {
+    public ObservedState observe(SetupValues values, ProjectFacts project) throws IOException {
         AtomicInteger n = new AtomicInteger();
         ExecutorService reads = Executors.newFixedThreadPool(PARALLEL_READS, r -> {
             Thread t = new Thread(r, "wifdesk-observe-" + n.incrementAndGet());
