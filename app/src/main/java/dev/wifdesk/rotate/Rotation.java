@@ -39,9 +39,9 @@ import org.gitlab4j.api.GitLabApi;
  */
 public final class Rotation {
     public static final Duration DEFAULT_GRACE = Duration.ofDays(7);
-    static final String VARIABLES_STEP = "gitlab-variables";
+    static final String VARIABLES_STEP = dev.wifdesk.plan.setup.SetupStepIds.GITLAB_VARIABLES;
     /** The setup's GitLab steps: prepare and rollback leave them out (the verification job names no pool). */
-    static final Set<String> GITLAB_STEPS = Set.of(VARIABLES_STEP, "gitlab-ci-file");
+    static final Set<String> GITLAB_STEPS = Set.of(VARIABLES_STEP, dev.wifdesk.plan.setup.SetupStepIds.CI_FILE);
 
     private final GoogleClients google;
     private final Optional<GitLabApi> gitlab;

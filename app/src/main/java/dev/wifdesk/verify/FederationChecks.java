@@ -1,5 +1,6 @@
 package dev.wifdesk.verify;
 
+import dev.wifdesk.plan.setup.SetupStepIds;
 import dev.wifdesk.diagnose.Diagnosis;
 import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.diagnose.DiagnosisInput;

@@ -1,5 +1,6 @@
 package dev.wifdesk.verify;
 
+import dev.wifdesk.plan.setup.SetupStepIds;
 import com.google.api.services.dataflow.model.Job;
 import com.google.api.services.dataflow.model.JobMessage;
 import dev.wifdesk.audit.Redactor;

@@ -1,5 +1,6 @@
 package dev.wifdesk.verify;
 
+import dev.wifdesk.plan.setup.SetupStepIds;
 import com.google.api.services.iam.v1.model.Policy;
 import dev.wifdesk.cloud.PolicyChange;
 import dev.wifdesk.model.Finding;

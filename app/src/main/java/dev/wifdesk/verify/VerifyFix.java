@@ -1,5 +1,6 @@
 package dev.wifdesk.verify;
 
+import dev.wifdesk.plan.setup.SetupStepIds;
 import dev.wifdesk.model.Finding;
 import dev.wifdesk.model.SetupValues;
 import dev.wifdesk.plan.Plan;

@@ -1,5 +1,7 @@
 package dev.wifdesk.verify;
 
+import dev.wifdesk.plan.setup.SetupStepIds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.model.FederationSpec;

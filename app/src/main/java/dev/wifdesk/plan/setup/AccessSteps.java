@@ -19,17 +19,17 @@ import java.util.Map;
  * for the account they are on (IAM refuses a member naming an account that does not exist).
  */
 final class AccessSteps {
-    static final String PROJECT_ROLES = "project-roles";
+    static final String PROJECT_ROLES = SetupStepIds.PROJECT_ROLES;
 
     private AccessSteps() {
     }
 
     static String accountStepId(SetupValues.Account a) {
-        return "service-account:" + a.id();
+        return SetupStepIds.account(a);
     }
 
     static String policyStepId(SetupValues.Account a) {
-        return "service-account-iam:" + a.id();
+        return SetupStepIds.accountPolicy(a);
     }
 
     /**

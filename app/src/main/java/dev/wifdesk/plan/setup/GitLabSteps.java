@@ -18,8 +18,8 @@ import org.gitlab4j.api.GitLabApi;
  * values are names computed before the resources exist, so this step waits for none of them.
  */
 final class GitLabSteps {
-    static final String VARIABLES = "gitlab-variables";
-    static final String CI_FILE = "gitlab-ci-file";
+    static final String VARIABLES = SetupStepIds.GITLAB_VARIABLES;
+    static final String CI_FILE = SetupStepIds.CI_FILE;
 
     private GitLabSteps() {
     }

@@ -20,8 +20,8 @@ import java.util.Optional;
  * then update (it cannot be created again for 30 days); an existing one is patched field by field.
  */
 final class IdentitySteps {
-    static final String POOL = "pool";
-    static final String PROVIDER = "provider";
+    static final String POOL = SetupStepIds.POOL;
+    static final String PROVIDER = SetupStepIds.PROVIDER;
     private static final String DELETED = "DELETED";
 
     private IdentitySteps() {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** The APIs the flow needs (iam, iamcredentials, sts, dataflow), enabled as one long-running operation. */
 final class ServiceSteps {
-    static final String SERVICES = "services";
+    static final String SERVICES = SetupStepIds.SERVICES;
 
     private ServiceSteps() {
     }
