@@ -99,10 +99,10 @@ public final class VerifyController {
         countdownLabel.visibleProperty().bind(vm.countdownProperty().isNotEmpty());
         countdownLabel.managedProperty().bind(countdownLabel.visibleProperty());
         layerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                messages.get("verify.layer." + c.getValue().layer().wireName())));
+                messages.get(layerKey(c.getValue().layer()))));
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         statusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                messages.get("verify.status." + c.getValue().status())));
+                messages.get(statusKey(c.getValue().status()))));
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
         checksTable.setItems(vm.rows());
         checksTable.setPlaceholder(new Label(messages.get("verify.checks.empty")));
@@ -115,6 +115,25 @@ public final class VerifyController {
         applyFixButton.disableProperty().bind(vm.canApplyFixProperty().not().or(vm.runningProperty()));
         resultLabel.textProperty().bind(vm.resultProperty());
         vm.start();
+    }
+
+    private static String layerKey(dev.wifdesk.verify.Layer layer) {
+        return switch (layer) {
+            case PREFLIGHT -> "verify.layer.preflight";
+            case LAUNCH -> "verify.layer.launch";
+            case PIPELINE -> "verify.layer.pipeline";
+        };
+    }
+
+    /** A row's status (a {@code CheckStatus} wire name, or running) as its label. */
+    private static String statusKey(String status) {
+        return switch (status) {
+            case "pass" -> "verify.status.pass";
+            case "fail" -> "verify.status.fail";
+            case "waiting" -> "verify.status.waiting";
+            case "skipped" -> "verify.status.skipped";
+            default -> "verify.status.running";
+        };
     }
 
     private void showFindings() {
