@@ -18,7 +18,6 @@ import dev.wifdesk.ui.main.MainWindowViewModel;
 import dev.wifdesk.ui.placeholder.ComingSoonViewModel;
 import dev.wifdesk.ui.placeholder.KeysController;
 import dev.wifdesk.ui.placeholder.RotationController;
-import dev.wifdesk.ui.placeholder.VerifyController;
 import java.util.List;
 
 /** The app's features, each registering its own controllers; a new screen adds one entry here. */
@@ -50,12 +49,16 @@ final class Features {
 
     /** The sections not built yet, each saying which project it will work on. */
     static final UiFeature COMING_SOON = (r, c) -> {
-        r.register(VerifyController.class, () -> new VerifyController(comingSoon(c)));
         r.register(RotationController.class, () -> new RotationController(comingSoon(c)));
         r.register(KeysController.class, () -> new KeysController(comingSoon(c)));
     };
 
-    static final UiFeature SETUP = SetupFeature::register;
+    /** The Setup wizard and the Verify screen, which verifies the spec the wizard holds. */
+    static final UiFeature SETUP = (r, c) -> {
+        dev.wifdesk.ui.setup.SetupWizardState wizard = new dev.wifdesk.ui.setup.SetupWizardState();
+        SetupFeature.register(r, c, wizard);
+        VerifyFeature.register(r, c, wizard);
+    };
 
     static final List<UiFeature> ALL = List.of(SHELL, DIAGNOSTICS, ACTIVITY_LOG, SETUP, COMING_SOON);
 

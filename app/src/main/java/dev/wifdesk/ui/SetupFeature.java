@@ -10,6 +10,7 @@ import dev.wifdesk.ui.setup.PoolProviderStepController;
 import dev.wifdesk.ui.setup.ProjectStepController;
 import dev.wifdesk.ui.setup.ReviewStepController;
 import dev.wifdesk.ui.setup.SetupWizardController;
+import dev.wifdesk.ui.setup.SetupWizardState;
 import dev.wifdesk.ui.setup.SetupWizardViewModel;
 
 /** The Setup wizard's controllers: the frame with its one view model, and each step's panel. */
@@ -18,9 +19,14 @@ final class SetupFeature {
     }
 
     static void register(ControllerRegistry r, UiFeature.Context c) {
+        register(r, c, new SetupWizardState());
+    }
+
+    /** {@code state}: the wizard's, shared with the Verify screen ({@link VerifyFeature}). */
+    static void register(ControllerRegistry r, UiFeature.Context c, SetupWizardState state) {
         UiServices s = c.services();
         r.register(SetupWizardController.class, () -> new SetupWizardController(
-                SetupWizardViewModel.create(new EngineSetupService(s.live().audit(), s.clock()),
+                SetupWizardViewModel.create(state, new EngineSetupService(s.live().audit(), s.clock()),
                 s.connectionState(), s.navigator(), s.executor(), s.messages(), s.cel()), s.messages()))
                 .register(ConnectStepController.class, ConnectStepController::new)
                 .register(ProjectStepController.class, ProjectStepController::new)

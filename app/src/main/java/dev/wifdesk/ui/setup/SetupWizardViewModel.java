@@ -72,7 +72,14 @@ public final class SetupWizardViewModel {
     public static SetupWizardViewModel create(SetupService service, dev.wifdesk.ui.connection.ConnectionState connection,
                                               dev.wifdesk.ui.core.Navigator navigator, UiExecutor executor,
                                               Messages messages, dev.wifdesk.cel.CelEngine cel) {
-        SetupWizardState state = new SetupWizardState();
+        return create(new SetupWizardState(), service, connection, navigator, executor, messages, cel);
+    }
+
+    /** The wizard over {@code state}, which other screens may read (the Verify screen verifies its spec). */
+    public static SetupWizardViewModel create(SetupWizardState state, SetupService service,
+                                              dev.wifdesk.ui.connection.ConnectionState connection,
+                                              dev.wifdesk.ui.core.Navigator navigator, UiExecutor executor,
+                                              Messages messages, dev.wifdesk.cel.CelEngine cel) {
         dev.wifdesk.model.SpecValidator validator = new dev.wifdesk.model.SpecValidator(cel);
         SetupWizardViewModel vm = new SetupWizardViewModel(state, new Steps(
                 new ConnectStepViewModel(state, validator, messages, connection),
