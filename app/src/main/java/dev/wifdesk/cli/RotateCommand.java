@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import dev.wifdesk.verify.VerifyReport;
+import dev.wifdesk.verify.VerifyTiming;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,8 +74,15 @@ public final class RotateCommand implements Callable<Integer> {
             + " from (default: ~/.wifdesk/audit.jsonl)")
     Path auditLog;
 
+    @Option(names = "--no-verify", description = "(prepare, switch, rollback) skip the verification of the path the phase"
+            + " leaves live (prepare: preflight and a validate-only launch on the new pool; switch and rollback: a pipeline)")
+    boolean noVerify;
+
     @Spec
     CommandSpec spec;
+
+    /** How long the verification waits (tests shorten it). */
+    VerifyTiming verifyTiming = VerifyTiming.defaults();
 
     ApplyCommand.Confirmation confirmation = ApplyCommand::askTerminal;
     Clock clock = Clock.systemUTC();
@@ -112,10 +121,14 @@ public final class RotateCommand implements Callable<Integer> {
             }
             AuditedChanges audited = new AuditedChanges(new AuditLog(log), live.google().target().identity(), clock);
             PlanRun run = PlanExecutor.run(plan.plan().plan(), new ChangeContext(live.google(), gitlab, audited));
-            print(options.format == SetupOptions.Format.json ? RotateReport.json(plan, Optional.of(run)) + System.lineSeparator()
-                    : RotateReport.text(plan, Optional.of(run)));
+            Optional<VerifyReport> verified = run.succeeded() && !noVerify
+                    ? RotationVerification.after(plan, live, gitlab, new AuditLog(log), verifyTiming) : Optional.empty();
+            print(options.format == SetupOptions.Format.json
+                    ? RotateReport.json(plan, Optional.of(run), verified) + System.lineSeparator()
+                    : RotateReport.text(plan, Optional.of(run), verified));
             run.auditFailures().forEach(f -> spec.commandLine().getErr().println("wifdesk: not audited: " + f));
-            return run.succeeded() ? WifdeskCommand.EXIT_OK : WifdeskCommand.EXIT_FAILED;
+            return run.succeeded() && verified.map(VerifyReport::passed).orElse(true)
+                    ? WifdeskCommand.EXIT_OK : WifdeskCommand.EXIT_FAILED;
         }
     }
 

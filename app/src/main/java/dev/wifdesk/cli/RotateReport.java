@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.wifdesk.plan.PlanRun;
+import dev.wifdesk.verify.CheckNames;
+import dev.wifdesk.verify.Layer;
+import dev.wifdesk.verify.VerifyJson;
+import dev.wifdesk.verify.VerifyReport;
+import dev.wifdesk.verify.VerifyText;
 import dev.wifdesk.rotate.PoolStatus;
 import dev.wifdesk.rotate.RotationFinding;
 import dev.wifdesk.rotate.RotationPlan;
@@ -16,21 +21,46 @@ import java.util.Optional;
  * "pipeline":...}}, steps as {@code plan} prints them) or the pools' status.
  */
 final class RotateReport {
+    /** How verify's pipeline check names its pipeline: "pipeline ID on REF (URL): STATUS". */
+    private static final java.util.regex.Pattern PIPELINE = java.util.regex.Pattern.compile(
+            "^pipeline (\\d+) on (\\S+) \\((\\S+)\\): (\\w+)");
+
     private RotateReport() {
     }
 
     static String json(RotationPlan plan, Optional<PlanRun> run) {
+        return json(plan, run, Optional.empty());
+    }
+
+    /**
+     * With the verification of the path the phase left live: {@code "verification"} is verify's JSON,
+     * {@code "pipeline"} the pipeline it ran ({@code {"id", "status", "webUrl"}}) or null.
+     */
+    static String json(RotationPlan plan, Optional<PlanRun> run, Optional<VerifyReport> verified) {
         ObjectNode root = JsonMapper.builder().build().createObjectNode();
         root.put("phase", plan.phase().word()).put("oldPool", plan.oldPool()).put("newPool", plan.newPool());
         root.setAll(new PlanReport(plan.plan(), run).node());
         ArrayNode findings = root.putArray("findings");
         plan.findings().forEach(f -> findings.addObject().put("code", f.code()).put("severity", f.severity())
                 .put("message", f.message()).put("fix", f.fix()));
-        root.putNull("pipeline"); // the pipeline check of the verify layer is not wired in yet
+        Optional<java.util.regex.Matcher> pipeline = verified.flatMap(r -> r.check(Layer.PIPELINE, CheckNames.PIPELINE))
+                .map(c -> PIPELINE.matcher(c.detail())).filter(java.util.regex.Matcher::find);
+        if (pipeline.isPresent()) {
+            java.util.regex.Matcher m = pipeline.get();
+            root.putObject("pipeline").put("id", Long.parseLong(m.group(1))).put("status", m.group(4))
+                    .put("webUrl", m.group(3));
+        } else {
+            root.putNull("pipeline");
+        }
+        verified.ifPresent(r -> root.set("verification", VerifyJson.tree(r)));
         return PlanReport.write(root);
     }
 
     static String text(RotationPlan plan, Optional<PlanRun> run) {
+        return text(plan, run, Optional.empty());
+    }
+
+    static String text(RotationPlan plan, Optional<PlanRun> run, Optional<VerifyReport> verified) {
         StringBuilder b = new StringBuilder("Rotation, phase ").append(plan.phase().word()).append(": ")
                 .append(plan.oldPool()).append(" -> ").append(plan.newPool()).append('\n');
         b.append(new PlanReport(plan.plan(), run).text());
@@ -41,6 +71,7 @@ final class RotateReport {
                         .append("\n    fix: ").append(f.fix()).append('\n');
             }
         }
+        verified.ifPresent(v -> b.append("\nVerification of the path now live:\n").append(VerifyText.write(v)));
         return b.toString();
     }
 

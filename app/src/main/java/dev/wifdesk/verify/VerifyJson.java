@@ -20,6 +20,15 @@ public final class VerifyJson {
     }
 
     public static String write(VerifyReport report) {
+        try {
+            return JSON.writeValueAsString(tree(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the verification as JSON", e);
+        }
+    }
+
+    /** The report as a JSON tree (rotate embeds it). */
+    public static ObjectNode tree(VerifyReport report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("verdict", report.verdict());
         ArrayNode checks = root.putArray("checks");
@@ -50,10 +59,6 @@ public final class VerifyJson {
         if (report.cancelled()) {
             root.put("cancelled", true);
         }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the verification as JSON", e);
-        }
+        return root;
     }
 }

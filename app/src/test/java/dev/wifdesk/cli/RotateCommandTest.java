@@ -52,10 +52,11 @@ class RotateCommandTest {
     }
 
     private int rotate(String... more) {
-        String[] args = new String[more.length + 7];
+        // this spec launches nothing (no dataflow: section): the verification after a phase is tested below
+        String[] args = new String[more.length + 8];
         System.arraycopy(new String[] {"rotate", "--spec", spec.toString(), "--sandbox", url(), "--audit-log",
-                audit.toString()}, 0, args, 0, 7);
-        System.arraycopy(more, 0, args, 7, more.length);
+                audit.toString(), "--no-verify"}, 0, args, 0, 8);
+        System.arraycopy(more, 0, args, 8, more.length);
         return run(args);
     }
 
@@ -70,6 +71,44 @@ class RotateCommandTest {
         assertThat(err.toString()).contains("Rotation, phase prepare: gitlab-ci -> " + newPool)
                 .contains("+ pool  create").contains("confirmation needed: pass --yes");
         assertThat(new AuditLog(audit).read()).hasSize(audited);
+    }
+
+    @Test
+    void eachPhaseVerifiesThePathItLeavesLiveSwitchAndRollbackWithAPipeline() throws Exception {
+        Path full = Files.writeString(dir.resolve("full.yaml"), dev.wifdesk.plan.setup.SetupSandbox.SPEC
+                .replace("  ref: main\n", "  ref: main\n  verificationJob: commit\n"));
+        Path fullAudit = dir.resolve("full-audit.jsonl");
+        try (Sandbox fresh = Sandbox.start(SandboxOptions.defaults())) {
+            String url = fresh.google().baseUrl().toString();
+            assertThat(run("apply", "--spec", full.toString(), "--sandbox", url, "--yes", "--audit-log",
+                    fullAudit.toString())).as(err.toString()).isZero();
+            String[] base = {"rotate", "--spec", full.toString(), "--sandbox", url, "--audit-log", fullAudit.toString(),
+                    "--yes", "--format", "json", "--phase"};
+
+            assertThat(run(concat(base, "prepare"))).as(out.toString()).isZero();
+            JsonNode prepare = JSON.readTree(out.toString());
+            assertThat(prepare.at("/verification/verdict").asText()).isEqualTo("pass");
+            assertThat(prepare.get("verification").get("checks"))
+                    .anyMatch(c -> c.get("layer").asText().equals("launch") && c.get("status").asText().equals("pass"));
+            assertThat(prepare.get("pipeline").isNull()).isTrue();
+
+            assertThat(run(concat(base, "switch"))).as(out.toString()).isZero();
+            JsonNode sw = JSON.readTree(out.toString());
+            assertThat(sw.at("/pipeline/status").asText()).isEqualTo("success");
+            assertThat(sw.at("/pipeline/id").asLong()).isPositive();
+            assertThat(sw.at("/verification/dataflowJob/state").asText()).isEqualTo("JOB_STATE_DONE");
+
+            assertThat(run(concat(base, "rollback"))).as(out.toString()).isZero();
+            JsonNode back = JSON.readTree(out.toString());
+            assertThat(back.at("/pipeline/status").asText()).isEqualTo("success");
+            assertThat(back.at("/pipeline/id").asLong()).isGreaterThan(sw.at("/pipeline/id").asLong());
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test
