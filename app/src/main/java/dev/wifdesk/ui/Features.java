@@ -17,7 +17,6 @@ import dev.wifdesk.ui.main.MainWindowController;
 import dev.wifdesk.ui.main.MainWindowViewModel;
 import dev.wifdesk.ui.placeholder.ComingSoonViewModel;
 import dev.wifdesk.ui.placeholder.KeysController;
-import dev.wifdesk.ui.placeholder.RotationController;
 import java.util.List;
 
 /** The app's features, each registering its own controllers; a new screen adds one entry here. */
@@ -49,7 +48,6 @@ final class Features {
 
     /** The sections not built yet, each saying which project it will work on. */
     static final UiFeature COMING_SOON = (r, c) -> {
-        r.register(RotationController.class, () -> new RotationController(comingSoon(c)));
         r.register(KeysController.class, () -> new KeysController(comingSoon(c)));
     };
 
@@ -60,7 +58,9 @@ final class Features {
         VerifyFeature.register(r, c, wizard);
     };
 
-    static final List<UiFeature> ALL = List.of(SHELL, DIAGNOSTICS, ACTIVITY_LOG, SETUP, COMING_SOON);
+    static final UiFeature ROTATION = RotationFeature::register;
+
+    static final List<UiFeature> ALL = List.of(SHELL, DIAGNOSTICS, ACTIVITY_LOG, SETUP, COMING_SOON, ROTATION);
 
     private static ComingSoonViewModel comingSoon(UiFeature.Context c) {
         return new ComingSoonViewModel(c.services().connectionState(), c.services().messages());
