@@ -33,6 +33,9 @@ import javafx.stage.FileChooser;
  */
 public final class RotationController {
     static final String OVERDUE = "pool-overdue";
+    /** Dates in the table: the day, in UTC as the engine and the audit log keep them. */
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE
+            .withZone(java.time.ZoneOffset.UTC);
 
     private final RotationViewModel vm;
     private final Messages messages;
@@ -141,7 +144,7 @@ public final class RotationController {
         column(stateColumn, p -> p.state() + (p.disabled() ? " " + messages.get("rotation.pool.disabled") : ""));
         column(ageColumn, vm::age);
         column(lastColumn, p -> when(p.lastRotation()));
-        column(dueColumn, p -> p.purgeTime().map(t -> messages.get("rotation.pool.purge", t))
+        column(dueColumn, p -> p.purgeTime().map(t -> messages.get("rotation.pool.purge", t.length() >= 10 ? t.substring(0, 10) : t))
                 .orElse(when(p.due()) + (p.overdue() ? " " + messages.get("rotation.pool.overdue") : "")));
         column(pointingColumn, p -> String.join(", ", p.pointedAtBy()));
         poolTable.setRowFactory(t -> new TableRow<>() {
@@ -162,7 +165,7 @@ public final class RotationController {
     }
 
     private String when(Optional<Instant> t) {
-        return t.map(Instant::toString).orElse(messages.get("rotation.pool.unknown"));
+        return t.map(DAY::format).orElse(messages.get("rotation.pool.unknown"));
     }
 
     private void showReview() {
