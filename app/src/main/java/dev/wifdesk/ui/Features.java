@@ -51,16 +51,15 @@ final class Features {
         r.register(KeysController.class, () -> new KeysController(comingSoon(c)));
     };
 
-    /** The Setup wizard and the Verify screen, which verifies the spec the wizard holds. */
+    /** The Setup wizard, and the Verify and Rotation screens, which work on the spec the wizard holds. */
     static final UiFeature SETUP = (r, c) -> {
         dev.wifdesk.ui.setup.SetupWizardState wizard = new dev.wifdesk.ui.setup.SetupWizardState();
         SetupFeature.register(r, c, wizard);
         VerifyFeature.register(r, c, wizard);
+        RotationFeature.register(r, c, wizard);
     };
 
-    static final UiFeature ROTATION = RotationFeature::register;
-
-    static final List<UiFeature> ALL = List.of(SHELL, DIAGNOSTICS, ACTIVITY_LOG, SETUP, COMING_SOON, ROTATION);
+    static final List<UiFeature> ALL = List.of(SHELL, DIAGNOSTICS, ACTIVITY_LOG, SETUP, COMING_SOON);
 
     private static ComingSoonViewModel comingSoon(UiFeature.Context c) {
         return new ComingSoonViewModel(c.services().connectionState(), c.services().messages());

@@ -207,6 +207,11 @@ public final class RotationController {
     }
 
     @FXML
+    private void onUseWizard() {
+        vm.useWizardSpec();
+    }
+
+    @FXML
     private void onOpen() {
         vm.openSpec();
     }

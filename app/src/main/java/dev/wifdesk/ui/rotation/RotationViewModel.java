@@ -13,6 +13,7 @@ import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.ui.core.Work;
 import dev.wifdesk.ui.setup.GitLabAccess;
+import dev.wifdesk.ui.setup.SetupWizardState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,12 +37,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Rotation screen without a toolkit: the spec (opened from a file), the overview of the
+ * The Rotation screen without a toolkit: the spec (the Setup wizard's, or opened from a file), the overview of the
  * project's pools (policy days), and one phase at a time planned (reads only), shown, and run only
  * after the screen's confirmation. A refusal ({@link RotationRefused}) is shown as its message.
  */
 public final class RotationViewModel {
     private final RotationService service;
+    private final SetupWizardState wizard;
     private final ConnectionState connection;
     private final SpecParser parser;
     private final UiExecutor executor;
@@ -66,9 +68,10 @@ public final class RotationViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper tokenNeeded = new ReadOnlyBooleanWrapper(true);
 
-    public RotationViewModel(RotationService service, ConnectionState connection, SpecParser parser,
-                             UiExecutor executor, Messages messages, Clock clock) {
+    public RotationViewModel(RotationService service, SetupWizardState wizard, ConnectionState connection,
+                             SpecParser parser, UiExecutor executor, Messages messages, Clock clock) {
         this.service = service;
+        this.wizard = wizard;
         this.connection = connection;
         this.parser = parser;
         this.executor = executor;
@@ -83,6 +86,20 @@ public final class RotationViewModel {
             review.set(null);
             refusal.set("");
         });
+    }
+
+    /** The wizard's spec once it names a project (the fresh wizard's is empty); the overview follows. */
+    public void useWizardSpec() {
+        FederationSpec s = wizard.spec();
+        if (s == null || s.gcp() == null || s.gcp().project() == null || s.gcp().project().isBlank()) {
+            specStatus.set(messages.get("rotation.spec.noWizard"));
+            return;
+        }
+        spec.set(s);
+        review.set(null);
+        refusal.set("");
+        specStatus.set(messages.get("rotation.spec.wizard", s.gcp().pool().id(), s.gcp().project()));
+        refresh();
     }
 
     /** Reads and validates the spec file in the background; the overview follows. */
@@ -180,8 +197,11 @@ public final class RotationViewModel {
         });
     }
 
-    /** The sandbox's own GitLab; else the spec's GitLab with the token typed on the screen. */
+    /** GitLab as the wizard reached it, the sandbox's own, or the spec's with the token typed on the screen. */
     private Optional<GitLabAccess> gitlab(Connection c, FederationSpec s) {
+        if (wizard.gitlab().isPresent()) {
+            return wizard.gitlab();
+        }
         if (c.sandboxGitLab().isPresent()) {
             var g = c.sandboxGitLab().get();
             return Optional.of(new GitLabAccess(g.baseUrl().toString().replaceAll("/+$", ""), g.token()));

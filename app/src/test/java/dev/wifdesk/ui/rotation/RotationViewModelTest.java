@@ -54,6 +54,7 @@ class RotationViewModelTest {
     Path dir;
     private final FakeRotationService service = new FakeRotationService();
     private final ConnectionState connection = new ConnectionState();
+    private final dev.wifdesk.ui.setup.SetupWizardState wizard = new dev.wifdesk.ui.setup.SetupWizardState();
     private final Messages messages = TestServices.messages();
     private UiExecutor executor = UiExecutor.inline();
     private RotationViewModel vm;
@@ -65,7 +66,7 @@ class RotationViewModelTest {
     }
 
     private RotationViewModel model() {
-        return new RotationViewModel(service, connection, new SpecParser(new SpecValidator(new CelEngine())), executor,
+        return new RotationViewModel(service, wizard, connection, new SpecParser(new SpecValidator(new CelEngine())), executor,
                 messages, Clock.fixed(TestServices.NOW, ZoneOffset.UTC));
     }
 
@@ -192,6 +193,20 @@ class RotationViewModelTest {
         assertThat(access.url()).isEqualTo("https://gitlab.example.com");
         assertThat(access.token()).isEqualTo("glpat-secret");
         assertThat(access.toString()).doesNotContain("glpat-secret");
+    }
+
+    @Test
+    void theWizardsSpecAndGitLabAreUsedOnceItNamesAProject() throws Exception {
+        vm.useWizardSpec();
+        assertThat(vm.specStatusProperty().get()).startsWith("The Setup wizard has no spec yet");
+        assertThat(vm.specProperty().get()).isNull();
+        wizard.setSpec(new SpecParser(new SpecValidator(new CelEngine())).parse("wizard.yaml", SPEC));
+        wizard.setGitlab(new dev.wifdesk.ui.setup.GitLabAccess("https://gitlab.wizard.example", "glpat-wizard"));
+        vm.useWizardSpec();
+        assertThat(vm.specStatusProperty().get()).isEqualTo("The Setup wizard's spec: pool gitlab-ci in project sandbox-project.");
+        assertThat(vm.pools()).hasSize(2);
+        vm.plan(Phase.PREPARE);
+        assertThat(service.gitlabSeen.get(0).orElseThrow().url()).isEqualTo("https://gitlab.wizard.example");
     }
 
     @Test
