@@ -17,7 +17,6 @@ import dev.wifdesk.ui.main.MainWindowController;
 import dev.wifdesk.ui.main.MainWindowViewModel;
 import dev.wifdesk.ui.placeholder.ComingSoonViewModel;
 import dev.wifdesk.ui.placeholder.KeysController;
-import dev.wifdesk.ui.placeholder.RotationController;
 import java.util.List;
 
 /** The app's features, each registering its own controllers; a new screen adds one entry here. */
@@ -49,15 +48,15 @@ final class Features {
 
     /** The sections not built yet, each saying which project it will work on. */
     static final UiFeature COMING_SOON = (r, c) -> {
-        r.register(RotationController.class, () -> new RotationController(comingSoon(c)));
         r.register(KeysController.class, () -> new KeysController(comingSoon(c)));
     };
 
-    /** The Setup wizard and the Verify screen, which verifies the spec the wizard holds. */
+    /** The Setup wizard, and the Verify and Rotation screens, which work on the spec the wizard holds. */
     static final UiFeature SETUP = (r, c) -> {
         dev.wifdesk.ui.setup.SetupWizardState wizard = new dev.wifdesk.ui.setup.SetupWizardState();
         SetupFeature.register(r, c, wizard);
         VerifyFeature.register(r, c, wizard);
+        RotationFeature.register(r, c, wizard);
     };
 
     static final List<UiFeature> ALL = List.of(SHELL, DIAGNOSTICS, ACTIVITY_LOG, SETUP, COMING_SOON);

@@ -150,6 +150,10 @@ class MessagesBundleTest {
             out.add("diag.severity." + s.wireName());
         }
         setupWizardKeys(out);
+        // the Rotation screen's phase names
+        for (dev.wifdesk.rotate.RotationPlan.Phase p : dev.wifdesk.rotate.RotationPlan.Phase.values()) {
+            out.add("rotation.phase." + p.word());
+        }
         return out;
     }
 

@@ -100,8 +100,8 @@ class MainWindowTest {
         robot.clickOn("#copyLogButton");
         assertThat(t.clipboard).singleElement().asString().contains("Connected to SANDBOX");
         // the placeholders say what is coming, with the connected project
-        robot.clickOn("#" + View.ROTATION.navId());
-        assertThat(robot.lookup(".coming-soon-text").queryAs(Label.class).getText()).contains("rotation");
+        robot.clickOn("#" + View.KEYS.navId());
+        assertThat(robot.lookup(".coming-soon-text").queryAs(Label.class).getText()).contains("key");
         assertThat(robot.lookup(".coming-soon-scope").queryAs(Label.class).getText()).contains("sandbox-project");
     }
 

@@ -40,7 +40,7 @@ class ProjectChooserTest {
 
     @Test
     void choosingTheSecondProjectMovesEveryScreenToIt(FxRobot robot) {
-        robot.clickOn("#" + View.ROTATION.navId());
+        robot.clickOn("#" + View.KEYS.navId());
         assertThat(robot.lookup(".coming-soon-scope").queryAs(Label.class).getText()).contains("acme-prod (123456789012)");
         ComboBox<Connection.ProjectInfo> chooser = robot.lookup("#projectCombo").queryComboBox();
         assertThat(chooser.getItems()).containsExactly(PROD, STAGING);

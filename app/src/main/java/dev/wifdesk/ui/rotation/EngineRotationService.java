@@ -1,0 +1,107 @@
+package dev.wifdesk.ui.rotation;
+
+import dev.wifdesk.audit.AuditLog;
+import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.model.FederationSpec;
+import dev.wifdesk.model.InvalidSpecException;
+import dev.wifdesk.plan.AuditedChanges;
+import dev.wifdesk.plan.ChangeContext;
+import dev.wifdesk.plan.FieldDiff;
+import dev.wifdesk.plan.PlanExecutor;
+import dev.wifdesk.plan.PlanRun;
+import dev.wifdesk.plan.Step;
+import dev.wifdesk.rotate.PoolStatus;
+import dev.wifdesk.rotate.Rotation;
+import dev.wifdesk.rotate.RotationPlan;
+import dev.wifdesk.rotate.RotationRefused;
+import dev.wifdesk.rotate.RotationStatus;
+import dev.wifdesk.ui.connection.Connection;
+import dev.wifdesk.ui.setup.GitLabAccess;
+import dev.wifdesk.ui.setup.SetupReview;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.gitlab4j.api.GitLabApi;
+
+/**
+ * The screen's port on {@code rotate/}: the status from {@link RotationStatus}, each phase planned
+ * by {@link Rotation} (reads only) and run by {@link PlanExecutor} with every mutating call audited
+ * under the connection's identity, exactly as {@code wifdesk rotate} does.
+ */
+public final class EngineRotationService implements RotationService {
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public EngineRotationService(AuditLog audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private static GoogleClients google(Connection c) throws IOException {
+        return c.clients().orElseThrow(() -> new IOException("the connection has no Google clients"));
+    }
+
+    /** GitLab is opened only for a spec with {@code gitlab:} and access to it. */
+    private static Optional<GitLabApi> open(Optional<GitLabAccess> gitlab, FederationSpec spec) {
+        return spec.gitlab().isPresent() ? gitlab.map(g -> new GitLabApi(g.url(), g.token())) : Optional.empty();
+    }
+
+    @Override
+    public List<PoolStatus> pools(Connection connection, Optional<GitLabAccess> gitlab, FederationSpec spec,
+                                  Duration policy) throws IOException {
+        Optional<GitLabApi> api = open(gitlab, spec);
+        try {
+            return new RotationStatus(google(connection), api, clock).pools(spec.gcp().project(),
+                    spec.gitlab().map(FederationSpec.GitLab::project), policy, audit.read());
+        } finally {
+            api.ifPresent(GitLabApi::close);
+        }
+    }
+
+    @Override
+    public RotationReview plan(Connection connection, Optional<GitLabAccess> gitlab, FederationSpec spec,
+                               RotationPlan.Phase phase, Options options) throws RotationRefused, IOException {
+        Optional<GitLabApi> api = open(gitlab, spec);
+        try {
+            Rotation rotation = new Rotation(google(connection), api, clock);
+            RotationPlan plan = switch (phase) {
+                case PREPARE -> rotation.prepare(spec, Optional.empty(), options.copyUnmanagedBindings());
+                case SWITCH -> rotation.switchOver(spec, options.overwriteChangedVariables());
+                case ROLLBACK -> rotation.rollback(spec);
+                case RETIRE -> rotation.retire(spec, options.grace());
+            };
+            var steps = plan.plan().plan();
+            return new RotationReview(phase, plan.oldPool(), plan.newPool(), new SetupReview(steps,
+                    steps.steps().stream().map(EngineRotationService::row).toList(), plan.plan().findings(),
+                    plan.changes()), plan.findings());
+        } catch (InvalidSpecException e) {
+            // the message names the field and the rule
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            api.ifPresent(GitLabApi::close);
+        }
+    }
+
+    private static SetupReview.Row row(Step s) {
+        return new SetupReview.Row(s.id(), s.action(), s.resource(), s.description(),
+                s.diff().stream().filter(FieldDiff::changes)
+                        .map(d -> new SetupReview.Diff(d.field(), d.before(), d.after())).toList(),
+                s.apiCall(), s.gcloud());
+    }
+
+    @Override
+    public PlanRun run(Connection connection, Optional<GitLabAccess> gitlab, RotationReview review,
+                       PlanExecutor.Listener listener, BooleanSupplier cancelled) throws Exception {
+        Optional<GitLabApi> api = gitlab.map(g -> new GitLabApi(g.url(), g.token()));
+        try {
+            AuditedChanges audited = new AuditedChanges(audit, connection.identity(), clock);
+            return PlanExecutor.run(review.review().plan(), new ChangeContext(google(connection), api, audited),
+                    listener, cancelled);
+        } finally {
+            api.ifPresent(GitLabApi::close);
+        }
+    }
+}

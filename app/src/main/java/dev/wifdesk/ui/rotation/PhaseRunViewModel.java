@@ -1,0 +1,183 @@
+package dev.wifdesk.ui.rotation;
+
+import dev.wifdesk.cloud.ClientErrors;
+import dev.wifdesk.plan.PlanExecutor;
+import dev.wifdesk.plan.PlanRun;
+import dev.wifdesk.plan.Step;
+import dev.wifdesk.plan.StepResult;
+import dev.wifdesk.ui.core.Messages;
+import dev.wifdesk.ui.core.UiExecutor;
+import dev.wifdesk.ui.core.Work;
+import dev.wifdesk.ui.setup.ApplyStepViewModel.Line;
+import dev.wifdesk.ui.setup.ApplyStepViewModel.Status;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One confirmed phase running: exactly the reviewed plan as mutating work (a cancel stops it
+ * between steps, never mid-call), each step's line (the Setup wizard's Apply lines) and the result.
+ */
+public final class PhaseRunViewModel {
+    /** A listener event from the worker, applied to the lines on the handler thread. */
+    private record Event(String startedId, StepResult result) {
+    }
+
+    private final UiExecutor executor;
+    private final Messages messages;
+    private final ObservableList<Line> lines = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final Queue<Event> events = new ConcurrentLinkedQueue<>();
+    private UiExecutor.Running current = UiExecutor.Running.DONE;
+
+    public PhaseRunViewModel(UiExecutor executor, Messages messages) {
+        this.executor = executor;
+        this.messages = messages;
+    }
+
+    /** What runs the plan in the background: the port with the connection bound in. */
+    @FunctionalInterface
+    interface Runner {
+        PlanRun run(PlanExecutor.Listener listener, java.util.function.BooleanSupplier cancelled) throws Exception;
+    }
+
+    /** Runs {@code review}'s plan; {@code done} afterwards (success, failure or cancel). */
+    void start(RotationReview review, Runner runner, Runnable done) {
+        if (running.get()) {
+            return;
+        }
+        lines.setAll(review.review().plan().steps().stream()
+                .map(s -> new Line(s.id(), s.resource(), Status.PENDING, "")).toList());
+        running.set(true);
+        progress.set(0);
+        result.set(messages.get("rotation.run.running", messages.get("rotation.phase." + review.phase().word())));
+        events.clear();
+        current = executor.run(Work.steps(p -> runner.run(listener(p), p::isCancelled))
+                .mutating()
+                .onProgress((fraction, message) -> {
+                    if (fraction >= 0) {
+                        progress.set(fraction);
+                    }
+                    drain();
+                })
+                .onSuccess(this::finish)
+                .onFailure(t -> {
+                    drain();
+                    mark(Set.of(Status.RUNNING), Status.FAILED, ClientErrors.oneLine(t));
+                    mark(Set.of(Status.PENDING), Status.SKIPPED, messages.get("setup.apply.skipped"));
+                    result.set(messages.get("rotation.run.failed", ClientErrors.oneLine(t)));
+                })
+                .onCancelled(() -> {
+                    drain();
+                    mark(Set.of(Status.PENDING, Status.RUNNING), Status.SKIPPED, messages.get("setup.apply.skipped"));
+                    result.set(messages.get("setup.apply.cancelled"));
+                })
+                .onFinally(() -> {
+                    running.set(false);
+                    done.run();
+                }));
+    }
+
+    private PlanExecutor.Listener listener(Work.Progress p) {
+        return new PlanExecutor.Listener() {
+            @Override
+            public void starting(int index, int total, Step step) {
+                events.add(new Event(step.id(), null));
+                p.update((double) index / total, step.id());
+            }
+
+            @Override
+            public void finished(StepResult r) {
+                events.add(new Event(null, r));
+                p.update(-1, r.step().id());
+            }
+        };
+    }
+
+    private void drain() {
+        for (Event e = events.poll(); e != null; e = events.poll()) {
+            if (e.result() == null) {
+                set(e.startedId(), Status.RUNNING, "");
+            } else {
+                show(e.result());
+            }
+        }
+    }
+
+    /** Stops between steps: the step under way finishes, the rest are skipped. */
+    public void cancel() {
+        current.cancel();
+    }
+
+    private void show(StepResult r) {
+        if (r.failed()) {
+            set(r.step().id(), Status.FAILED, ClientErrors.oneLine(r.error().orElseThrow()));
+        } else {
+            set(r.step().id(), r.changed() ? Status.DONE : Status.UNCHANGED,
+                    messages.get("setup.apply.outcome." + r.outcome().name()));
+        }
+    }
+
+    private void finish(PlanRun run) {
+        drain();
+        run.results().forEach(this::show);
+        run.skipped().forEach(s -> set(s.id(), Status.SKIPPED, messages.get("setup.apply.skipped")));
+        if (run.cancelled()) {
+            mark(Set.of(Status.PENDING, Status.RUNNING), Status.SKIPPED, messages.get("setup.apply.skipped"));
+            result.set(messages.get("setup.apply.cancelledAfter", run.results().size(), lines.size()));
+        } else if (run.failure().isPresent()) {
+            mark(Set.of(Status.PENDING), Status.SKIPPED, messages.get("setup.apply.skipped"));
+            result.set(messages.get("rotation.run.failed", ClientErrors.oneLine(run.failure().get())));
+        } else {
+            progress.set(1);
+            String done = messages.get("rotation.run.done", run.changed(), run.unchanged());
+            result.set(run.auditFailures().isEmpty() ? done
+                    : done + " " + messages.get("setup.apply.auditFailed", run.auditFailures().size()));
+        }
+    }
+
+    private void mark(Set<Status> which, Status status, String detail) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (which.contains(lines.get(i).status())) {
+                Line l = lines.get(i);
+                lines.set(i, new Line(l.id(), l.resource(), status, detail));
+            }
+        }
+    }
+
+    private void set(String id, Status status, String detail) {
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            if (l.id().equals(id)) {
+                lines.set(i, new Line(l.id(), l.resource(), status, detail));
+                return;
+            }
+        }
+    }
+
+    public ObservableList<Line> lines() {
+        return lines;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,212 @@
+package dev.wifdesk.ui.rotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wifdesk.cel.CelEngine;
+import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.diagnose.DiagnosisEngine;
+import dev.wifdesk.model.CiContract;
+import dev.wifdesk.model.FederationSpec;
+import dev.wifdesk.model.ResourceNames;
+import dev.wifdesk.model.SpecParser;
+import dev.wifdesk.model.SpecValidator;
+import dev.wifdesk.plan.AuditedChanges;
+import dev.wifdesk.plan.ChangeContext;
+import dev.wifdesk.plan.PlanExecutor;
+import dev.wifdesk.plan.PlanRun;
+import dev.wifdesk.plan.setup.SetupPlanner;
+import dev.wifdesk.rotate.PoolStatus;
+import dev.wifdesk.sandbox.SandboxOptions;
+import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
+import dev.wifdesk.ui.EmbeddedSandboxLauncher;
+import dev.wifdesk.ui.MainWindow;
+import dev.wifdesk.ui.connection.Connection;
+import dev.wifdesk.ui.connection.SandboxGitLab;
+import dev.wifdesk.ui.connection.StartupConnectionService;
+import dev.wifdesk.ui.core.View;
+import dev.wifdesk.ui.diagnostics.EngineDiagnosisService;
+import dev.wifdesk.cloud.IamProviderDirectory;
+import dev.wifdesk.ui.support.Screenshots;
+import dev.wifdesk.ui.support.Scroll;
+import dev.wifdesk.ui.support.TestServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.gitlab4j.api.GitLabApi;
+import org.gitlab4j.api.models.Variable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/**
+ * A whole rotation clicked through the Rotation screen against the REAL in-process sandbox and the
+ * real rotation engine: a setup applied by the setup engine, then prepare, switch and retire (grace
+ * period 0), each planned, shown, confirmed and run; the sandbox then has the old pool DELETED and
+ * the variables on the new provider; with the clock 91 days on, the overview marks the new pool overdue.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SandboxRotationScreenTest {
+    static final String SPEC = """
+            gcp:
+              project: sandbox-project
+              pool: { id: gitlab-ci, displayName: GitLab CI, description: Keyless GitLab CI }
+              provider:
+                id: gitlab-sandbox
+                issuer: %1$s
+                audiences: [%1$s]
+                attributeMapping:
+                  google.subject: assertion.sub
+                  attribute.project_path: assertion.project_path
+                  attribute.namespace_path: assertion.namespace_path
+                  attribute.ref_protected: assertion.ref_protected
+                attributeCondition: assertion.namespace_path == "acme" && assertion.ref_protected == "true"
+              serviceAccount: { id: gitlab-dataflow, create: true }
+              grant: [attribute.project_path/acme/pipelines]
+              projectRoles: [roles/dataflow.developer, roles/dataflow.worker]
+            environments:
+              - name: production
+                serviceAccount: { id: gitlab-dataflow-prod, create: true }
+                protectedOnly: true
+            gitlab:
+              url: %1$s
+              project: acme/pipelines
+              ref: main
+              verificationJob: commit
+            dataflow:
+              region: europe-west1
+              template: gs://dataflow-templates-europe-west1/latest/Word_Count
+              parameters: { inputFile: gs://dataflow-samples/shakespeare/kinglear.txt, output: gs://acme-tmp/wifdesk/out }
+              tempLocation: gs://acme-tmp/wifdesk/tmp
+            """.formatted(GitLabSandbox.ISSUER);
+
+    @TempDir
+    Path dir;
+    private final TestServices t = new TestServices();
+    private final ShiftedClock clock = new ShiftedClock();
+    private StartupConnectionService service;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        t.clock = clock;
+        service = new StartupConnectionService(Optional::empty, new EmbeddedSandboxLauncher(SandboxOptions.defaults()),
+                adc -> {
+                    throw new AssertionError("no credentials exist in this test");
+                });
+        MainWindow.show(stage, t.build(service, new EngineDiagnosisService(new DiagnosisEngine()),
+                c -> new IamProviderDirectory(c.clients().orElseThrow().iam())), true);
+    }
+
+    @Stop
+    void stop() {
+        service.close();
+    }
+
+    private void click(FxRobot robot, String query) {
+        Scroll.into(robot, query);
+        robot.clickOn(query);
+    }
+
+    private String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    /** Plans the phase, checks its plan is shown, confirms it in the dialog and waits for its result. */
+    private void runPhase(FxRobot robot, String button, String phase, String screenshot) {
+        click(robot, button);
+        assertThat(text(robot, "#refusalLabel")).as(phase).isEmpty();
+        assertThat(text(robot, "#reviewStatusLabel")).as(phase).startsWith(phase + " from gitlab-ci to gitlab-ci-");
+        assertThat(robot.lookup("#planBox").queryAs(javafx.scene.layout.VBox.class).getChildren()).isNotEmpty();
+        Screenshots.save(stage.getScene(), "rotation_" + screenshot + "_plan");
+        click(robot, "#runButton");
+        assertThat(robot.lookup("#rotationConfirmDialog").tryQuery()).as("asked first").isPresent();
+        robot.clickOn("#confirmRotationButton");
+        assertThat(text(robot, "#resultLabel")).as(phase).startsWith("Done:");
+        Screenshots.save(stage.getScene(), "rotation_" + screenshot + "_done");
+    }
+
+    @Test
+    void rotateThroughTheScreenThenTheOverviewShowsAnOverduePool(FxRobot robot) throws Exception {
+        Connection c = t.state.current().orElseThrow();
+        GoogleClients google = c.clients().orElseThrow();
+        SandboxGitLab sandboxGitLab = c.sandboxGitLab().orElseThrow();
+        String number = c.project().orElseThrow().projectNumber();
+        FederationSpec spec = new SpecParser(new SpecValidator(new CelEngine())).parse("wifdesk.yaml", SPEC);
+        try (GitLabApi gitlab = new GitLabApi(sandboxGitLab.baseUrl().toString(), sandboxGitLab.token())) {
+            // the current pool, made by the setup engine and audited where the screen dates pools from
+            PlanRun setup = PlanExecutor.run(new SetupPlanner(google, Optional.of(gitlab)).plan(spec).plan(),
+                    new ChangeContext(google, Optional.of(gitlab), new AuditedChanges(t.live.audit(), c.identity(), clock)));
+            assertThat(setup.succeeded()).as("setup: %s", setup.failure()).isTrue();
+            Path file = dir.resolve("wifdesk.yaml");
+            Files.writeString(file, SPEC);
+
+            robot.clickOn("#" + View.ROTATION.navId());
+            robot.interact(() -> robot.lookup("#specPathField").queryAs(TextField.class).setText(file.toString()));
+            click(robot, "#openSpecButton");
+            assertThat(text(robot, "#specStatusLabel")).isEqualTo("Spec loaded: pool gitlab-ci in project sandbox-project.");
+            TableView<PoolStatus> table = robot.lookup("#poolTable").queryTableView();
+            assertThat(table.getItems()).extracting(PoolStatus::poolId).containsExactly("gitlab-ci");
+            assertThat(table.getItems().get(0).pointedAtBy()).isNotEmpty();
+            assertThat(text(robot, "#overviewStatusLabel")).isEqualTo("1 pool, 0 overdue (policy: rotate every 90 days).");
+            Screenshots.save(stage.getScene(), "rotation_overview");
+
+            // retire before the switch is refused with the engine's reason, nothing planned
+            click(robot, "#retireButton");
+            assertThat(text(robot, "#refusalLabel")).startsWith("Retire cannot run now: no rotation from gitlab-ci");
+            assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isTrue();
+            Screenshots.save(stage.getScene(), "rotation_refused");
+
+            runPhase(robot, "#prepareButton", "Prepare", "prepare");
+            assertThat(table.getItems()).extracting(PoolStatus::poolId).hasSize(2);
+            String newPool = table.getItems().stream().map(PoolStatus::poolId).filter(id -> !id.equals("gitlab-ci"))
+                    .findFirst().orElseThrow();
+            runPhase(robot, "#switchButton", "Switch", "switch");
+            String newProvider = "//iam.googleapis.com/" + ResourceNames.providerName(number, newPool, "gitlab-sandbox");
+            assertThat(variables(gitlab, sandboxGitLab)).as("the jobs point at the new provider").allMatch(newProvider::equals);
+
+            // the default grace period refuses a retire right after the switch; 0 days lets it run
+            assertThat(robot.lookup("#retireButton").queryButton().getText()).isEqualTo("Retire (grace period 7 days)");
+            click(robot, "#retireButton");
+            assertThat(text(robot, "#refusalLabel")).startsWith("Retire cannot run now: the grace period runs until");
+            robot.interact(() -> robot.lookup("#graceDaysField").queryAs(TextField.class).setText("0"));
+            assertThat(robot.lookup("#retireButton").queryButton().getText()).isEqualTo("Retire (grace period 0 days)");
+            runPhase(robot, "#retireButton", "Retire", "retire");
+
+            var pools = google.iam().projects().locations().workloadIdentityPools();
+            assertThat(pools.get(ResourceNames.poolName(number, "gitlab-ci")).execute().getState()).isEqualTo("DELETED");
+            assertThat(pools.get(ResourceNames.poolName(number, newPool)).execute().getState()).isEqualTo("ACTIVE");
+            PoolStatus old = table.getItems().stream().filter(p -> p.poolId().equals("gitlab-ci")).findFirst().orElseThrow();
+            assertThat(old.state()).isEqualTo("DELETED");
+            assertThat(old.purgeTime()).isPresent();
+            PoolStatus current = table.getItems().stream().filter(p -> p.poolId().equals(newPool)).findFirst().orElseThrow();
+            assertThat(current.pointedAtBy()).isNotEmpty();
+            assertThat(current.overdue()).isFalse();
+            assertThat(robot.lookup("." + RotationController.OVERDUE).tryQuery()).isEmpty();
+
+            // a quarter and a day later the new pool is due: its row is highlighted
+            clock.moveAhead(Duration.ofDays(91));
+            click(robot, "#refreshButton");
+            assertThat(text(robot, "#overviewStatusLabel")).isEqualTo("2 pools, 1 overdue (policy: rotate every 90 days).");
+            Node row = robot.lookup("#pool-row-" + newPool).query();
+            assertThat(row.getStyleClass()).contains(RotationController.OVERDUE);
+            assertThat(robot.lookup("#pool-row-gitlab-ci").query().getStyleClass()).doesNotContain(RotationController.OVERDUE);
+            Screenshots.save(stage.getScene(), "rotation_overdue");
+        }
+    }
+
+    private static java.util.List<String> variables(GitLabApi gitlab, SandboxGitLab s) throws Exception {
+        return gitlab.getProjectApi().getVariables(s.projectPath()).stream()
+                .filter(v -> CiContract.PROVIDER.equals(v.getKey())).map(Variable::getValue).toList();
+    }
+}
