@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.wifdesk.plan.PlanRun;
-import dev.wifdesk.verify.CheckNames;
-import dev.wifdesk.verify.Layer;
+import dev.wifdesk.verify.PipelineRun;
 import dev.wifdesk.verify.VerifyJson;
 import dev.wifdesk.verify.VerifyReport;
 import dev.wifdesk.verify.VerifyText;
@@ -21,9 +20,6 @@ import java.util.Optional;
  * "pipeline":...}}, steps as {@code plan} prints them) or the pools' status.
  */
 final class RotateReport {
-    /** How verify's pipeline check names its pipeline: "pipeline ID on REF (URL): STATUS". */
-    private static final java.util.regex.Pattern PIPELINE = java.util.regex.Pattern.compile(
-            "^pipeline (\\d+) on (\\S+) \\((\\S+)\\): (\\w+)");
 
     private RotateReport() {
     }
@@ -43,12 +39,10 @@ final class RotateReport {
         ArrayNode findings = root.putArray("findings");
         plan.findings().forEach(f -> findings.addObject().put("code", f.code()).put("severity", f.severity())
                 .put("message", f.message()).put("fix", f.fix()));
-        Optional<java.util.regex.Matcher> pipeline = verified.flatMap(r -> r.check(Layer.PIPELINE, CheckNames.PIPELINE))
-                .map(c -> PIPELINE.matcher(c.detail())).filter(java.util.regex.Matcher::find);
+        Optional<PipelineRun> pipeline = verified.flatMap(VerifyReport::pipeline);
         if (pipeline.isPresent()) {
-            java.util.regex.Matcher m = pipeline.get();
-            root.putObject("pipeline").put("id", Long.parseLong(m.group(1))).put("status", m.group(4))
-                    .put("webUrl", m.group(3));
+            root.putObject("pipeline").put("id", pipeline.get().id()).put("status", pipeline.get().status())
+                    .put("webUrl", pipeline.get().webUrl());
         } else {
             root.putNull("pipeline");
         }

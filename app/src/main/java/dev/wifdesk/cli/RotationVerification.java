@@ -26,7 +26,8 @@ final class RotationVerification {
 
     private static VerifyReport withoutVariables(VerifyReport r) {
         return new VerifyReport(r.mode(), r.checks().stream()
-                .filter(c -> !c.name().equals(CheckNames.GITLAB_VARIABLES)).toList(), r.dataflowJob(), r.cancelled());
+                .filter(c -> !c.name().equals(CheckNames.GITLAB_VARIABLES)).toList(), r.dataflowJob(), r.cancelled(),
+                r.pipeline());
     }
 
     static Optional<VerifyReport> after(RotationPlan plan, LiveConnections live, Optional<GitLabApi> gitlab, AuditLog audit,

@@ -1,6 +1,7 @@
 package dev.wifdesk.plan;
 
 import com.google.api.services.iam.v1.model.CreateServiceAccountRequest;
+import com.google.api.services.iam.v1.model.Oidc;
 import com.google.api.services.iam.v1.model.ServiceAccount;
 import com.google.api.services.iam.v1.model.UndeleteWorkloadIdentityPoolProviderRequest;
 import com.google.api.services.iam.v1.model.UndeleteWorkloadIdentityPoolRequest;
@@ -11,6 +12,10 @@ import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.Operations;
 import dev.wifdesk.cloud.ServiceAccountNames;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Pools, providers and service accounts: what a plan would do to one (observed with reads only),
@@ -135,11 +140,11 @@ public final class IamResources {
     public static Outcome updatePool(ChangeContext c, String poolName, WorkloadIdentityPool desired) throws Exception {
         var pools = pools(c.google());
         WorkloadIdentityPool now = pools.get(poolName).execute();
-        java.util.List<String> mask = new java.util.ArrayList<>();
-        if (!java.util.Objects.equals(now.getDisplayName(), desired.getDisplayName())) {
+        List<String> mask = new ArrayList<>();
+        if (!Objects.equals(now.getDisplayName(), desired.getDisplayName())) {
             mask.add("display_name");
         }
-        if (!java.util.Objects.equals(blank(now.getDescription()), blank(desired.getDescription()))) {
+        if (!Objects.equals(blank(now.getDescription()), blank(desired.getDescription()))) {
             mask.add("description");
         }
         if (Boolean.TRUE.equals(now.getDisabled()) != Boolean.TRUE.equals(desired.getDisabled())) {
@@ -163,7 +168,7 @@ public final class IamResources {
             throws Exception {
         var providers = pools(c.google()).providers();
         WorkloadIdentityPoolProvider now = providers.get(providerName).execute();
-        java.util.List<String> mask = providerDifferences(now, desired);
+        List<String> mask = providerDifferences(now, desired);
         if (mask.isEmpty()) {
             return Outcome.ALREADY_EXISTS;
         }
@@ -175,12 +180,12 @@ public final class IamResources {
     }
 
     /** The update-mask paths in which {@code now} differs from {@code desired}. */
-    public static java.util.List<String> providerDifferences(WorkloadIdentityPoolProvider now,
+    public static List<String> providerDifferences(WorkloadIdentityPoolProvider now,
                                                                WorkloadIdentityPoolProvider desired) {
-        java.util.List<String> mask = new java.util.ArrayList<>();
-        var nowOidc = now.getOidc() == null ? new com.google.api.services.iam.v1.model.Oidc() : now.getOidc();
-        var wantOidc = desired.getOidc() == null ? new com.google.api.services.iam.v1.model.Oidc() : desired.getOidc();
-        if (!java.util.Objects.equals(nowOidc.getIssuerUri(), wantOidc.getIssuerUri())) {
+        List<String> mask = new ArrayList<>();
+        var nowOidc = now.getOidc() == null ? new Oidc() : now.getOidc();
+        var wantOidc = desired.getOidc() == null ? new Oidc() : desired.getOidc();
+        if (!Objects.equals(nowOidc.getIssuerUri(), wantOidc.getIssuerUri())) {
             mask.add("oidc.issuer_uri");
         }
         if (!list(nowOidc.getAllowedAudiences()).equals(list(wantOidc.getAllowedAudiences()))) {
@@ -202,12 +207,12 @@ public final class IamResources {
         return s == null ? "" : s;
     }
 
-    private static java.util.List<String> list(java.util.List<String> l) {
-        return l == null ? java.util.List.of() : l;
+    private static List<String> list(List<String> l) {
+        return l == null ? List.of() : l;
     }
 
-    private static java.util.Map<String, String> map(java.util.Map<String, String> m) {
-        return m == null ? java.util.Map.of() : m;
+    private static Map<String, String> map(Map<String, String> m) {
+        return m == null ? Map.of() : m;
     }
 
     // --- service accounts ---

@@ -89,7 +89,8 @@ public final class GitLabPipelineCheck implements PipelineCheck {
         String where = "pipeline " + pipeline.getId() + " on " + ref + " (" + pipeline.getWebUrl() + ")";
         out.add(note(listener, "success".equals(status) ? CheckResult.pass(Layer.PIPELINE, CheckNames.PIPELINE, where + ": success")
                 : CheckResult.fail(Layer.PIPELINE, CheckNames.PIPELINE, where + ": " + status, List.of(), "", List.of())));
-        return jobAndDataflow(v, pipeline.getId(), out, listener, cancelled);
+        return jobAndDataflow(v, pipeline.getId(), out, listener, cancelled)
+                .with(new PipelineRun(pipeline.getId(), status, String.valueOf(pipeline.getWebUrl())));
     }
 
     /** Why GitLab would not create the pipeline, with what to do (GitLab's own words quoted). */

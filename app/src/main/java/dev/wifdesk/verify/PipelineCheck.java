@@ -10,10 +10,18 @@ import java.util.function.BooleanSupplier;
  * verification job, which exchanges its ID token, impersonates the account and launches Dataflow.
  */
 public interface PipelineCheck {
-    /** The layer's checks in order, and the Dataflow job the pipeline launched (if it got that far). */
-    record Result(List<CheckResult> checks, Optional<DataflowJob> job) {
+    /** The layer's checks in order, the pipeline it ran and the Dataflow job that launched (as far as it got). */
+    record Result(List<CheckResult> checks, Optional<DataflowJob> job, Optional<PipelineRun> pipeline) {
         public Result {
             checks = List.copyOf(checks);
+        }
+
+        public Result(List<CheckResult> checks, Optional<DataflowJob> job) {
+            this(checks, job, Optional.empty());
+        }
+
+        Result with(PipelineRun run) {
+            return new Result(checks, job, Optional.of(run));
         }
     }
 

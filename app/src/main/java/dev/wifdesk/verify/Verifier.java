@@ -47,6 +47,7 @@ public final class Verifier {
         Preflight.Outcome pre = preflight.run(spec, listener, cancelled);
         List<CheckResult> checks = new ArrayList<>(pre.checks());
         Optional<DataflowJob> job = Optional.empty();
+        Optional<PipelineRun> run = Optional.empty();
         if (mode.layers().contains(Layer.LAUNCH) && !cancelled.getAsBoolean()) {
             listener.started(Layer.LAUNCH, CheckNames.LAUNCH_VALIDATE);
             CheckResult r = pre.state().isEmpty() ? CheckResult.skipped(Layer.LAUNCH, CheckNames.LAUNCH_VALIDATE,
@@ -67,9 +68,10 @@ public final class Verifier {
                 PipelineCheck.Result r = pipeline.run(pre.state().get().values(), listener, cancelled);
                 checks.addAll(r.checks());
                 job = r.job();
+                run = r.pipeline();
             }
         }
-        return new VerifyReport(mode, checks, job, cancelled.getAsBoolean());
+        return new VerifyReport(mode, checks, job, cancelled.getAsBoolean(), run);
     }
 
     /** The steps the failing permission checks (and APIs) name: they are what a refused launch needs too. */

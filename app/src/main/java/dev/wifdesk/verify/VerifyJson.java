@@ -52,6 +52,8 @@ public final class VerifyJson {
         } else {
             root.putNull("dataflowJob");
         }
+        report.pipeline().ifPresent(p -> root.putObject("pipeline").put("id", p.id()).put("status", p.status())
+                .put("webUrl", p.webUrl()));
         ArrayNode findings = root.putArray("findings");
         for (Finding f : report.findings()) {
             DiagnosisJson.addFinding(findings, f);

@@ -10,9 +10,15 @@ import java.util.Optional;
  * What a verification found: every check in the order it ran, the Dataflow job of a pipeline
  * check, and whether it was cancelled. Immutable.
  */
-public record VerifyReport(LaunchMode mode, List<CheckResult> checks, Optional<DataflowJob> dataflowJob, boolean cancelled) {
+public record VerifyReport(LaunchMode mode, List<CheckResult> checks, Optional<DataflowJob> dataflowJob, boolean cancelled,
+                           Optional<PipelineRun> pipeline) {
     public VerifyReport {
         checks = List.copyOf(checks);
+    }
+
+    /** Without a pipeline (no pipeline layer, or it did not get to run one). */
+    public VerifyReport(LaunchMode mode, List<CheckResult> checks, Optional<DataflowJob> dataflowJob, boolean cancelled) {
+        this(mode, checks, dataflowJob, cancelled, Optional.empty());
     }
 
     /** True when every requested layer passed: no check blocks, each requested layer has a check, nothing was cancelled. */
