@@ -1,5 +1,6 @@
 package dev.wifdesk.rotate;
 
+import dev.wifdesk.plan.setup.SetupSandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.iam.v1.model.Policy;
@@ -47,40 +48,9 @@ final class RotationSandbox implements AutoCloseable {
     static final String TWO_JOBS_PASS = "success (2 jobs)";
     /** Mid-quarter, so the naming scheme gives {@code gitlab-ci-2026q4}. */
     static final Instant NOW = Instant.parse("2026-11-15T10:00:00Z");
-    static final String SPEC = """
-            gcp:
-              project: sandbox-project
-              pool: { id: gitlab-ci, displayName: GitLab CI, description: Keyless GitLab CI }
-              provider:
-                id: gitlab-sandbox
-                issuer: %s
-                audiences: [%s]
-                attributeMapping:
-                  google.subject: assertion.sub
-                  attribute.project_path: assertion.project_path
-                  attribute.namespace_path: assertion.namespace_path
-                  attribute.ref_protected: assertion.ref_protected
-                attributeCondition: assertion.namespace_path == "acme" && assertion.ref_protected == "true"
-              serviceAccount: { id: gitlab-dataflow, create: true }
-              grant: [attribute.project_path/acme/pipelines]
-              projectRoles: [roles/dataflow.developer, roles/dataflow.worker]
-            environments:
-              - name: production
-                serviceAccount: { id: gitlab-dataflow-prod, create: true }
-                protectedOnly: true
-              - name: staging
-                serviceAccount: { id: gitlab-dataflow-stg, create: true }
-            gitlab:
-              url: https://gitlab.sandbox.wifdesk.test
-              project: acme/pipelines
-              ref: main
-              verificationJob: commit
-            dataflow:
-              region: europe-west1
-              template: gs://dataflow-templates-europe-west1/latest/Word_Count
-              parameters: { inputFile: gs://dataflow-samples/shakespeare/kinglear.txt, output: gs://acme-tmp/wifdesk/out }
-              tempLocation: gs://acme-tmp/wifdesk/tmp
-            """.formatted(GitLabSandbox.ISSUER, GitLabSandbox.ISSUER);
+    /** The setup fixture's spec, varied for this suite. */
+    static final String SPEC = SetupSandbox.replaceOnce(SetupSandbox.withCommittedJob(SetupSandbox.SPEC),
+            "      attribute.ref: assertion.ref\n", "");
 
     final Sandbox sandbox;
     final GitLabApi gitlab;

@@ -1,5 +1,6 @@
 package dev.wifdesk.verify;
 
+import dev.wifdesk.plan.setup.SetupSandbox;
 import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.cloud.GoogleClients;
@@ -30,35 +31,8 @@ import org.gitlab4j.api.GitLabApi;
  * real planner and executor (audited, so propagation can be recognised from the audit log).
  */
 final class VerifySandbox implements AutoCloseable {
-    static final String SPEC = """
-            gcp:
-              project: sandbox-project
-              pool: { id: gitlab-ci, displayName: GitLab CI, description: Keyless GitLab CI }
-              provider:
-                id: gitlab-sandbox
-                issuer: %s
-                audiences: [%s]
-                attributeMapping:
-                  google.subject: assertion.sub
-                  attribute.project_path: assertion.project_path
-                  attribute.namespace_path: assertion.namespace_path
-                  attribute.ref: assertion.ref
-                  attribute.ref_protected: assertion.ref_protected
-                attributeCondition: assertion.namespace_path == "acme" && assertion.ref_protected == "true"
-              serviceAccount: { id: gitlab-dataflow, create: true }
-              grant: [attribute.project_path/acme/pipelines]
-              projectRoles: [roles/dataflow.developer, roles/dataflow.worker]
-            gitlab:
-              url: https://gitlab.sandbox.wifdesk.test
-              project: acme/pipelines
-              ref: main
-              verificationJob: commit
-            dataflow:
-              region: europe-west1
-              template: gs://dataflow-templates-europe-west1/latest/Word_Count
-              parameters: { inputFile: gs://dataflow-samples/shakespeare/kinglear.txt, output: gs://acme-tmp/wifdesk/out }
-              tempLocation: gs://acme-tmp/wifdesk/tmp
-            """.formatted(GitLabSandbox.ISSUER, GitLabSandbox.ISSUER);
+    /** The setup fixture's spec, varied for this suite. */
+    static final String SPEC = SetupSandbox.withoutEnvironments(SetupSandbox.withCommittedJob(SetupSandbox.SPEC));
     /** Short waits: the sandbox answers at once. */
     static final VerifyTiming FAST = new VerifyTiming(Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMillis(200),
             Duration.ofSeconds(60));

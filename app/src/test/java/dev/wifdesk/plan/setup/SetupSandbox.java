@@ -57,6 +57,24 @@ public final class SetupSandbox implements AutoCloseable {
               tempLocation: gs://acme-tmp/wifdesk/tmp
             """.formatted(GitLabSandbox.ISSUER, GitLabSandbox.ISSUER);
 
+    /** {@code spec} whose verification job is committed to the ref (pipelines on it then run the job). */
+    public static String withCommittedJob(String spec) {
+        return replaceOnce(spec, "  ref: main\n", "  ref: main\n  verificationJob: commit\n");
+    }
+
+    /** {@code spec} without its {@code environments:} section. */
+    public static String withoutEnvironments(String spec) {
+        return spec.replaceAll("(?m)^environments:\n(?:  .*\n)+", "");
+    }
+
+    /** {@code spec} with {@code from} replaced, which must occur (a fixture that silently stays the same proves nothing). */
+    public static String replaceOnce(String spec, String from, String to) {
+        if (!spec.contains(from)) {
+            throw new IllegalArgumentException("the spec has no '" + from + "'");
+        }
+        return spec.replace(from, to);
+    }
+
     final Sandbox sandbox;
     final GitLabApi gitlab;
     final GoogleClients operator;
