@@ -20,6 +20,8 @@ public final class VerificationJobYaml {
     public static final String IMAGE = "google/cloud-sdk:slim";
     /** The variable the job's ID token lands in. */
     public static final String TOKEN_VARIABLE = "GITLAB_OIDC_TOKEN";
+    /** gcloud's {@code --flags-file} holding the launch's {@code --parameters} mapping. */
+    private static final String FLAGS_FILE = "${CI_BUILDS_DIR}/.dataflow_flags.json";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]*");
 
     private VerificationJobYaml() {
@@ -78,13 +80,16 @@ public final class VerificationJobYaml {
         y.append("      --credential-source-file=\"").append(tokenFile).append("\"\n");
         y.append("      --output-file=\"").append(credConfig).append("\"\n");
         y.append("    - gcloud auth login --cred-file=\"").append(credConfig).append("\"\n");
+        // gcloud reads --parameters as KEY=VALUE,...; the variable holds JSON, which a flags file takes as it is
+        y.append("    - printf '%s' \"{\\\"--parameters\\\":${").append(CiContract.DATAFLOW_PARAMETERS)
+                .append("}}\" > \"").append(FLAGS_FILE).append("\"\n");
         y.append("    - gcloud dataflow jobs run \"wifdesk-verify-${CI_PIPELINE_ID}\"\n");
         y.append("      --gcs-location=\"${").append(CiContract.DATAFLOW_TEMPLATE).append("}\"\n");
         y.append("      --region=\"${").append(CiContract.DATAFLOW_REGION).append("}\"\n");
         y.append("      --project=\"${").append(CiContract.GCP_PROJECT_ID).append("}\"\n");
         y.append("      --staging-location=\"${").append(CiContract.DATAFLOW_TEMP_LOCATION).append("}\"\n");
         y.append("      --service-account-email=\"${").append(CiContract.SERVICE_ACCOUNT).append("}\"\n");
-        y.append("      --parameters=\"${").append(CiContract.DATAFLOW_PARAMETERS).append("}\"\n");
+        y.append("      --flags-file=\"").append(FLAGS_FILE).append("\"\n");
         return y.toString();
     }
 

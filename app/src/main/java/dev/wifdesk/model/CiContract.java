@@ -22,15 +22,11 @@ public final class CiContract {
     public static final String SERVICE_ACCOUNT = "WIF_SERVICE_ACCOUNT";
     /** The {@code aud} the job's {@code id_tokens} asks for. */
     public static final String ID_TOKEN_AUD = "WIF_ID_TOKEN_AUD";
-    /** The environment a job deploys to (the sandbox runner's stand-in for a job's {@code environment:}). */
-    public static final String ENVIRONMENT = "WIF_ENVIRONMENT";
     public static final String GCP_PROJECT_ID = "GCP_PROJECT_ID";
-    public static final String DATAFLOW_PROJECT = "DATAFLOW_PROJECT";
     public static final String DATAFLOW_REGION = "DATAFLOW_REGION";
     public static final String DATAFLOW_TEMPLATE = "DATAFLOW_TEMPLATE";
     public static final String DATAFLOW_TEMP_LOCATION = "DATAFLOW_TEMP_LOCATION";
     public static final String DATAFLOW_PARAMETERS = "DATAFLOW_PARAMETERS";
-    public static final String DATAFLOW_SERVICE_ACCOUNT = "DATAFLOW_SERVICE_ACCOUNT";
 
     /** What the credential config names as its type. */
     public static final String EXTERNAL_ACCOUNT = "external_account";

@@ -1,7 +1,5 @@
 package dev.wifdesk.sandbox.gitlab;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.dataflow.Dataflow;
 import com.google.api.services.dataflow.model.Job;
 import com.google.api.services.dataflow.model.LaunchTemplateParameters;
@@ -15,7 +13,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,7 +24,6 @@ import java.util.Set;
 final class DataflowLaunch {
     private static final Set<String> TERMINAL_STATES = Set.of("JOB_STATE_DONE", "JOB_STATE_FAILED",
             "JOB_STATE_CANCELLED", "JOB_STATE_UPDATED", "JOB_STATE_DRAINED");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI googleBase;
     private final Duration pollInterval;
@@ -48,7 +44,7 @@ final class DataflowLaunch {
 
     /** What {@code gcloud dataflow jobs run NAME --gcs-location --region --project --staging-location --service-account-email --parameters} says. */
     record Launch(String jobName, String template, String region, String project, String stagingLocation,
-                  String serviceAccountEmail, String parameters) {
+                  String serviceAccountEmail, Map<String, String> parameters) {
     }
 
     void launchAndFollow(Launch launch, GoogleCredentials credentials, Instant deadline) throws JobFailed {
@@ -64,7 +60,7 @@ final class DataflowLaunch {
         }
         LaunchTemplateParameters body = new LaunchTemplateParameters()
                 .setJobName(launch.jobName())
-                .setParameters(parameters(launch.parameters()))
+                .setParameters(launch.parameters())
                 .setEnvironment(environment);
         // the runner has no operator identity: only dataflow(credentials), the impersonated SA, is used
         Dataflow dataflow = new GoogleClients(Target.sandbox(googleBase, "", "sandbox-runner"))
@@ -120,36 +116,6 @@ final class DataflowLaunch {
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
-    }
-
-    /** {@code --parameters}: gcloud's {@code KEY=VALUE,...} form, or the JSON object of CLI.md's {@code DATAFLOW_PARAMETERS}. */
-    private Map<String, String> parameters(String text) throws JobFailed {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (text == null || text.isBlank()) {
-            return out;
-        }
-        if (!text.strip().startsWith("{")) {
-            for (String pair : text.split(",")) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    trace.error("--parameters must be KEY=VALUE pairs separated by commas, or a JSON object");
-                    throw new JobFailed("script_failure");
-                }
-                out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1));
-            }
-            return out;
-        }
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new IOException("not a JSON object");
-            }
-            node.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
-            return out;
-        } catch (IOException e) {
-            trace.error("--parameters must be a JSON object of strings, like {\"inputFile\":\"gs://...\"}");
-            throw new JobFailed("script_failure");
-        }
     }
 
     /** Go's duration format, as gitlab-runner prints it: 4s, 5m0s, 1h0m0s. */

@@ -58,7 +58,7 @@ final class GcloudCommands {
             login(args, workspace);
         } else if (path.startsWith("dataflow jobs run")) {
             args.rejectEmptyReferences(this);
-            dataflowRun(args, deadline);
+            dataflowRun(args, workspace, deadline);
         }
     }
 
@@ -106,7 +106,8 @@ final class GcloudCommands {
         checkCanceled.run();
     }
 
-    private void dataflowRun(Args args, Instant deadline) throws JobFailed {
+    private void dataflowRun(Args args, Map<String, String> workspace, Instant deadline) throws JobFailed {
+        Map<String, String> parameters = parameters(args, workspace);
         if (credentials == null) {
             trace.error("(gcloud.dataflow.jobs.run) You do not currently have an active account selected.");
             throw new JobFailed("script_failure");
@@ -114,8 +115,31 @@ final class GcloudCommands {
         DataflowLaunch.Launch launch = new DataflowLaunch.Launch(args.required(3, "the job name", this),
                 args.requiredFlag("gcs-location", this), args.requiredFlag("region", this),
                 args.requiredFlag("project", this), args.flag("staging-location"),
-                args.flag("service-account-email"), args.flag("parameters"));
+                args.flag("service-account-email"), parameters);
         new DataflowLaunch(settings, clock, trace, checkCanceled).launchAndFollow(launch, credentials, deadline);
+    }
+
+    /**
+     * {@code --parameters} as gcloud reads it (argument errors come before any call, as in gcloud):
+     * from the command line, else from the {@code --flags-file} the job wrote.
+     */
+    private Map<String, String> parameters(Args args, Map<String, String> workspace) throws JobFailed {
+        try {
+            if (args.flag("parameters") != null || !args.has("flags-file")) {
+                return GcloudDictArg.parse("--parameters", args.flag("parameters"));
+            }
+            String file = args.requiredFlag("flags-file", this);
+            String text = workspace.get(file);
+            if (text == null) {
+                trace.error("(gcloud.dataflow.jobs.run) sandbox runner: no flags file " + file
+                        + " in this job's workspace (write it first, e.g. with printf)");
+                throw new JobFailed("script_failure");
+            }
+            return GcloudDictArg.fromFlagsFile(text, "--parameters").orElse(Map.of());
+        } catch (GcloudDictArg.BadSyntax e) {
+            trace.error("(gcloud.dataflow.jobs.run) " + e.getMessage());
+            throw new JobFailed("script_failure");
+        }
     }
 
     /** A real file holding the workspace file google-auth reads the token from (a path it cannot read when absent). */

@@ -2,6 +2,7 @@ package dev.wifdesk.sandbox.gitlab;
 
 import java.time.Instant;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * Interprets a job's script lines instead of executing them: the verification commands run what
  * they say with their arguments expanded ({@code gcloud iam workload-identity-pools
  * create-cred-config}, {@code gcloud auth login --cred-file}, {@code gcloud dataflow jobs run}),
- * {@code echo} prints (or writes the job's workspace file it redirects to), variable assignments
+ * {@code echo} and {@code printf} print (or write the job's workspace file they redirect to), variable assignments
  * set variables, and any other line is a trivial success. The first failing line fails the job,
  * as {@code set -e} would.
  */
@@ -44,7 +45,7 @@ final class ScriptInterpreter {
         this.gcloud = gcloud;
     }
 
-    /** The job's files: what {@code echo ... > FILE} and {@code create-cred-config --output-file} wrote. */
+    /** The job's files: what {@code echo/printf ... > FILE} and {@code create-cred-config --output-file} wrote. */
     Map<String, String> workspace() {
         return workspace;
     }
@@ -71,6 +72,8 @@ final class ScriptInterpreter {
         String command = words.get(0).text();
         if (command.equals("echo")) {
             echo(words);
+        } else if (command.equals("printf")) {
+            printf(words);
         } else if (command.equals("gcloud")) {
             gcloud.run(new GcloudCommands.Invocation(words, written, variables), workspace, deadline);
         }
@@ -78,23 +81,64 @@ final class ScriptInterpreter {
     }
 
     private void echo(List<ShellWords.Word> words) {
+        Output out = Output.of(words);
+        write(out, String.join(" ", out.arguments) + "\n");
+    }
+
+    /** {@code printf FORMAT ARGS...} with the {@code %s} conversions and the escapes a script uses. */
+    private void printf(List<ShellWords.Word> words) {
+        Output out = Output.of(words);
+        if (out.arguments.isEmpty()) {
+            return;
+        }
+        String format = out.arguments.get(0);
         StringBuilder text = new StringBuilder();
-        String target = null;
-        boolean append = false;
-        for (int i = 1; i < words.size(); i++) {
-            ShellWords.Word w = words.get(i);
-            if (w.redirect() && i + 1 < words.size()) {
-                append = w.text().equals(">>");
-                target = words.get(++i).text();
-            } else if (!w.redirect()) {
-                text.append(text.isEmpty() ? "" : " ").append(w.text());
+        int next = 1;
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            char following = i + 1 < format.length() ? format.charAt(i + 1) : 0;
+            if (c == '%' && following == 's') {
+                text.append(next < out.arguments.size() ? out.arguments.get(next++) : "");
+                i++;
+            } else if (c == '%' && following == '%' || c == '\\' && following == '\\') {
+                text.append(c);
+                i++;
+            } else if (c == '\\' && (following == 'n' || following == 't')) {
+                text.append(following == 'n' ? '\n' : '\t');
+                i++;
+            } else {
+                text.append(c);
             }
         }
-        if (target == null) {
-            trace.line(text.toString());
+        write(out, text.toString());
+    }
+
+    /** Prints the text (one trace line per line) or writes it to the file the command redirects to. */
+    private void write(Output out, String text) {
+        if (out.target == null) {
+            text.lines().forEach(trace::line);
         } else {
-            String before = append ? workspace.getOrDefault(target, "") : "";
-            workspace.put(target, before + text + "\n");
+            String before = out.append ? workspace.getOrDefault(out.target, "") : "";
+            workspace.put(out.target, before + text);
+        }
+    }
+
+    /** A printing command's arguments and its {@code > FILE} / {@code >> FILE} redirect. */
+    private record Output(List<String> arguments, String target, boolean append) {
+        static Output of(List<ShellWords.Word> words) {
+            List<String> arguments = new ArrayList<>();
+            String target = null;
+            boolean append = false;
+            for (int i = 1; i < words.size(); i++) {
+                ShellWords.Word w = words.get(i);
+                if (w.redirect() && i + 1 < words.size()) {
+                    append = w.text().equals(">>");
+                    target = words.get(++i).text();
+                } else if (!w.redirect()) {
+                    arguments.add(w.text());
+                }
+            }
+            return new Output(arguments, target, append);
         }
     }
 

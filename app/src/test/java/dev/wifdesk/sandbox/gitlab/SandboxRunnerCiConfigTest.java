@@ -149,6 +149,34 @@ class SandboxRunnerCiConfigTest {
     }
 
     @Test
+    void dataflowParametersAreReadAsGcloudReadsThem() throws Exception {
+        CiFiles.commit(api, "main", """
+                json-on-the-command-line:
+                  stage: build
+                  variables:
+                    PARAMS: '{"inputFile":"gs://a","output":"gs://b"}'
+                  script:
+                    - gcloud dataflow jobs run x --gcs-location=gs://t/x --region=europe-west1 --project=p --parameters="$PARAMS"
+                flags-file-of-no-mapping:
+                  stage: build
+                  script:
+                    - printf '%s\\n' '{"--parameters":"output=gs://b"}' > flags.json
+                    - gcloud dataflow jobs run x --gcs-location=gs://t/x --region=europe-west1 --project=p --flags-file=flags.json
+                flags-file-missing:
+                  stage: build
+                  script:
+                    - gcloud dataflow jobs run x --gcs-location=gs://t/x --region=europe-west1 --project=p --flags-file=none.json
+                """);
+        Map<String, Job> jobs = finished(api.getPipelineApi().createPipeline(PROJECT, "main"));
+        assertThat(trace(jobs.get("json-on-the-command-line"))).contains("ERROR: (gcloud.dataflow.jobs.run) argument "
+                + "--parameters: Bad syntax for dict arg: [{\"inputFile\":\"gs://a\"]. Please see `gcloud topic flags-file`");
+        assertThat(trace(jobs.get("flags-file-of-no-mapping")))
+                .contains("ERROR: (gcloud.dataflow.jobs.run) argument --parameters: the flags file must give it as a mapping");
+        assertThat(trace(jobs.get("flags-file-missing"))).contains("no flags file none.json in this job's workspace");
+        assertThat(jobs.values()).allSatisfy(j -> assertThat(j.getFailureReason()).isEqualTo("script_failure"));
+    }
+
+    @Test
     void theVerificationJobRunsOnlyOnItsRef() throws Exception {
         String develop = api.getRepositoryFileApi().getFile(PROJECT, CiConfigFile.PATH, "develop").getDecodedContentAsString();
         CiFiles.commit(api, "develop", CiConfigFile.merge(develop, VerificationJobYaml.jobs("main", List.of())));
