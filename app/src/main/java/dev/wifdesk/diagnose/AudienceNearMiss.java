@@ -48,6 +48,16 @@ final class AudienceNearMiss {
                     rules.accepted().get(0)));
             return out;
         }
+        Optional<String> once = withoutDoubledPrefix(trimmed);
+        if (once.isPresent()) {
+            String corrected = ResourceNames.parseProvider(once.get()).map(p -> ResourceNames.IAM_PREFIX
+                    + ResourceNames.providerName(number(rules, p.project()), p.poolId(), p.providerId())).orElse(once.get());
+            out.add(new NearMiss(FindingCode.AUDIENCE_DOUBLE_PREFIX, "the audience carries the '" + ResourceNames.IAM_PREFIX
+                    + "' prefix twice: gcloud iam workload-identity-pools create-cred-config adds it to its AUDIENCE "
+                    + "argument, so that argument must be the name without it (projects/NUMBER/locations/global/...; "
+                    + "in a job: \"${WIF_PROVIDER#" + ResourceNames.IAM_PREFIX + "}\")", preferAccepted(corrected, rules)));
+            return out;
+        }
         String bare = stripLenient(trimmed);
         boolean hasPrefix = trimmed.startsWith(ResourceNames.IAM_PREFIX) || trimmed.startsWith("https:" + ResourceNames.IAM_PREFIX);
         Optional<ResourceNames.ProviderRef> asProvider = ResourceNames.parseProvider(bare);
@@ -142,6 +152,20 @@ final class AudienceNearMiss {
             return corrected;
         }
         return rules.accepted().get(0);
+    }
+
+    /** {@code //iam.googleapis.com///iam.googleapis.com/X} (or with {@code https:} inside) -> {@code //iam.googleapis.com/X}. */
+    private static Optional<String> withoutDoubledPrefix(String aud) {
+        if (!aud.startsWith(ResourceNames.IAM_PREFIX)) {
+            return Optional.empty();
+        }
+        String rest = aud.substring(ResourceNames.IAM_PREFIX.length());
+        for (String inner : List.of(ResourceNames.IAM_PREFIX, "https:" + ResourceNames.IAM_PREFIX)) {
+            if (rest.startsWith(inner)) {
+                return Optional.of(ResourceNames.IAM_PREFIX + rest.substring(inner.length()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Removes any of https:, http:, //, iam.googleapis.com/ from the front, however mangled. */

@@ -1,6 +1,7 @@
 package dev.wifdesk.export;
 
 import dev.wifdesk.model.CiContract;
+import dev.wifdesk.model.ResourceNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,9 @@ public final class VerificationJobYaml {
         y.append("    - if: '$CI_COMMIT_REF_NAME == \"").append(ref).append("\"'\n");
         y.append("  script:\n");
         y.append("    - echo \"${").append(TOKEN_VARIABLE).append("}\" > \"").append(tokenFile).append("\"\n");
-        y.append("    - gcloud iam workload-identity-pools create-cred-config \"${").append(CiContract.PROVIDER).append("}\"\n");
+        // gcloud prefixes the AUDIENCE argument with //iam.googleapis.com/; the variable already holds the full name
+        y.append("    - gcloud iam workload-identity-pools create-cred-config \"${").append(CiContract.PROVIDER)
+                .append('#').append(ResourceNames.IAM_PREFIX).append("}\"\n");
         y.append("      --service-account=\"${").append(CiContract.SERVICE_ACCOUNT).append("}\"\n");
         y.append("      --credential-source-file=\"").append(tokenFile).append("\"\n");
         y.append("      --output-file=\"").append(credConfig).append("\"\n");

@@ -26,6 +26,11 @@ public enum FindingCode {
     TOKEN_LIFETIME_TOO_LONG,
     /** #22: an IAM policy write lost a race with another writer (stale etag). */
     POLICY_CONCURRENT_CHANGE,
+    /**
+     * The audience carries {@code //iam.googleapis.com/} twice: {@code gcloud iam workload-identity-pools
+     * create-cred-config} prefixes its AUDIENCE argument, which was given the full name (#9 at STS).
+     */
+    AUDIENCE_DOUBLE_PREFIX,
     /** An error text shows a failure that no known error explains: never a healthy verdict (ERROR_UNRECOGNIZED stays info). */
     FAILURE_UNEXPLAINED,
     /** A check of WIF Desk itself crashed (a bug): says which one and the exception, never a verdict on the input. */

@@ -100,6 +100,9 @@ class AudienceTest {
                         FindingCode.AUDIENCE_PROJECT_ID),
                 Arguments.of("//iam.googleapis.com/" + POOL_NAME, FindingCode.AUDIENCE_POOL_NOT_PROVIDER),
                 Arguments.of(Fixtures.PROVIDER_NAME, FindingCode.AUDIENCE_MISSING_PREFIX),
+                // what create-cred-config writes when its AUDIENCE argument is the full name
+                Arguments.of("//iam.googleapis.com/" + Fixtures.DEFAULT_AUDIENCE, FindingCode.AUDIENCE_DOUBLE_PREFIX),
+                Arguments.of("//iam.googleapis.com/https:" + Fixtures.DEFAULT_AUDIENCE, FindingCode.AUDIENCE_DOUBLE_PREFIX),
                 Arguments.of("//iam.googleapis.com/" + POOL_NAME + "/providers/other-provider-entirely", FindingCode.AUDIENCE_MISMATCH));
     }
 

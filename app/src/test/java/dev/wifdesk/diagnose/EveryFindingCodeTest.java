@@ -86,6 +86,7 @@ class EveryFindingCodeTest {
             AUTH_LIBRARY_TOO_OLD                error    fail
             TOKEN_LIFETIME_TOO_LONG             error    fail
             POLICY_CONCURRENT_CHANGE            warning  pass
+            AUDIENCE_DOUBLE_PREFIX              error    fail
             FAILURE_UNEXPLAINED                 error    fail
             INTERNAL_ERROR                      error    fail
             """;
@@ -124,6 +125,8 @@ class EveryFindingCodeTest {
                 pool.replace("428617359021", "sandbox-project") + "/providers/gitlab-com").build());
         s.put(FindingCode.AUDIENCE_POOL_NOT_PROVIDER, () -> claims("main-protected").stsAudience(pool).build());
         s.put(FindingCode.AUDIENCE_MISSING_PREFIX, () -> claims("main-protected").stsAudience(Fixtures.PROVIDER_NAME).build());
+        s.put(FindingCode.AUDIENCE_DOUBLE_PREFIX, () -> claims("main-protected").stsAudience(
+                "//iam.googleapis.com///iam.googleapis.com/" + Fixtures.PROVIDER_NAME).build());
         s.put(FindingCode.AUDIENCE_DEFAULT_NOT_ALLOWED, () -> claims("main-protected", "aud", Fixtures.DEFAULT_AUDIENCE).build());
         s.put(FindingCode.MAPPING_MISSING_SUBJECT, () -> provider("attributeMapping", Map.of("attribute.ref", "assertion.ref")).build());
         s.put(FindingCode.MAPPING_EXPRESSION_ERROR, () -> provider("attributeMapping", Map.of("google.subject", "assertion.sub +")).build());

@@ -83,11 +83,14 @@ class VerificationJobYamlTest {
                 CiContract.GCP_PROJECT_ID, CiContract.DATAFLOW_REGION, CiContract.DATAFLOW_TEMPLATE,
                 CiContract.DATAFLOW_TEMP_LOCATION, CiContract.DATAFLOW_PARAMETERS, VerificationJobYaml.TOKEN_VARIABLE);
         assertThat(script).anySatisfy(l -> assertThat(l)
-                .startsWith("gcloud iam workload-identity-pools create-cred-config \"${WIF_PROVIDER}\"")
+                .startsWith("gcloud iam workload-identity-pools create-cred-config \"${WIF_PROVIDER#//iam.googleapis.com/}\"")
                 .contains("--service-account=\"${WIF_SERVICE_ACCOUNT}\""));
         // the Dataflow worker runs as the federated service account, not the Compute default (WIF-FACTS #23)
         assertThat(script).anySatisfy(l -> assertThat(l).startsWith("gcloud dataflow jobs run")
                 .contains("--service-account-email=\"${WIF_SERVICE_ACCOUNT}\"").contains("--project=\"${GCP_PROJECT_ID}\"")
-                .contains("--staging-location=\"${DATAFLOW_TEMP_LOCATION}\""));
+                .contains("--staging-location=\"${DATAFLOW_TEMP_LOCATION}\"")
+                .contains("--flags-file=").doesNotContain("--parameters"));
+        // the parameters (JSON) reach gcloud as a flags file's mapping, not as KEY=VALUE text
+        assertThat(script).anySatisfy(l -> assertThat(l).startsWith("printf '%s' \"{\\\"--parameters\\\":${DATAFLOW_PARAMETERS}}\" >"));
     }
 }

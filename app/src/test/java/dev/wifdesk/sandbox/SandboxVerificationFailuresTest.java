@@ -3,12 +3,14 @@ package dev.wifdesk.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.model.ErrorTexts;
+import dev.wifdesk.plan.CiConfigFile;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
 import java.util.List;
 import org.gitlab4j.api.models.Job;
 import org.gitlab4j.api.models.JobStatus;
 import org.gitlab4j.api.models.Pipeline;
 import org.gitlab4j.api.models.PipelineStatus;
+import org.gitlab4j.api.models.RepositoryFile;
 import org.gitlab4j.api.models.Variable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,24 @@ class SandboxVerificationFailuresTest {
 
         assertThat(job.getStatus()).as(trace).isEqualTo(JobStatus.FAILED);
         assertThat(trace).contains(ErrorTexts.CONDITION_REJECTED);
+    }
+
+    @Test
+    void aFullProviderNameHandedToCreateCredConfigIsPrefixedTwiceAndRefused() throws Exception {
+        // gcloud writes '//iam.googleapis.com/' + AUDIENCE: the job must hand it the name without the prefix
+        String file = fx.gitlab.getRepositoryFileApi().getFile(GitLabSandbox.PROJECT_PATH, CiConfigFile.PATH, "main")
+                .getDecodedContentAsString();
+        String stripped = "\"${WIF_PROVIDER#//iam.googleapis.com/}\"";
+        assertThat(file).contains(stripped);
+        RepositoryFile edited = new RepositoryFile();
+        edited.setFilePath(CiConfigFile.PATH);
+        edited.setContent(file.replace(stripped, "\"${WIF_PROVIDER}\""));
+        fx.gitlab.getRepositoryFileApi().updateFile(GitLabSandbox.PROJECT_PATH, edited, "main", "Pass the full name");
+
+        String trace = fx.trace(fx.awaitJob(fx.gitlab.getPipelineApi().createPipeline(GitLabSandbox.PROJECT_PATH, "main")
+                .getId()));
+        assertThat(trace).contains("Workload identity provider: //iam.googleapis.com///iam.googleapis.com/projects/")
+                .contains(ErrorTexts.INVALID_AUDIENCE_PARAMETER);
     }
 
     @Test

@@ -66,8 +66,8 @@ final class GcloudCommands {
         String audience = args.required(3, "the provider (AUDIENCE)", this);
         String output = args.requiredFlag("output-file", this);
         String tokenFile = args.requiredFlag("credential-source-file", this);
-        String provider = audience.startsWith(IAM_PREFIX) ? audience
-                : audience.startsWith("projects/") ? IAM_PREFIX + audience : audience;
+        // gcloud writes '//iam.googleapis.com/' + AUDIENCE as it is: a full name given here comes out doubled
+        String provider = IAM_PREFIX + audience;
         String serviceAccount = args.flag("service-account");
         String config;
         if (serviceAccount == null || serviceAccount.isBlank()) {
