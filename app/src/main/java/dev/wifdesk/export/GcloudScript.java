@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * {@code --to gcloud}: a bash script that makes the setup with gcloud. Safe to re-run: a resource is
  * created only when {@code describe} does not find it (a soft-deleted pool or provider is undeleted),
- * the provider is updated to the spec's values, and IAM bindings are idempotent in gcloud. The
- * project number is looked up when the script runs.
+ * the provider is updated to the spec's values, and IAM bindings are idempotent in gcloud (and
+ * retried: a just-created service account is refused as a member for a few seconds). The project
+ * number is looked up when the script runs.
  */
 final class GcloudScript implements Exporter {
     private static final String NUMBER = SetupValues.NUMBER_PLACEHOLDER;
@@ -30,6 +31,9 @@ final class GcloudScript implements Exporter {
         s.add("# WIF Desk: the keyless GitLab CI -> Dataflow setup, with the values 'wifdesk apply' creates.");
         s.add("# Safe to re-run: what exists is kept (the provider is updated to these values), IAM bindings are added once.");
         s.add("set -euo pipefail");
+        s.add("");
+        s.add("# IAM sees a new service account a few seconds after it is created: its bindings are retried");
+        s.add("retry() { local n=1; until \"$@\"; do (( n < 5 )) || return 1; sleep $(( n * 2 )); n=$(( n + 1 )); done; }");
         s.add("");
         s.add("PROJECT_ID=" + q(v.projectId()));
         s.add(NUMBER_VARIABLE + "=\"$(gcloud projects describe \"${PROJECT_ID}\" --format='value(projectNumber)')\"");
@@ -100,12 +104,12 @@ final class GcloudScript implements Exporter {
                 s.add("gcloud iam service-accounts describe " + email + " " + PROJECT + " >/dev/null  # reused: must exist");
             }
             for (SetupValues.PolicyMember b : a.policyMembers()) {
-                s.add("gcloud iam service-accounts add-iam-policy-binding " + email + " " + PROJECT + " --role="
+                s.add("retry gcloud iam service-accounts add-iam-policy-binding " + email + " " + PROJECT + " --role="
                         + q(b.role()) + " --member=" + ShellWords.quote(b.member(), NUMBER, NUMBER_VARIABLE)
                         + " --condition=None >/dev/null");
             }
             for (String role : v.projectRoles()) {
-                s.add("gcloud projects add-iam-policy-binding \"${PROJECT_ID}\" --member=" + q(a.member()) + " --role=" + q(role)
+                s.add("retry gcloud projects add-iam-policy-binding \"${PROJECT_ID}\" --member=" + q(a.member()) + " --role=" + q(role)
                         + " --condition=None >/dev/null");
             }
             s.add("");

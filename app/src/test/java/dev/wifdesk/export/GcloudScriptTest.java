@@ -30,6 +30,12 @@ class GcloudScriptTest {
             #!/usr/bin/env bash
             { for a in "$@"; do printf '%s\\037' "$a"; done; printf '\\036'; } >> "$GCLOUD_CALLS"
             if [[ "$1 $2" == "projects describe" ]]; then echo "$FAKE_NUMBER"; exit 0; fi
+            # the first binding after a create: IAM does not see the new account yet
+            if [[ "$*" == *add-iam-policy-binding* && "$FAKE_REFUSE_FIRST_BINDING" == yes && ! -e "$GCLOUD_CALLS.refused" ]]; then
+              touch "$GCLOUD_CALLS.refused"
+              echo "ERROR: (gcloud.iam.service-accounts.add-iam-policy-binding) INVALID_ARGUMENT: Service account x does not exist." >&2
+              exit 1
+            fi
             for a in "$@"; do
               if [[ "$a" == describe ]]; then
                 if [[ "$FAKE_EXISTS" == yes ]]; then echo ACTIVE; exit 0; fi
@@ -48,6 +54,10 @@ class GcloudScriptTest {
     private final SetupValues values = new SetupValues(spec, PROJECT_NUMBER);
 
     private List<List<String>> run(boolean exists) throws Exception {
+        return run(exists, false);
+    }
+
+    private List<List<String>> run(boolean exists, boolean refuseFirstBinding) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path gcloud = bin.resolve("gcloud");
         Files.writeString(gcloud, FAKE_GCLOUD);
@@ -60,6 +70,7 @@ class GcloudScriptTest {
         pb.environment().put("GCLOUD_CALLS", calls.toString());
         pb.environment().put("FAKE_NUMBER", PROJECT_NUMBER);
         pb.environment().put("FAKE_EXISTS", exists ? "yes" : "no");
+        pb.environment().put("FAKE_REFUSE_FIRST_BINDING", refuseFirstBinding ? "yes" : "no");
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -122,6 +133,15 @@ class GcloudScriptTest {
         values.serviceAccounts().forEach(a -> values.projectRoles()
                 .forEach(r -> expectedRoles.add("acme-data-prod " + a.member() + " " + r)));
         assertThat(roles).containsExactlyElementsOf(expectedRoles);
+    }
+
+    @Test
+    void aBindingRefusedWhileIamCannotSeeTheNewAccountYetIsRetried() throws Exception {
+        List<List<String>> calls = run(false, true);
+        List<List<String>> bindings = starting(calls, "iam", "service-accounts", "add-iam-policy-binding");
+        assertThat(bindings).hasSize(7); // 6 bindings, the first refused once and made again
+        assertThat(bindings.get(0)).isEqualTo(bindings.get(1));
+        assertThat(Files.exists(dir.resolve("calls-false.refused"))).isTrue();
     }
 
     @Test
