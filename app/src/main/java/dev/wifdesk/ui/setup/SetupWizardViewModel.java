@@ -81,9 +81,19 @@ public final class SetupWizardViewModel {
                                               dev.wifdesk.ui.connection.ConnectionState connection,
                                               dev.wifdesk.ui.core.Navigator navigator, UiExecutor executor,
                                               Messages messages, dev.wifdesk.cel.CelEngine cel) {
+        return create(state, service, connection, navigator, executor, messages, cel,
+                new dev.wifdesk.gitlab.InMemoryTokenVault());
+    }
+
+    /** ... with the vault the Connect step's "Remember the token" keeps the GitLab token in (the app: the OS keyring). */
+    public static SetupWizardViewModel create(SetupWizardState state, SetupService service,
+                                              dev.wifdesk.ui.connection.ConnectionState connection,
+                                              dev.wifdesk.ui.core.Navigator navigator, UiExecutor executor,
+                                              Messages messages, dev.wifdesk.cel.CelEngine cel,
+                                              dev.wifdesk.gitlab.TokenVault vault) {
         dev.wifdesk.model.SpecValidator validator = new dev.wifdesk.model.SpecValidator(cel);
         SetupWizardViewModel vm = new SetupWizardViewModel(state, new Steps(
-                new ConnectStepViewModel(state, validator, messages, connection),
+                new ConnectStepViewModel(state, validator, messages, connection, vault, executor),
                 new ProjectStepViewModel(state, validator, messages, service, executor),
                 new PoolProviderStepViewModel(state, validator, messages, service, executor,
                         new dev.wifdesk.cel.FederationEvaluator(cel)),

@@ -14,14 +14,10 @@ import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.SetupValues;
 import dev.wifdesk.model.SpecParser;
 import dev.wifdesk.model.SpecValidator;
-import dev.wifdesk.ui.MainWindow;
 import dev.wifdesk.ui.connection.ConnectionState;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.Navigator;
-import dev.wifdesk.ui.core.Theme;
 import dev.wifdesk.ui.core.UiExecutor;
-import dev.wifdesk.ui.core.View;
-import dev.wifdesk.ui.core.ViewLoader;
 import dev.wifdesk.ui.support.Screenshots;
 import dev.wifdesk.ui.support.Scroll;
 import java.io.PrintWriter;
@@ -34,9 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -85,22 +79,7 @@ class SetupWizardExportTest {
                 return Optional.ofNullable(answers.poll());
             }
         };
-        Map<Class<?>, Supplier<Object>> controllers = Map.of(
-                SetupWizardController.class, () -> new SetupWizardController(vm, messages, dialogs),
-                ConnectStepController.class, ConnectStepController::new,
-                ProjectStepController.class, ProjectStepController::new,
-                PoolProviderStepController.class, () -> new PoolProviderStepController(messages),
-                EnvironmentsStepController.class, () -> new EnvironmentsStepController(messages),
-                AccessStepController.class, AccessStepController::new,
-                GitLabStepController.class, () -> new GitLabStepController(messages),
-                ReviewStepController.class, () -> new ReviewStepController(messages),
-                ApplyStepController.class, () -> new ApplyStepController(messages));
-        Theme.useBase(false);
-        ViewLoader loader = new ViewLoader(messages.bundle(), type -> controllers.get(type).get());
-        Scene scene = new Scene(loader.load(View.SETUP_WIZARD).root(), MainWindow.WIDTH - 200, MainWindow.HEIGHT);
-        Theme.apply(scene, false);
-        stage.setScene(scene);
-        stage.show();
+        WizardScene.show(stage, vm, messages, dialogs);
     }
 
     private boolean visible(FxRobot robot, String query) {
