@@ -3,6 +3,7 @@ package dev.wifdesk.cli;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.diagnose.live.LiveConnections;
+import dev.wifdesk.export.ExportFile;
 import dev.wifdesk.export.ExportRequest;
 import dev.wifdesk.export.Exporter;
 import dev.wifdesk.export.Exporters;
@@ -12,12 +13,8 @@ import dev.wifdesk.model.SpecParser;
 import dev.wifdesk.model.SpecProblem;
 import dev.wifdesk.model.SpecValidator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -132,37 +129,17 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /** Standard output, or the file replaced in one step (a temp file beside it, then renamed over it). */
+    /** Standard output, or the file replaced in one step ({@link ExportFile}). */
     private void write(String text) {
         if (out == null) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
             return;
         }
-        Path target = out.toAbsolutePath();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            if (this.target.equals("gcloud") && temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x")); // a script to run
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            ExportFile.write(out, target, text);
         } catch (IOException e) {
             throw new BadInputException("--out " + out + ": cannot write: " + e.getMessage());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temp file is all that is left over; the target was not touched
-                }
-            }
         }
     }
 }

@@ -159,8 +159,8 @@ public final class CiConfigFile {
         }
     }
 
-    /** The open merge request from {@value #BRANCH} into {@code ref}, if any. */
-    private static Optional<MergeRequest> openMergeRequest(GitLabApi gitlab, String projectPath, String ref)
+    /** The open merge request from {@value #BRANCH} into {@code ref}, if any (the wizard shows its web URL). */
+    public static Optional<MergeRequest> openMergeRequest(GitLabApi gitlab, String projectPath, String ref)
             throws IOException {
         return call(() -> gitlab.getMergeRequestApi().getMergeRequests(projectPath, Constants.MergeRequestState.OPENED),
                 projectPath).stream()

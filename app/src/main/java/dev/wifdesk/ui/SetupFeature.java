@@ -1,5 +1,6 @@
 package dev.wifdesk.ui;
 
+import dev.wifdesk.gitlab.KeyringTokenVault;
 import dev.wifdesk.ui.setup.AccessStepController;
 import dev.wifdesk.ui.setup.ApplyStepController;
 import dev.wifdesk.ui.setup.ConnectStepController;
@@ -27,7 +28,8 @@ final class SetupFeature {
         UiServices s = c.services();
         r.register(SetupWizardController.class, () -> new SetupWizardController(
                 SetupWizardViewModel.create(state, new EngineSetupService(s.live().audit(), s.clock()),
-                s.connectionState(), s.navigator(), s.executor(), s.messages(), s.cel()), s.messages()))
+                s.connectionState(), s.navigator(), s.executor(), s.messages(), s.cel(), new KeyringTokenVault()),
+                s.messages()))
                 .register(ConnectStepController.class, ConnectStepController::new)
                 .register(ProjectStepController.class, ProjectStepController::new)
                 .register(PoolProviderStepController.class, () -> new PoolProviderStepController(s.messages()))

@@ -18,6 +18,8 @@ public final class ApplyStepController {
     @FXML
     private Label resultLabel;
     @FXML
+    private Label mergeRequestLabel;
+    @FXML
     private Button cancelButton;
     @FXML
     private Button verifyButton;
@@ -31,6 +33,12 @@ public final class ApplyStepController {
         this.vm = vm;
         progressBar.progressProperty().bind(vm.progressProperty());
         resultLabel.textProperty().bind(vm.resultProperty());
+        mergeRequestLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.mergeRequestUrlProperty().get().isEmpty() ? ""
+                        : messages.get("setup.apply.mergeRequest", vm.mergeRequestUrlProperty().get()),
+                vm.mergeRequestUrlProperty()));
+        mergeRequestLabel.visibleProperty().bind(vm.mergeRequestUrlProperty().isNotEmpty());
+        mergeRequestLabel.managedProperty().bind(mergeRequestLabel.visibleProperty());
         cancelButton.disableProperty().bind(vm.runningProperty().not());
         verifyButton.disableProperty().bind(vm.succeededProperty().not());
         vm.lines().addListener((ListChangeListener<ApplyStepViewModel.Line>) c -> showLines());

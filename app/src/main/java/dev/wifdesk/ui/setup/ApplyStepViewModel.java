@@ -56,6 +56,7 @@ public final class ApplyStepViewModel {
     private final ReadOnlyBooleanWrapper succeeded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper mergeRequestUrl = new ReadOnlyStringWrapper("");
     private final Queue<Event> events = new ConcurrentLinkedQueue<>();
     private UiExecutor.Running current = UiExecutor.Running.DONE;
 
@@ -82,6 +83,7 @@ public final class ApplyStepViewModel {
         finished.set(false);
         succeeded.set(false);
         progress.set(0);
+        mergeRequestUrl.set("");
         result.set(messages.get("setup.apply.running"));
         events.clear();
         current = executor.run(Work.steps(p -> service.apply(connection.get(), gitlab.get(), review.get(),
@@ -168,6 +170,19 @@ public final class ApplyStepViewModel {
         String done = messages.get("setup.apply.done", run.changed(), run.unchanged());
         result.set(run.auditFailures().isEmpty() ? done
                 : done + " " + messages.get("setup.apply.auditFailed", run.auditFailures().size()));
+        showMergeRequest();
+    }
+
+    /** The merge request that carries the verification job, for the user to merge (a read, in the background). */
+    private void showMergeRequest() {
+        var gitlab = state.gitlab();
+        if (gitlab.isEmpty()) {
+            return;
+        }
+        var spec = state.spec();
+        executor.run(Work.of(() -> service.mergeRequestUrl(gitlab.get(), spec))
+                .onSuccess(url -> mergeRequestUrl.set(url.orElse("")))
+                .onFailure(t -> LOG.warn("Could not read the merge request: {}", ClientErrors.oneLine(t))));
     }
 
     private void fail(Throwable t) {
@@ -230,6 +245,11 @@ public final class ApplyStepViewModel {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** The open merge request's web URL after a successful apply; empty when the spec makes none. */
+    public ReadOnlyStringProperty mergeRequestUrlProperty() {
+        return mergeRequestUrl.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty resultProperty() {

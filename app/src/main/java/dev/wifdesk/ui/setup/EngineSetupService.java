@@ -6,6 +6,7 @@ import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.ResourceNames;
 import dev.wifdesk.plan.AuditedChanges;
 import dev.wifdesk.plan.ChangeContext;
+import dev.wifdesk.plan.CiConfigFile;
 import dev.wifdesk.plan.IamResources;
 import dev.wifdesk.plan.PlanExecutor;
 import dev.wifdesk.plan.PlanRun;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.gitlab4j.api.GitLabApi;
+import org.gitlab4j.api.models.MergeRequest;
 
 /**
  * The wizard's port on the plan engine: the project's facts ({@link ProjectFacts}), ids judged by
@@ -88,6 +90,17 @@ public final class EngineSetupService implements SetupService {
             AuditedChanges audited = new AuditedChanges(audit, connection.identity(), clock);
             return PlanExecutor.run(review.plan(), new ChangeContext(google(connection), Optional.of(api), audited),
                     listener, cancelled);
+        }
+    }
+
+    @Override
+    public Optional<String> mergeRequestUrl(GitLabAccess gitlab, FederationSpec spec) throws IOException {
+        Optional<FederationSpec.GitLab> g = spec.gitlab();
+        if (g.isEmpty() || CiConfigFile.Mode.of(g.get().verificationJob()) != CiConfigFile.Mode.MERGE_REQUEST) {
+            return Optional.empty();
+        }
+        try (GitLabApi api = open(gitlab)) {
+            return CiConfigFile.openMergeRequest(api, g.get().project(), g.get().ref()).map(MergeRequest::getWebUrl);
         }
     }
 }

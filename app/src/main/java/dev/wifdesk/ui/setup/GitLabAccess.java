@@ -3,9 +3,9 @@ package dev.wifdesk.ui.setup;
 import java.util.Objects;
 
 /**
- * The GitLab instance and the token the wizard writes variables with. The token lives in memory
- * only (this build has no OS keyring): never in a settings file, a log line or a process argument;
- * {@link #toString()} never prints it.
+ * The GitLab instance and the token the wizard writes variables with. The token lives in memory,
+ * and in the OS keyring only when the user asks ({@link dev.wifdesk.gitlab.TokenVault}): never in a
+ * settings file, a log line or a process argument; {@link #toString()} never prints it.
  */
 public record GitLabAccess(String url, String token) {
     public GitLabAccess {

@@ -5,6 +5,7 @@ import dev.wifdesk.plan.PlanExecutor;
 import dev.wifdesk.plan.PlanRun;
 import dev.wifdesk.ui.connection.Connection;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -29,4 +30,12 @@ public interface SetupService {
     /** Runs exactly the reviewed plan; a cancel is honoured between steps. */
     PlanRun apply(Connection connection, GitLabAccess gitlab, SetupReview review, PlanExecutor.Listener listener,
                   BooleanSupplier cancelled) throws Exception;
+
+    /**
+     * The web URL of the open merge request that carries the verification job (spec mode
+     * {@code merge-request}), for the user to review and merge; empty when there is none (reads only).
+     */
+    default Optional<String> mergeRequestUrl(GitLabAccess gitlab, FederationSpec spec) throws IOException {
+        return Optional.empty();
+    }
 }

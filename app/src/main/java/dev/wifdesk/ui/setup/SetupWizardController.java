@@ -2,8 +2,6 @@ package dev.wifdesk.ui.setup;
 
 import dev.wifdesk.ui.core.Disposable;
 import dev.wifdesk.ui.core.Messages;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
@@ -13,16 +11,18 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * The wizard's frame: the step list, the current step's panel (each an {@code fx:include} with its
  * own controller, bound to its view model), the step's problems, Back / Next and Open / Save.
- * File choosers run here on the FX thread; the view model reads and writes in the background.
+ * File dialogs ({@link FileDialogs}) run here on the FX thread; the view model reads and writes in
+ * the background. On Review and Apply the export buttons write the spec's gcloud script, Terraform,
+ * GitLab CI job or credential config.
  */
 public final class SetupWizardController implements Disposable {
     private final SetupWizardViewModel vm;
     private final Messages messages;
+    private final FileDialogs dialogs;
     private final Map<SetupStep, Node> panes = new EnumMap<>(SetupStep.class);
     private final Map<SetupStep, Label> stepLabels = new EnumMap<>(SetupStep.class);
     @FXML
@@ -37,6 +37,8 @@ public final class SetupWizardController implements Disposable {
     private Button backButton;
     @FXML
     private Button nextButton;
+    @FXML
+    private HBox exportBox;
     @FXML
     private Node connect;
     @FXML
@@ -71,8 +73,14 @@ public final class SetupWizardController implements Disposable {
     private ApplyStepController applyController;
 
     public SetupWizardController(SetupWizardViewModel vm, Messages messages) {
+        this(vm, messages, new FxFileDialogs());
+    }
+
+    /** With the file dialogs to ask for paths with (TestFX tests give their own). */
+    public SetupWizardController(SetupWizardViewModel vm, Messages messages, FileDialogs dialogs) {
         this.vm = vm;
         this.messages = messages;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -113,6 +121,9 @@ public final class SetupWizardController implements Disposable {
             l.getStyleClass().add(s == current ? "section-title" : "field-hint");
         });
         nextButton.setVisible(current.ordinal() < SetupStep.REVIEW.ordinal());
+        // every step is valid by Review: the spec is whole, so it can be exported
+        exportBox.setVisible(current.ordinal() >= SetupStep.REVIEW.ordinal());
+        exportBox.setManaged(exportBox.isVisible());
         backButton.disableProperty().unbind();
         backButton.disableProperty().bind(vm.apply().runningProperty().or(
                 Bindings.createBooleanBinding(() -> current == SetupStep.CONNECT)));
@@ -143,27 +154,47 @@ public final class SetupWizardController implements Disposable {
 
     @FXML
     private void onOpen() {
-        File f = chooser().showOpenDialog(setupView.getScene().getWindow());
-        if (f != null) {
-            vm.open(f.toPath());
-        }
+        dialogs.open(window(), specChoice(null)).ifPresent(vm::open);
     }
 
     @FXML
     private void onSave() {
-        FileChooser c = chooser();
-        c.setInitialFileName("wifdesk-spec.yaml");
-        File f = c.showSaveDialog(setupView.getScene().getWindow());
-        if (f != null) {
-            vm.save(Path.of(f.getPath()));
-        }
+        dialogs.save(window(), specChoice("wifdesk-spec.yaml")).ifPresent(vm::save);
     }
 
-    private FileChooser chooser() {
-        FileChooser c = new FileChooser();
-        c.setTitle(messages.get("setup.file.chooserTitle"));
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("setup.file.filter"),
-                "*.yaml", "*.yml", "*.json"));
-        return c;
+    @FXML
+    private void onExportGcloud() {
+        export("gcloud");
+    }
+
+    @FXML
+    private void onExportTerraform() {
+        export("terraform");
+    }
+
+    @FXML
+    private void onExportGitLabCi() {
+        export("gitlab-ci");
+    }
+
+    @FXML
+    private void onExportCredConfig() {
+        export("cred-config");
+    }
+
+    private void export(String target) {
+        FileDialogs.Choice choice = new FileDialogs.Choice(messages.get("setup.export.chooserTitle", target),
+                messages.get("setup.export.filter", target), SetupExports.patterns(target),
+                SetupExports.FILE_NAMES.get(target));
+        dialogs.save(window(), choice).ifPresent(file -> vm.export(target, file));
+    }
+
+    private javafx.stage.Window window() {
+        return setupView.getScene().getWindow();
+    }
+
+    private FileDialogs.Choice specChoice(String initialName) {
+        return new FileDialogs.Choice(messages.get("setup.file.chooserTitle"), messages.get("setup.file.filter"),
+                java.util.List.of("*.yaml", "*.yml", "*.json"), initialName);
     }
 }

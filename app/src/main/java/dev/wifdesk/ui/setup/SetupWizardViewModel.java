@@ -1,6 +1,7 @@
 package dev.wifdesk.ui.setup;
 
 import dev.wifdesk.cloud.ClientErrors;
+import dev.wifdesk.export.ExportFile;
 import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.SpecParser;
 import dev.wifdesk.model.SpecProblem;
@@ -26,7 +27,7 @@ import javafx.beans.value.ObservableBooleanValue;
  * The wizard: its state, its steps, and navigation in this one place. "Next" stores the current
  * step and loads the next; it is enabled by the current step's validity. Review has no "Next":
  * its Apply is the confirmation. Open and Save read and write the state's spec as the spec file
- * the CLI takes (disk I/O in a Work).
+ * the CLI takes (disk I/O in a Work); the export buttons write what {@code wifdesk export} writes.
  */
 public final class SetupWizardViewModel {
     private final SetupWizardState state;
@@ -80,9 +81,19 @@ public final class SetupWizardViewModel {
                                               dev.wifdesk.ui.connection.ConnectionState connection,
                                               dev.wifdesk.ui.core.Navigator navigator, UiExecutor executor,
                                               Messages messages, dev.wifdesk.cel.CelEngine cel) {
+        return create(state, service, connection, navigator, executor, messages, cel,
+                new dev.wifdesk.gitlab.InMemoryTokenVault());
+    }
+
+    /** ... with the vault the Connect step's "Remember the token" keeps the GitLab token in (the app: the OS keyring). */
+    public static SetupWizardViewModel create(SetupWizardState state, SetupService service,
+                                              dev.wifdesk.ui.connection.ConnectionState connection,
+                                              dev.wifdesk.ui.core.Navigator navigator, UiExecutor executor,
+                                              Messages messages, dev.wifdesk.cel.CelEngine cel,
+                                              dev.wifdesk.gitlab.TokenVault vault) {
         dev.wifdesk.model.SpecValidator validator = new dev.wifdesk.model.SpecValidator(cel);
         SetupWizardViewModel vm = new SetupWizardViewModel(state, new Steps(
-                new ConnectStepViewModel(state, validator, messages, connection),
+                new ConnectStepViewModel(state, validator, messages, connection, vault, executor),
                 new ProjectStepViewModel(state, validator, messages, service, executor),
                 new PoolProviderStepViewModel(state, validator, messages, service, executor,
                         new dev.wifdesk.cel.FederationEvaluator(cel)),
@@ -188,6 +199,28 @@ public final class SetupWizardViewModel {
         executor.run(Work.of(() -> Files.write(file, yaml.getBytes(StandardCharsets.UTF_8)))
                 .onSuccess(p -> fileStatus.set(messages.get("setup.file.saved", file.getFileName())))
                 .onFailure(t -> fileStatus.set(messages.get("setup.file.failed", ClientErrors.oneLine(t)))));
+    }
+
+    /**
+     * Writes the export of {@code target} (gcloud, terraform, gitlab-ci, cred-config) of the spec as
+     * gathered so far into {@code file}: the text {@code wifdesk export --to TARGET} prints for it,
+     * written as its {@code --out} writes (in a Work). It never holds the GitLab token.
+     */
+    public void export(String target, Path file) {
+        StepModel m = steps.get(current.get());
+        if (m != null && current.get() != SetupStep.REVIEW) {
+            m.store();
+        }
+        FederationSpec spec = state.spec();
+        java.util.Optional<String> number = state.project().map(ProjectSummary::projectNumber);
+        fileStatus.set(messages.get("setup.export.writing", file.getFileName()));
+        executor.run(Work.of(() -> {
+            ExportFile.write(file, target, SetupExports.text(target, spec, number));
+            return file;
+        })
+                .onSuccess(p -> fileStatus.set(messages.get("setup.export.saved", target, file)))
+                .onFailure(t -> fileStatus.set(messages.get("setup.export.failed", target, file,
+                        ClientErrors.oneLine(t)))));
     }
 
     public ReadOnlyObjectProperty<SetupStep> currentProperty() {

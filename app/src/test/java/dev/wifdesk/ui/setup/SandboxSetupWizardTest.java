@@ -6,7 +6,20 @@ import com.google.api.services.iam.v1.model.Binding;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.cloud.IamProviderDirectory;
 import dev.wifdesk.diagnose.DiagnosisEngine;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
+import dev.wifdesk.export.VerificationJobYaml;
+import dev.wifdesk.model.CiContract;
 import dev.wifdesk.model.ResourceNames;
+import dev.wifdesk.plan.CiConfigFile;
+import java.time.Instant;
+import org.gitlab4j.api.models.Job;
+import org.gitlab4j.api.models.JobStatus;
+import org.gitlab4j.api.models.MergeRequest;
+import org.gitlab4j.api.models.Pipeline;
+import org.gitlab4j.api.models.PipelineStatus;
+import org.gitlab4j.models.Constants;
 import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.ui.EmbeddedSandboxLauncher;
 import dev.wifdesk.ui.MainWindow;
@@ -38,7 +51,8 @@ import org.testfx.framework.junit5.Stop;
 /**
  * The whole wizard clicked through in the app against the REAL in-process sandbox and the real
  * setup engine: every step, Review's plan, Apply; the sandbox then holds the pool, provider,
- * service accounts, their bindings and the CI/CD variables; a second walk reviews "no changes".
+ * service accounts, their bindings, the CI/CD variables and the merge request with the job (its URL
+ * shown); merged, a pipeline on main runs the job and passes; a second walk reviews "no changes".
  */
 @ExtendWith(ApplicationExtension.class)
 class SandboxSetupWizardTest {
@@ -142,6 +156,7 @@ class SandboxSetupWizardTest {
                     .containsKey("WIF_PROVIDER@*");
         }
         assertThat(robot.lookup("#verifyButton").queryButton().isDisabled()).isFalse();
+        mergeTheRequestAndRunAPipeline(robot, sandboxGitLab, provider);
 
         // a second walk from the start: the same state, nothing left to change
         while (!shown(robot, SetupStep.CONNECT)) {
@@ -152,5 +167,68 @@ class SandboxSetupWizardTest {
                 .isEqualTo("No changes: everything is already as the spec says.");
         assertThat(robot.lookup("#applyButton").queryButton().isDisabled()).isTrue();
         Screenshots.save(stage.getScene(), "setup_sandbox_no_changes");
+    }
+
+    /**
+     * The merge request apply opened (its URL shown in the result) carries the verification job with
+     * the spec's audience and keeps the seeded jobs as they were; merged, a pipeline on the default
+     * branch runs that job and passes.
+     */
+    @SuppressWarnings("unchecked")
+    private void mergeTheRequestAndRunAPipeline(FxRobot robot, SandboxGitLab sandboxGitLab,
+                                                WorkloadIdentityPoolProvider provider) throws Exception {
+        String projectPath = sandboxGitLab.projectPath();
+        try (GitLabApi gitlab = new GitLabApi(sandboxGitLab.baseUrl().toString(), sandboxGitLab.token())) {
+            List<MergeRequest> open = gitlab.getMergeRequestApi().getMergeRequests(projectPath,
+                    Constants.MergeRequestState.OPENED);
+            assertThat(open).hasSize(1);
+            MergeRequest mr = open.get(0);
+            assertThat(mr.getSourceBranch()).isEqualTo(CiConfigFile.BRANCH);
+            assertThat(mr.getTargetBranch()).isEqualTo("main");
+            Label shownUrl = robot.lookup("#mergeRequestLabel").queryAs(Label.class);
+            assertThat(shownUrl.isVisible()).isTrue();
+            assertThat(shownUrl.getText()).endsWith(mr.getWebUrl());
+
+            Map<String, Object> onMain = yaml(CiConfigFile.read(gitlab, projectPath, "main").orElseThrow());
+            Map<String, Object> onBranch = yaml(CiConfigFile.read(gitlab, projectPath, mr.getSourceBranch()).orElseThrow());
+            String job = VerificationJobYaml.jobName("production");
+            assertThat(onMain).containsKeys("build", "unit-tests").doesNotContainKey(job);
+            assertThat(onBranch.get("build")).as("seeded job kept").isEqualTo(onMain.get("build"));
+            assertThat(onBranch.get("unit-tests")).as("seeded job kept").isEqualTo(onMain.get("unit-tests"));
+            assertThat((List<Object>) onBranch.get("stages")).containsAll((List<Object>) onMain.get("stages"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> verification = (Map<String, Object>) onBranch.get(job);
+            assertThat(verification).as("%s on the branch", job).isNotNull().containsEntry("environment", "production");
+            assertThat(verification.get("id_tokens")).isEqualTo(Map.of(VerificationJobYaml.TOKEN_VARIABLE,
+                    Map.of("aud", "$" + CiContract.ID_TOKEN_AUD)));
+            List<String> audiences = provider.getOidc().getAllowedAudiences();
+            String audience = audiences == null || audiences.isEmpty()
+                    ? "https:" + CiContract.providerValue(provider.getName()) : audiences.get(0);
+            assertThat(gitlab.getProjectApi().getVariables(projectPath)).filteredOn(v -> v.getKey().equals(CiContract.ID_TOKEN_AUD))
+                    .as("the aud the job asks for is the spec's").isNotEmpty().allMatch(v -> v.getValue().equals(audience));
+
+            gitlab.getMergeRequestApi().acceptMergeRequest(projectPath, mr.getIid());
+            assertThat(yaml(CiConfigFile.read(gitlab, projectPath, "main").orElseThrow())).isEqualTo(onBranch);
+
+            long pipeline = gitlab.getPipelineApi().createPipeline(projectPath, "main").getId();
+            Instant deadline = Instant.now().plusSeconds(120);
+            Pipeline p = gitlab.getPipelineApi().getPipeline(projectPath, pipeline);
+            while (p.getStatus() == PipelineStatus.CREATED || p.getStatus() == PipelineStatus.PENDING
+                    || p.getStatus() == PipelineStatus.RUNNING) {
+                assertThat(Instant.now()).as("pipeline %s still %s", pipeline, p.getStatus()).isBefore(deadline);
+                Thread.sleep(100);
+                p = gitlab.getPipelineApi().getPipeline(projectPath, pipeline);
+            }
+            Map<String, JobStatus> jobs = gitlab.getJobApi().getJobsForPipeline(projectPath, pipeline).stream()
+                    .collect(Collectors.toMap(Job::getName, Job::getStatus));
+            assertThat(jobs).as("jobs of pipeline %s", pipeline).containsEntry(job, JobStatus.SUCCESS)
+                    .containsEntry("build", JobStatus.SUCCESS).containsEntry("unit-tests", JobStatus.SUCCESS);
+            assertThat(p.getStatus()).isEqualTo(PipelineStatus.SUCCESS);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yaml(String text) throws Exception {
+        return new ObjectMapper(new YAMLFactory()).readValue(text, Map.class);
     }
 }
