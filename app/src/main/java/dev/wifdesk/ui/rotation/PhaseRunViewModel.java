@@ -169,7 +169,8 @@ public final class PhaseRunViewModel {
     /** The first check that keeps the path from passing: its name, its evidence and its finding. */
     static String explanation(VerifyReport r) {
         return r.failed().stream().findFirst().map(c -> c.name() + ": " + c.detail()
-                        + c.findings().stream().findFirst().map(f -> " (" + f.code() + ": " + f.message() + ")").orElse(""))
+                        + c.findings().stream().findFirst().map(f -> " (" + f.code() + ": " + f.message().replaceAll("\\.$", "") + ")")
+                                .orElse(""))
                 .orElse(r.mode().layers().stream().filter(l -> r.checks().stream().noneMatch(c -> c.layer() == l))
                         .map(l -> l.wireName() + ": did not run").findFirst().orElse(""));
     }

@@ -124,8 +124,14 @@ class SandboxRotationScreenTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
-    /** Plans the phase, checks its plan is shown, confirms it in the dialog and waits for its result. */
+    /** Plans the phase, checks its plan is shown, confirms it in the dialog and waits for its result: done and verified. */
     private void runPhase(FxRobot robot, String button, String phase, String screenshot) {
+        planAndConfirm(robot, button, phase, screenshot);
+        assertThat(text(robot, "#resultLabel")).as(phase).startsWith("Done:");
+        Screenshots.save(stage.getScene(), "rotation_" + screenshot + "_done");
+    }
+
+    private void planAndConfirm(FxRobot robot, String button, String phase, String screenshot) {
         click(robot, button);
         assertThat(text(robot, "#refusalLabel")).as(phase).isEmpty();
         assertThat(text(robot, "#reviewStatusLabel")).as(phase).startsWith(phase + " from gitlab-ci to gitlab-ci-");
@@ -134,8 +140,6 @@ class SandboxRotationScreenTest {
         click(robot, "#runButton");
         assertThat(robot.lookup("#rotationConfirmDialog").tryQuery()).as("asked first").isPresent();
         robot.clickOn("#confirmRotationButton");
-        assertThat(text(robot, "#resultLabel")).as(phase).startsWith("Done:");
-        Screenshots.save(stage.getScene(), "rotation_" + screenshot + "_done");
     }
 
     /** The checks the screen shows for the verification after the last phase, as "status layer name". */
@@ -282,6 +286,38 @@ class SandboxRotationScreenTest {
             assertThat(pools.get(ResourceNames.poolName(number, newPool)).execute().getState())
                     .as("the prepared pool stays for another switch").isEqualTo("ACTIVE");
             Screenshots.save(stage.getScene(), "rotation_rollback_verified");
+        }
+    }
+
+    @Test
+    void aSwitchWhosePipelineFailsIsShownAsAFailureWithTheCheckNotAsDone(FxRobot robot) throws Exception {
+        Connection c = t.state.current().orElseThrow();
+        SandboxGitLab sandboxGitLab = c.sandboxGitLab().orElseThrow();
+        try (GitLabApi gitlab = new GitLabApi(sandboxGitLab.baseUrl().toString(), sandboxGitLab.token())) {
+            setUpAndOpen(robot, c, gitlab);
+            runPhase(robot, "#prepareButton", "Prepare", "failing_prepare");
+            // someone hard-codes an audience no provider accepts: the switch's pipeline cannot pass
+            String file = dev.wifdesk.plan.CiConfigFile.read(gitlab, sandboxGitLab.projectPath(), "main").orElseThrow();
+            assertThat(file).contains("aud: $" + CiContract.ID_TOKEN_AUD);
+            org.gitlab4j.api.models.RepositoryFile f = new org.gitlab4j.api.models.RepositoryFile();
+            f.setFilePath(dev.wifdesk.plan.CiConfigFile.PATH);
+            f.setContent(file.replace("aud: $" + CiContract.ID_TOKEN_AUD, "aud: https://not-a-provider.example"));
+            gitlab.getRepositoryFileApi().updateFile(sandboxGitLab.projectPath(), f, "main", "a wrong audience");
+
+            planAndConfirm(robot, "#switchButton", "Switch", "failing_switch");
+            String result = text(robot, "#resultLabel");
+            assertThat(result).doesNotStartWith("Done").startsWith("The phase ran (")
+                    .contains("but the verification of the path now live failed: ");
+            assertThat(checksShown(robot)).anyMatch(l -> l.startsWith("fail · Pipeline ·"));
+            Node failed = robot.lookup("#checksBox").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                    .filter(n -> ((Label) n).getText().startsWith("fail")).findFirst().orElseThrow();
+            assertThat(failed.getStyleClass()).contains("stage-fail");
+            String shown = robot.lookup("#pipelineField").queryTextInputControl().getText();
+            assertThat(shown).startsWith("Pipeline #").contains(": failed — ");
+            long id = Long.parseLong(shown.substring("Pipeline #".length(), shown.indexOf(':')));
+            assertThat(gitlab.getPipelineApi().getPipeline(sandboxGitLab.projectPath(), id).getStatus().toValue())
+                    .isEqualTo("failed");
+            Screenshots.save(stage.getScene(), "rotation_switch_verification_failed");
         }
     }
 
