@@ -3,22 +3,16 @@ package dev.wifdesk.ui.rotation;
 import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.plan.PlanExecutor;
 import dev.wifdesk.plan.PlanRun;
-import dev.wifdesk.plan.Step;
-import dev.wifdesk.plan.StepResult;
 import dev.wifdesk.rotate.PhaseVerification;
+import dev.wifdesk.ui.common.StepLines;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.ui.core.Work;
-import dev.wifdesk.ui.setup.ApplyStepViewModel.Line;
-import dev.wifdesk.ui.setup.ApplyStepViewModel.Status;
 import dev.wifdesk.verify.CheckResult;
 import dev.wifdesk.verify.Layer;
 import dev.wifdesk.verify.VerifyListener;
 import dev.wifdesk.verify.VerifyReport;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -32,22 +26,17 @@ import javafx.collections.ObservableList;
 
 /**
  * One confirmed phase running: exactly the reviewed plan as mutating work (a cancel stops it
- * between steps, never mid-call), each step's line (the Setup wizard's Apply lines), then the
+ * between steps, never mid-call), each step's line ({@link StepLines}, as the Setup wizard's Apply step), then the
  * verification of the path the phase left live ({@link PhaseVerification}, as {@code wifdesk rotate}
  * does: its checks and the pipeline it ran), and the result: "Done" only when both passed.
  */
 public final class PhaseRunViewModel {
-    /** A listener event from the worker, applied to the lines on the handler thread. */
-    private record Event(String startedId, StepResult result) {
-    }
-
     private final UiExecutor executor;
     private final Messages messages;
-    private final ObservableList<Line> lines = FXCollections.observableArrayList();
+    private final StepLines lines;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
-    private final Queue<Event> events = new ConcurrentLinkedQueue<>();
     private final ObservableList<CheckResult> checks = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<VerifyReport> verified = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper pipeline = new ReadOnlyStringWrapper("");
@@ -56,6 +45,7 @@ public final class PhaseRunViewModel {
     public PhaseRunViewModel(UiExecutor executor, Messages messages) {
         this.executor = executor;
         this.messages = messages;
+        this.lines = new StepLines(messages);
     }
 
     /** What runs the plan in the background: the port with the connection bound in. */
@@ -78,24 +68,22 @@ public final class PhaseRunViewModel {
         if (running.get()) {
             return;
         }
-        lines.setAll(review.review().plan().steps().stream()
-                .map(s -> new Line(s.id(), s.resource(), Status.PENDING, "")).toList());
+        lines.reset(review.review().plan());
         running.set(true);
         progress.set(0);
         result.set(messages.get("rotation.run.running", messages.get("rotation.phase." + review.phase().word())));
-        events.clear();
         checks.clear();
         verified.set(null);
         pipeline.set("");
         boolean verifies = PhaseVerification.modeAfter(review.phase()).isPresent();
         boolean[] verifyFollows = {false};
-        current = executor.run(Work.steps(p -> runner.run(listener(p), p::isCancelled))
+        current = executor.run(Work.steps(p -> runner.run(lines.listener(p), p::isCancelled))
                 .mutating()
                 .onProgress((fraction, message) -> {
                     if (fraction >= 0) {
                         progress.set(fraction);
                     }
-                    drain();
+                    lines.drain();
                 })
                 .onSuccess(run -> {
                     finish(run);
@@ -105,14 +93,11 @@ public final class PhaseRunViewModel {
                     }
                 })
                 .onFailure(t -> {
-                    drain();
-                    mark(Set.of(Status.RUNNING), Status.FAILED, ClientErrors.oneLine(t));
-                    mark(Set.of(Status.PENDING), Status.SKIPPED, messages.get("setup.apply.skipped"));
+                    lines.failed(ClientErrors.oneLine(t));
                     result.set(messages.get("rotation.run.failed", ClientErrors.oneLine(t)));
                 })
                 .onCancelled(() -> {
-                    drain();
-                    mark(Set.of(Status.PENDING, Status.RUNNING), Status.SKIPPED, messages.get("setup.apply.skipped"));
+                    lines.cancelled();
                     result.set(messages.get("setup.apply.cancelled"));
                 })
                 .onFinally(() -> {
@@ -168,37 +153,10 @@ public final class PhaseRunViewModel {
 
     /** The first check that keeps the path from passing: its name, its evidence and its finding. */
     static String explanation(VerifyReport r) {
-        return r.failed().stream().findFirst().map(c -> c.name() + ": " + c.detail()
-                        + c.findings().stream().findFirst().map(f -> " (" + f.code() + ": " + f.message().replaceAll("\\.$", "") + ")")
-                                .orElse(""))
+        return r.failed().stream().findFirst().map(c -> c.name() + ": " + c.detail() + c.findings().stream().findFirst()
+                        .map(f -> " (" + f.code() + ": " + f.message().replaceAll("\\.$", "") + ")").orElse(""))
                 .orElse(r.mode().layers().stream().filter(l -> r.checks().stream().noneMatch(c -> c.layer() == l))
                         .map(l -> l.wireName() + ": did not run").findFirst().orElse(""));
-    }
-
-    private PlanExecutor.Listener listener(Work.Progress p) {
-        return new PlanExecutor.Listener() {
-            @Override
-            public void starting(int index, int total, Step step) {
-                events.add(new Event(step.id(), null));
-                p.update((double) index / total, step.id());
-            }
-
-            @Override
-            public void finished(StepResult r) {
-                events.add(new Event(null, r));
-                p.update(-1, r.step().id());
-            }
-        };
-    }
-
-    private void drain() {
-        for (Event e = events.poll(); e != null; e = events.poll()) {
-            if (e.result() == null) {
-                set(e.startedId(), Status.RUNNING, "");
-            } else {
-                show(e.result());
-            }
-        }
     }
 
     /** Stops between steps: the step under way finishes, the rest are skipped. */
@@ -206,24 +164,11 @@ public final class PhaseRunViewModel {
         current.cancel();
     }
 
-    private void show(StepResult r) {
-        if (r.failed()) {
-            set(r.step().id(), Status.FAILED, ClientErrors.oneLine(r.error().orElseThrow()));
-        } else {
-            set(r.step().id(), r.changed() ? Status.DONE : Status.UNCHANGED,
-                    messages.get("setup.apply.outcome." + r.outcome().name()));
-        }
-    }
-
     private void finish(PlanRun run) {
-        drain();
-        run.results().forEach(this::show);
-        run.skipped().forEach(s -> set(s.id(), Status.SKIPPED, messages.get("setup.apply.skipped")));
+        lines.finish(run);
         if (run.cancelled()) {
-            mark(Set.of(Status.PENDING, Status.RUNNING), Status.SKIPPED, messages.get("setup.apply.skipped"));
-            result.set(messages.get("setup.apply.cancelledAfter", run.results().size(), lines.size()));
+            result.set(messages.get("setup.apply.cancelledAfter", run.results().size(), lines.lines().size()));
         } else if (run.failure().isPresent()) {
-            mark(Set.of(Status.PENDING), Status.SKIPPED, messages.get("setup.apply.skipped"));
             result.set(messages.get("rotation.run.failed", ClientErrors.oneLine(run.failure().get())));
         } else {
             progress.set(1);
@@ -233,27 +178,8 @@ public final class PhaseRunViewModel {
         }
     }
 
-    private void mark(Set<Status> which, Status status, String detail) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (which.contains(lines.get(i).status())) {
-                Line l = lines.get(i);
-                lines.set(i, new Line(l.id(), l.resource(), status, detail));
-            }
-        }
-    }
-
-    private void set(String id, Status status, String detail) {
-        for (int i = 0; i < lines.size(); i++) {
-            Line l = lines.get(i);
-            if (l.id().equals(id)) {
-                lines.set(i, new Line(l.id(), l.resource(), status, detail));
-                return;
-            }
-        }
-    }
-
-    public ObservableList<Line> lines() {
-        return lines;
+    public ObservableList<StepLines.Line> lines() {
+        return lines.lines();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -3,8 +3,8 @@ package dev.wifdesk.ui.rotation;
 import dev.wifdesk.rotate.PoolStatus;
 import dev.wifdesk.rotate.RotationPlan;
 import dev.wifdesk.ui.common.ConfirmChangeDialog;
+import dev.wifdesk.ui.common.StepLines;
 import dev.wifdesk.ui.core.Messages;
-import dev.wifdesk.ui.setup.ApplyStepViewModel;
 import dev.wifdesk.verify.CheckResult;
 import dev.wifdesk.verify.CheckStatus;
 import java.io.File;
@@ -145,7 +145,7 @@ public final class RotationController {
         columns();
         vm.pools().addListener((ListChangeListener<PoolStatus>) c -> poolTable.getItems().setAll(vm.pools()));
         vm.reviewProperty().addListener((o, a, b) -> showReview());
-        vm.run().lines().addListener((ListChangeListener<ApplyStepViewModel.Line>) c -> showLines());
+        vm.run().lines().addListener((ListChangeListener<StepLines.Line>) c -> showLines());
         // the verification of the path now live: shown once one ran, the pipeline only when one ran
         var verified = vm.run().verifiedProperty().isNotNull();
         verificationBox.visibleProperty().bind(verified);
@@ -203,22 +203,9 @@ public final class RotationController {
     }
 
     private void showLines() {
-        linesBox.getChildren().setAll(vm.run().lines().stream().map(this::line).toList());
+        linesBox.getChildren().setAll(vm.run().lines().stream().map(l -> StepLines.label(messages, l, "rotation-line-")).toList());
     }
 
-    private Label line(ApplyStepViewModel.Line l) {
-        String status = messages.get("setup.apply.status." + l.status().name());
-        Label label = new Label(l.detail().isEmpty() ? messages.get("setup.apply.line", status, l.resource())
-                : messages.get("setup.apply.lineDetail", status, l.resource(), l.detail()));
-        label.setWrapText(true);
-        label.setId("rotation-line-" + l.id());
-        label.getStyleClass().add(switch (l.status()) {
-            case DONE, UNCHANGED -> "stage-pass";
-            case FAILED -> "stage-fail";
-            default -> "stage-skipped";
-        });
-        return label;
-    }
 
     @FXML
     private void onBrowse() {
