@@ -8,6 +8,7 @@ import dev.wifdesk.plan.AuditedChanges;
 import dev.wifdesk.plan.ChangeContext;
 import dev.wifdesk.plan.PlanExecutor;
 import dev.wifdesk.plan.PlanRun;
+import dev.wifdesk.rotate.PhaseVerification;
 import dev.wifdesk.rotate.PoolStatus;
 import dev.wifdesk.rotate.Rotation;
 import dev.wifdesk.rotate.RotationPlan;
@@ -20,6 +21,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import dev.wifdesk.verify.BindingHistory;
+import dev.wifdesk.verify.Verifier;
+import dev.wifdesk.verify.VerifyListener;
 import dev.wifdesk.verify.VerifyReport;
 import dev.wifdesk.verify.VerifyTiming;
 import picocli.CommandLine.Command;
@@ -122,7 +126,8 @@ public final class RotateCommand implements Callable<Integer> {
             AuditedChanges audited = new AuditedChanges(new AuditLog(log), live.google().target().identity(), clock);
             PlanRun run = PlanExecutor.run(plan.plan().plan(), new ChangeContext(live.google(), gitlab, audited));
             Optional<VerifyReport> verified = run.succeeded() && !noVerify
-                    ? RotationVerification.after(plan, live, gitlab, new AuditLog(log), verifyTiming) : Optional.empty();
+                    ? new PhaseVerification(new Verifier(live.google(), gitlab, live.jwks(), BindingHistory.of(new AuditLog(log)),
+                    verifyTiming)).after(plan, VerifyListener.NONE, () -> false) : Optional.empty();
             print(options.format == SetupOptions.Format.json
                     ? RotateReport.json(plan, Optional.of(run), verified) + System.lineSeparator()
                     : RotateReport.text(plan, Optional.of(run), verified));

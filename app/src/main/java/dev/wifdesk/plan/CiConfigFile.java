@@ -18,7 +18,8 @@ import org.gitlab4j.models.Constants;
  * existing file is edited, never replaced ({@link #merge}); mode {@code commit} commits it to the
  * ref, mode {@code merge-request} commits it on branch {@value #BRANCH} and opens a merge request
  * into the ref (branch, commit and merge request reused, so a re-run makes none when the content is
- * already there), mode {@code none} does nothing. Every mutating call goes through the audit.
+ * already there), mode {@code none} does nothing. Other edits of the file (a rotation's audience) are
+ * proposed the same way ({@link #propose}). Every mutating call goes through the audit.
  */
 public final class CiConfigFile {
     public static final String PATH = ".gitlab-ci.yml";
@@ -95,14 +96,69 @@ public final class CiConfigFile {
         if (mode == Mode.COMMIT) {
             return onRef.isEmpty() ? Action.CREATE : Action.UPDATE;
         }
-        boolean branch = call(() -> gitlab.getRepositoryApi().getOptionalBranch(projectPath, BRANCH), projectPath).isPresent();
-        if (!branch) {
+        return proposalAction(gitlab, projectPath, ref, verificationJob(jobs.keySet()), merged);
+    }
+
+    /**
+     * A change of the file proposed by merge request: committed on {@code branch} (made from the ref),
+     * with {@code commitMessage}, and a merge request {@code title} / {@code description} into the ref.
+     * {@code detail} names the change in the audit log.
+     */
+    public record Proposal(String branch, String commitMessage, String title, String description, String detail) {
+    }
+
+    private static Proposal verificationJob(java.util.Collection<String> jobNames) {
+        return new Proposal(BRANCH, COMMIT_MESSAGE, MR_TITLE, "Adds " + String.join(", ", jobNames) + " to " + PATH
+                + ". The other jobs of the file are kept as they are.", String.join(", ", jobNames));
+    }
+
+    /** What {@link #propose} would do to bring the file to {@code text} by merge request (reads only). */
+    public static Action proposalAction(GitLabApi gitlab, String projectPath, String ref, Proposal p, String text)
+            throws IOException {
+        if (call(() -> gitlab.getRepositoryApi().getOptionalBranch(projectPath, p.branch()), projectPath).isEmpty()) {
             return Action.CREATE;
         }
-        if (openMergeRequest(gitlab, projectPath, ref).isEmpty()) {
+        if (openMergeRequest(gitlab, projectPath, p.branch(), ref).isEmpty()) {
             return Action.CREATE;
         }
-        return merged.equals(read(gitlab, projectPath, BRANCH).orElse(null)) ? Action.NONE : Action.UPDATE;
+        return text.equals(read(gitlab, projectPath, p.branch()).orElse(null)) ? Action.NONE : Action.UPDATE;
+    }
+
+    /**
+     * Proposes the file as {@code text} by merge request: the branch made from the ref when missing,
+     * {@code text} committed on it when it differs, the merge request opened when none is open (each
+     * reused, so a re-run makes none). Every mutating call goes through the audit.
+     */
+    public static Outcome propose(ChangeContext c, String projectPath, String ref, Proposal p, String text) throws Exception {
+        GitLabApi gitlab = c.requireGitLab();
+        boolean created = false;
+        if (call(() -> gitlab.getRepositoryApi().getOptionalBranch(projectPath, p.branch()), projectPath).isEmpty()) {
+            c.audited().call("gitlab.repository.branches.create", projectPath, p.branch() + " from " + ref,
+                    () -> gitlab.getRepositoryApi().createBranch(projectPath, p.branch(), ref));
+            created = true;
+        }
+        Optional<String> onBranch = read(gitlab, projectPath, p.branch());
+        boolean committed = false;
+        if (!text.equals(onBranch.orElse(null))) {
+            commit(c, projectPath, p.branch(), onBranch.isPresent(), text, p.commitMessage(), p.detail());
+            committed = true;
+        }
+        if (openMergeRequest(gitlab, projectPath, p.branch(), ref).isEmpty()) {
+            c.audited().call("gitlab.merge_requests.create", projectPath, p.branch() + " -> " + ref,
+                    () -> gitlab.getMergeRequestApi().createMergeRequest(projectPath, p.branch(), ref, p.title(),
+                            p.description(), null));
+            created = true;
+        }
+        return created ? Outcome.CREATED : committed ? Outcome.UPDATED : Outcome.ALREADY_EXISTS;
+    }
+
+    /** The newest merge request from {@code branch} into {@code ref} in any state (opened, merged, closed), if any. */
+    public static Optional<MergeRequest> lastMergeRequest(GitLabApi gitlab, String projectPath, String branch, String ref)
+            throws IOException {
+        return call(() -> gitlab.getMergeRequestApi().getMergeRequests(projectPath, Constants.MergeRequestState.ALL),
+                projectPath).stream()
+                .filter(m -> branch.equals(m.getSourceBranch()) && ref.equals(m.getTargetBranch()))
+                .max(java.util.Comparator.comparing(MergeRequest::getIid));
     }
 
     /** Brings the job(s) into the file as {@code mode} says; re-reads first, so a second run changes nothing. */
@@ -118,53 +174,40 @@ public final class CiConfigFile {
             return Outcome.ALREADY_EXISTS;
         }
         if (mode == Mode.COMMIT) {
-            commit(c, projectPath, ref, onRef.isPresent(), merged, jobs.keySet());
+            commit(c, projectPath, ref, onRef.isPresent(), merged, COMMIT_MESSAGE, String.join(", ", jobs.keySet()));
             return onRef.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
         }
-        boolean created = false;
-        if (call(() -> gitlab.getRepositoryApi().getOptionalBranch(projectPath, BRANCH), projectPath).isEmpty()) {
-            c.audited().call("gitlab.repository.branches.create", projectPath, BRANCH + " from " + ref,
-                    () -> gitlab.getRepositoryApi().createBranch(projectPath, BRANCH, ref));
-            created = true;
-        }
-        Optional<String> onBranch = read(gitlab, projectPath, BRANCH);
-        boolean committed = false;
-        if (!merged.equals(onBranch.orElse(null))) {
-            commit(c, projectPath, BRANCH, onBranch.isPresent(), merged, jobs.keySet());
-            committed = true;
-        }
-        if (openMergeRequest(gitlab, projectPath, ref).isEmpty()) {
-            c.audited().call("gitlab.merge_requests.create", projectPath, BRANCH + " -> " + ref,
-                    () -> gitlab.getMergeRequestApi().createMergeRequest(projectPath, BRANCH, ref, MR_TITLE,
-                            "Adds " + String.join(", ", jobs.keySet()) + " to " + PATH
-                                    + ". The other jobs of the file are kept as they are.", null));
-            created = true;
-        }
-        return created ? Outcome.CREATED : committed ? Outcome.UPDATED : Outcome.ALREADY_EXISTS;
+        return propose(c, projectPath, ref, verificationJob(jobs.keySet()), merged);
     }
 
     private static void commit(ChangeContext c, String projectPath, String branch, boolean exists, String content,
-                               Iterable<String> jobNames) throws Exception {
+                               String message, String what) throws Exception {
         RepositoryFile file = new RepositoryFile();
         file.setFilePath(PATH);
         file.setContent(content);
         var files = c.requireGitLab().getRepositoryFileApi();
-        String detail = PATH + " on " + branch + " (" + String.join(", ", jobNames) + ")";
+        String detail = PATH + " on " + branch + " (" + what + ")";
         if (exists) {
             c.audited().call("gitlab.repository.files.update", projectPath, detail,
-                    () -> files.updateFile(projectPath, file, branch, COMMIT_MESSAGE));
+                    () -> files.updateFile(projectPath, file, branch, message));
         } else {
             c.audited().call("gitlab.repository.files.create", projectPath, detail,
-                    () -> files.createFile(projectPath, file, branch, COMMIT_MESSAGE));
+                    () -> files.createFile(projectPath, file, branch, message));
         }
     }
 
     /** The open merge request from {@value #BRANCH} into {@code ref}, if any (the wizard shows its web URL). */
     public static Optional<MergeRequest> openMergeRequest(GitLabApi gitlab, String projectPath, String ref)
             throws IOException {
+        return openMergeRequest(gitlab, projectPath, BRANCH, ref);
+    }
+
+    /** The open merge request from {@code branch} into {@code ref}, if any. */
+    private static Optional<MergeRequest> openMergeRequest(GitLabApi gitlab, String projectPath, String branch, String ref)
+            throws IOException {
         return call(() -> gitlab.getMergeRequestApi().getMergeRequests(projectPath, Constants.MergeRequestState.OPENED),
                 projectPath).stream()
-                .filter(m -> BRANCH.equals(m.getSourceBranch()) && ref.equals(m.getTargetBranch())).findFirst();
+                .filter(m -> branch.equals(m.getSourceBranch()) && ref.equals(m.getTargetBranch())).findFirst();
     }
 
     /** The file's text on {@code ref}; empty when the ref has no such file. */

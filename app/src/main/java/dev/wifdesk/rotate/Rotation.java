@@ -182,9 +182,12 @@ public final class Rotation {
         }
         changed.forEach(c -> findings.add(new RotationFinding(RotationFinding.VARIABLES_CHANGED, "warning",
                 "Changed by someone else, overwritten by the switch: " + c, "none: you passed --overwrite-changed-variables")));
-        ciFileNamingTheOldAudience(spec, s.oldValues()).ifPresent(findings::add);
         List<Step> steps = new ArrayList<>();
         p.variables().ifPresent(steps::add);
+        Optional<CiFileAudience.Scope> ciFile = ciFileScope(spec, s.oldValues(), p.newId());
+        if (ciFile.isPresent()) {
+            CiFileAudience.forSwitch(gitlab.get(), ciFile.get()).ifPresent(c -> add(c, steps, findings));
+        }
         steps.add(LifecycleSteps.marker(next, p.marker().switchedAt().isPresent() ? p.marker()
                 : p.marker().switched(clock.instant()), steps.stream().map(Step::id).toList()));
         return plan(RotationPlan.Phase.SWITCH, s, p.newId(), p.newValues(), steps, findings);
@@ -193,21 +196,22 @@ public final class Rotation {
     /**
      * With the provider's default audience the {@code aud} names the provider, so it changes with the
      * switch. The verification job asks for {@code $WIF_ID_TOKEN_AUD}, which the switch moves; a
-     * {@code .gitlab-ci.yml} that spells the old audience out would keep asking for it.
+     * {@code .gitlab-ci.yml} that spells the old audience out is changed by merge request
+     * ({@link CiFileAudience}). Empty without GitLab or with a custom audience (it stays the same).
      */
-    private Optional<RotationFinding> ciFileNamingTheOldAudience(FederationSpec spec, SetupValues oldValues)
-            throws IOException {
+    private Optional<CiFileAudience.Scope> ciFileScope(FederationSpec spec, SetupValues oldValues, String newId) {
         if (gitlab.isEmpty() || spec.gitlab().isEmpty() || !oldValues.allowedAudiences().isEmpty()) {
             return Optional.empty();
         }
-        String ref = spec.gitlab().get().ref();
-        String audience = oldValues.providerAudience(); // with or without https:, the same text follows //
-        return dev.wifdesk.plan.CiConfigFile.read(gitlab.get(), oldValues.gitlabProjectPath(), ref)
-                .filter(text -> text.contains(audience))
-                .map(text -> new RotationFinding(RotationFinding.CI_FILE_OLD_AUDIENCE, "warning",
-                        dev.wifdesk.plan.CiConfigFile.PATH + " on " + ref + " names the old provider's audience " + audience
-                                + " literally: a job asking for it is refused by the new provider after the switch",
-                        "ask for aud: $WIF_ID_TOKEN_AUD in id_tokens (the switch moves that variable), then switch"));
+        String newAudience = dev.wifdesk.model.CiContract.providerValue(dev.wifdesk.model.ResourceNames.providerName(
+                oldValues.projectNumber(), newId, oldValues.providerId()));
+        return Optional.of(new CiFileAudience.Scope(oldValues.gitlabProjectPath(), spec.gitlab().get().ref(),
+                oldValues.providerAudience(), newAudience, newId));
+    }
+
+    private static void add(CiFileAudience.Planned c, List<Step> steps, List<RotationFinding> findings) {
+        steps.add(c.step());
+        findings.add(c.finding());
     }
 
     public RotationPlan rollback(FederationSpec spec) throws IOException, InvalidSpecException, RotationRefused {
@@ -231,9 +235,14 @@ public final class Rotation {
         List<String> before = steps.stream().map(Step::id).toList();
         old.plan().steps().stream().filter(st -> st.id().equals(VARIABLES_STEP)).findFirst()
                 .ifPresent(v -> steps.add(after(v, before))); // the old path is whole before the jobs are pointed at it
+        List<RotationFinding> findings = new ArrayList<>();
+        Optional<CiFileAudience.Scope> ciFile = ciFileScope(spec, s.oldValues(), PoolReader.idOf(next.getName()));
+        if (ciFile.isPresent()) {
+            CiFileAudience.forRollback(gitlab.get(), ciFile.get()).ifPresent(c -> add(c, steps, findings));
+        }
         RotationMarker marker = s.marker().orElseThrow();
         steps.add(LifecycleSteps.marker(next, marker.unswitched(), steps.stream().map(Step::id).toList()));
-        return plan(RotationPlan.Phase.ROLLBACK, s, PoolReader.idOf(next.getName()), old.values(), steps, List.of());
+        return plan(RotationPlan.Phase.ROLLBACK, s, PoolReader.idOf(next.getName()), old.values(), steps, findings);
     }
 
     public RotationPlan retire(FederationSpec spec, Duration grace) throws IOException, InvalidSpecException, RotationRefused {

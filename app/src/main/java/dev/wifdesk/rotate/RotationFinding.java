@@ -6,7 +6,8 @@ import java.util.Objects;
  * Something a rotation phase found that the user must decide on, shown with the phase's plan:
  * {@code UNMANAGED_BINDING} (a member of the old pool on an account that the spec does not make),
  * {@code VARIABLES_CHANGED} (a CI/CD variable neither on the old nor the new provider's value),
- * {@code CI_FILE_OLD_AUDIENCE} ({@code .gitlab-ci.yml} spells out the old provider's default audience).
+ * {@code CI_FILE_OLD_AUDIENCE} ({@code .gitlab-ci.yml} spells out the old provider's default audience:
+ * info, naming the merge request the switch or rollback proposes or closes).
  */
 public record RotationFinding(String code, String severity, String message, String fix) {
     public static final String UNMANAGED_BINDING = "ROTATION_UNMANAGED_BINDING";

@@ -27,4 +27,9 @@ public record RotationPlan(Phase phase, String oldPool, String newPool, SetupPla
     public int changes() {
         return plan.changes();
     }
+
+    /** The spec of the path this phase leaves live (the new pool's after prepare and switch, the old one's after rollback). */
+    public dev.wifdesk.model.FederationSpec livePath() {
+        return plan.values().spec();
+    }
 }

@@ -175,8 +175,10 @@ class RotationPhasesTest {
         RotationPlan switchOver = rotation.switchOver(at.spec, false);
         assertThat(switchOver.findings()).singleElement().satisfies(x -> {
             assertThat(x.code()).isEqualTo(RotationFinding.CI_FILE_OLD_AUDIENCE);
+            assertThat(x.severity()).as("the switch fixes it by merge request").isEqualTo("info");
             assertThat(x.fix()).contains("$WIF_ID_TOKEN_AUD");
         });
+        assertThat(byId(switchOver).get(CiFileAudience.STEP).action()).isEqualTo(Action.CREATE);
         at.run(switchOver);
         assertThat(at.variables()).containsEntry("WIF_ID_TOKEN_AUD [*]", "https:" + RotationSandbox.providerValue(NEW))
                 .containsEntry("WIF_ID_TOKEN_AUD [production]", "https:" + RotationSandbox.providerValue(NEW));

@@ -109,7 +109,7 @@ class MessagesBundleTest {
         for (var o : dev.wifdesk.plan.Outcome.values()) {
             out.add("setup.apply.outcome." + o.name());
         }
-        for (var s : dev.wifdesk.ui.setup.ApplyStepViewModel.Status.values()) {
+        for (var s : dev.wifdesk.ui.common.StepLines.Status.values()) {
             out.add("setup.apply.status." + s.name());
         }
         for (var j : dev.wifdesk.ui.setup.SetupWizardState.VerificationJob.values()) {

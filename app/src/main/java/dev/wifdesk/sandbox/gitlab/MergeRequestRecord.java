@@ -16,6 +16,7 @@ final class MergeRequestRecord {
     String state = "opened";
     Instant updatedAt;
     Instant mergedAt;
+    Instant closedAt;
     String mergeCommitSha;
     SandboxUser mergedBy;
 

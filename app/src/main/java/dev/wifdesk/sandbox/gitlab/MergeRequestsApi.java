@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Merge requests of a project: create (one open MR per source branch: 409 otherwise), list (filters
- * {@code state}, {@code source_branch}, {@code target_branch}), get by iid, and merge (the target branch
- * gets the source's changes as a new commit).
+ * {@code state}, {@code source_branch}, {@code target_branch}), get by iid, close / reopen
+ * ({@code state_event}), and merge (the target branch gets the source's changes as a new commit).
  */
 final class MergeRequestsApi {
     private final GitLabStore store;
@@ -40,6 +40,9 @@ final class MergeRequestsApi {
         long iid = number(rest.get(0), "Merge Request");
         MergeRequestRecord mr = repo.mergeRequests().stream().filter(m -> m.iid == iid).findFirst()
                 .orElseThrow(() -> ApiError.notFound("Merge Request"));
+        if (rest.size() == 1 && r.method.equals("PUT")) {
+            return update(r, token, repo, mr);
+        }
         if (rest.size() == 1) {
             RestSupport.expect(r, "GET");
             return Reply.ok(render(repo, mr));
@@ -99,6 +102,34 @@ final class MergeRequestsApi {
         return Reply.ok(render(repo, mr));
     }
 
+    /**
+     * {@code PUT .../merge_requests/:iid} with {@code state_event} {@code close} or {@code reopen} (the
+     * only fields modelled): an open MR closes, a closed one reopens; a merged MR keeps its state.
+     */
+    private Reply update(ApiRequest r, AccessToken token, ProjectRepository repo, MergeRequestRecord mr) throws ApiError {
+        requireWrite(token);
+        if (!token.user().accessLevel().atLeast(SandboxUser.AccessLevel.DEVELOPER)) {
+            throw ApiError.forbidden();
+        }
+        Optional<String> event = r.param("state_event");
+        if (event.isPresent() && !event.get().equals("close") && !event.get().equals("reopen")) {
+            throw ApiError.paramError("state_event does not have a valid value");
+        }
+        synchronized (repo) {
+            Instant now = store.clock().instant();
+            if (event.filter("close"::equals).isPresent() && mr.state.equals("opened")) {
+                mr.state = "closed";
+                mr.closedAt = now;
+                mr.updatedAt = now;
+            } else if (event.filter("reopen"::equals).isPresent() && mr.state.equals("closed")) {
+                mr.state = "opened";
+                mr.closedAt = null;
+                mr.updatedAt = now;
+            }
+        }
+        return Reply.ok(render(repo, mr));
+    }
+
     private static <T> T read(ProjectRepository repo, java.util.function.Supplier<T> reader) {
         synchronized (repo) {
             return reader.get();
@@ -118,6 +149,7 @@ final class MergeRequestsApi {
             m.put("created_at", GitLabJson.time(mr.createdAt));
             m.put("updated_at", GitLabJson.time(mr.updatedAt));
             m.put("merged_at", GitLabJson.time(mr.mergedAt));
+            m.put("closed_at", GitLabJson.time(mr.closedAt));
             m.put("merged_by", mr.mergedBy == null ? null : json.user(mr.mergedBy));
             m.put("target_branch", mr.targetBranch);
             m.put("source_branch", mr.sourceBranch);

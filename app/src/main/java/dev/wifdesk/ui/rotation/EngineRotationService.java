@@ -10,6 +10,7 @@ import dev.wifdesk.plan.FieldDiff;
 import dev.wifdesk.plan.PlanExecutor;
 import dev.wifdesk.plan.PlanRun;
 import dev.wifdesk.plan.Step;
+import dev.wifdesk.rotate.PhaseVerification;
 import dev.wifdesk.rotate.PoolStatus;
 import dev.wifdesk.rotate.Rotation;
 import dev.wifdesk.rotate.RotationPlan;
@@ -17,7 +18,13 @@ import dev.wifdesk.rotate.RotationRefused;
 import dev.wifdesk.rotate.RotationStatus;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.setup.GitLabAccess;
+import dev.wifdesk.ui.diagnostics.LiveServices;
 import dev.wifdesk.ui.setup.SetupReview;
+import dev.wifdesk.verify.BindingHistory;
+import dev.wifdesk.verify.Verifier;
+import dev.wifdesk.verify.VerifyListener;
+import dev.wifdesk.verify.VerifyReport;
+import dev.wifdesk.verify.VerifyTiming;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,15 +36,18 @@ import org.gitlab4j.api.GitLabApi;
 /**
  * The screen's port on {@code rotate/}: the status from {@link RotationStatus}, each phase planned
  * by {@link Rotation} (reads only) and run by {@link PlanExecutor} with every mutating call audited
- * under the connection's identity, exactly as {@code wifdesk rotate} does.
+ * under the connection's identity, then the path it left live verified by {@link PhaseVerification},
+ * exactly as {@code wifdesk rotate} does.
  */
 public final class EngineRotationService implements RotationService {
     private final AuditLog audit;
     private final Clock clock;
+    private final VerifyTiming timing;
 
-    public EngineRotationService(AuditLog audit, Clock clock) {
+    public EngineRotationService(AuditLog audit, Clock clock, VerifyTiming timing) {
         this.audit = audit;
         this.clock = clock;
+        this.timing = timing;
     }
 
     private static GoogleClients google(Connection c) throws IOException {
@@ -76,7 +86,7 @@ public final class EngineRotationService implements RotationService {
             var steps = plan.plan().plan();
             return new RotationReview(phase, plan.oldPool(), plan.newPool(), new SetupReview(steps,
                     steps.steps().stream().map(EngineRotationService::row).toList(), plan.plan().findings(),
-                    plan.changes()), plan.findings());
+                    plan.changes()), plan.findings(), plan.livePath());
         } catch (InvalidSpecException e) {
             // the message names the field and the rule
             throw new IOException(e.getMessage(), e);
@@ -100,6 +110,19 @@ public final class EngineRotationService implements RotationService {
             AuditedChanges audited = new AuditedChanges(audit, connection.identity(), clock);
             return PlanExecutor.run(review.review().plan(), new ChangeContext(google(connection), api, audited),
                     listener, cancelled);
+        } finally {
+            api.ifPresent(GitLabApi::close);
+        }
+    }
+
+    @Override
+    public Optional<VerifyReport> verify(Connection connection, Optional<GitLabAccess> gitlab, RotationReview review,
+                                         VerifyListener listener, BooleanSupplier cancelled) throws Exception {
+        Optional<GitLabApi> api = open(gitlab, review.livePath());
+        try {
+            Verifier verifier = new Verifier(google(connection), api, LiveServices.jwksFor(connection),
+                    BindingHistory.of(audit), timing);
+            return new PhaseVerification(verifier).after(review.phase(), review.livePath(), listener, cancelled);
         } finally {
             api.ifPresent(GitLabApi::close);
         }

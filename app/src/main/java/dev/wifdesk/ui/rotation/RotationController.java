@@ -3,8 +3,10 @@ package dev.wifdesk.ui.rotation;
 import dev.wifdesk.rotate.PoolStatus;
 import dev.wifdesk.rotate.RotationPlan;
 import dev.wifdesk.ui.common.ConfirmChangeDialog;
+import dev.wifdesk.ui.common.StepLines;
 import dev.wifdesk.ui.core.Messages;
-import dev.wifdesk.ui.setup.ApplyStepViewModel;
+import dev.wifdesk.verify.CheckResult;
+import dev.wifdesk.verify.CheckStatus;
 import java.io.File;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,8 +30,9 @@ import javafx.stage.FileChooser;
 
 /**
  * The Rotation screen: binds {@link RotationViewModel} to the view, fills the pool table (an
- * overdue row gets the style class {@code pool-overdue}), shows a phase's plan as cards, and asks
- * through {@link ConfirmChangeDialog} before the phase runs.
+ * overdue row gets the style class {@code pool-overdue}), shows a phase's plan as cards, asks
+ * through {@link ConfirmChangeDialog} before the phase runs, and shows the run's lines and the
+ * verification of the path it left live (one line per check, the pipeline with its web page).
  */
 public final class RotationController {
     static final String OVERDUE = "pool-overdue";
@@ -102,6 +105,12 @@ public final class RotationController {
     private VBox linesBox;
     @FXML
     private Label resultLabel;
+    @FXML
+    private VBox verificationBox;
+    @FXML
+    private VBox checksBox;
+    @FXML
+    private TextField pipelineField;
 
     public RotationController(RotationViewModel vm, Messages messages) {
         this.vm = vm;
@@ -136,7 +145,25 @@ public final class RotationController {
         columns();
         vm.pools().addListener((ListChangeListener<PoolStatus>) c -> poolTable.getItems().setAll(vm.pools()));
         vm.reviewProperty().addListener((o, a, b) -> showReview());
-        vm.run().lines().addListener((ListChangeListener<ApplyStepViewModel.Line>) c -> showLines());
+        vm.run().lines().addListener((ListChangeListener<StepLines.Line>) c -> showLines());
+        // the verification of the path now live: shown once one ran, the pipeline only when one ran
+        var verified = vm.run().verifiedProperty().isNotNull();
+        verificationBox.visibleProperty().bind(verified);
+        verificationBox.managedProperty().bind(verified);
+        pipelineField.textProperty().bind(vm.run().pipelineProperty());
+        pipelineField.visibleProperty().bind(vm.run().pipelineProperty().isNotEmpty());
+        pipelineField.managedProperty().bind(vm.run().pipelineProperty().isNotEmpty());
+        vm.run().checks().addListener((ListChangeListener<CheckResult>) c -> checksBox.getChildren()
+                .setAll(vm.run().checks().stream().map(this::check).toList()));
+    }
+
+    private Label check(CheckResult r) {
+        Label label = new Label(messages.get("rotation.verify.check", messages.get("verify.status." + r.status().wireName()),
+                messages.get("verify.layer." + r.layer().wireName()), r.name(), r.detail()));
+        label.setWrapText(true);
+        label.setId("rotation-check-" + r.layer().wireName() + "-" + r.name());
+        label.getStyleClass().add(r.blocks() ? "stage-fail" : r.status() == CheckStatus.PASS ? "stage-pass" : "stage-skipped");
+        return label;
     }
 
     private void columns() {
@@ -176,22 +203,9 @@ public final class RotationController {
     }
 
     private void showLines() {
-        linesBox.getChildren().setAll(vm.run().lines().stream().map(this::line).toList());
+        linesBox.getChildren().setAll(vm.run().lines().stream().map(l -> StepLines.label(messages, l, "rotation-line-")).toList());
     }
 
-    private Label line(ApplyStepViewModel.Line l) {
-        String status = messages.get("setup.apply.status." + l.status().name());
-        Label label = new Label(l.detail().isEmpty() ? messages.get("setup.apply.line", status, l.resource())
-                : messages.get("setup.apply.lineDetail", status, l.resource(), l.detail()));
-        label.setWrapText(true);
-        label.setId("rotation-line-" + l.id());
-        label.getStyleClass().add(switch (l.status()) {
-            case DONE, UNCHANGED -> "stage-pass";
-            case FAILED -> "stage-fail";
-            default -> "stage-skipped";
-        });
-        return label;
-    }
 
     @FXML
     private void onBrowse() {

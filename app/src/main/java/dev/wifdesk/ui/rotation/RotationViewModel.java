@@ -189,7 +189,8 @@ public final class RotationViewModel {
             return;
         }
         Optional<GitLabAccess> gitlab = gitlab(c.get(), spec.get());
-        run.start(r, (listener, cancelled) -> service.run(c.get(), gitlab, r, listener, cancelled), () -> {
+        run.start(r, (listener, cancelled) -> service.run(c.get(), gitlab, r, listener, cancelled),
+                (listener, cancelled) -> service.verify(c.get(), gitlab, r, listener, cancelled), () -> {
             // what ran is no longer the plan; the overview shows its effect
             review.set(null);
             reviewStatus.set("");

@@ -1,5 +1,6 @@
 package dev.wifdesk.ui.setup;
 
+import dev.wifdesk.ui.common.StepLines;
 import dev.wifdesk.ui.core.Messages;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -41,26 +42,13 @@ public final class ApplyStepController {
         mergeRequestLabel.managedProperty().bind(mergeRequestLabel.visibleProperty());
         cancelButton.disableProperty().bind(vm.runningProperty().not());
         verifyButton.disableProperty().bind(vm.succeededProperty().not());
-        vm.lines().addListener((ListChangeListener<ApplyStepViewModel.Line>) c -> showLines());
+        vm.lines().addListener((ListChangeListener<StepLines.Line>) c -> showLines());
     }
 
     private void showLines() {
-        linesBox.getChildren().setAll(vm.lines().stream().map(this::line).toList());
+        linesBox.getChildren().setAll(vm.lines().stream().map(l -> StepLines.label(messages, l, "apply-line-")).toList());
     }
 
-    private Label line(ApplyStepViewModel.Line l) {
-        String status = messages.get("setup.apply.status." + l.status().name());
-        Label label = new Label(l.detail().isEmpty() ? messages.get("setup.apply.line", status, l.resource())
-                : messages.get("setup.apply.lineDetail", status, l.resource(), l.detail()));
-        label.setWrapText(true);
-        label.setId("apply-line-" + l.id());
-        label.getStyleClass().add(switch (l.status()) {
-            case DONE, UNCHANGED -> "stage-pass";
-            case FAILED -> "stage-fail";
-            default -> "stage-skipped";
-        });
-        return label;
-    }
 
     @FXML
     private void onCancel() {

@@ -1,24 +1,19 @@
 package dev.wifdesk.ui.setup;
 
 import dev.wifdesk.cloud.ClientErrors;
-import dev.wifdesk.plan.PlanExecutor;
 import dev.wifdesk.plan.PlanRun;
-import dev.wifdesk.plan.Step;
-import dev.wifdesk.plan.StepResult;
+import dev.wifdesk.ui.common.StepLines;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.Navigator;
 import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.ui.core.View;
 import dev.wifdesk.ui.core.Work;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,33 +26,18 @@ import org.slf4j.LoggerFactory;
 public final class ApplyStepViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ApplyStepViewModel.class);
 
-    /** Where a step of the run is. */
-    public enum Status { PENDING, RUNNING, DONE, UNCHANGED, FAILED, SKIPPED }
-
-    /** One step's line in the progress list. */
-    public record Line(String id, String resource, Status status, String detail) {
-        Line with(Status s, String d) {
-            return new Line(id, resource, s, d);
-        }
-    }
-
-    /** A listener event from the worker, applied to the list on the handler thread. */
-    private record Event(String startedId, StepResult result) {
-    }
-
     private final SetupWizardState state;
     private final SetupService service;
     private final UiExecutor executor;
     private final Messages messages;
     private final Navigator navigator;
-    private final ObservableList<Line> lines = FXCollections.observableArrayList();
+    private final StepLines lines;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper succeeded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper mergeRequestUrl = new ReadOnlyStringWrapper("");
-    private final Queue<Event> events = new ConcurrentLinkedQueue<>();
     private UiExecutor.Running current = UiExecutor.Running.DONE;
 
     public ApplyStepViewModel(SetupWizardState state, SetupService service, UiExecutor executor, Messages messages,
@@ -67,6 +47,7 @@ public final class ApplyStepViewModel {
         this.executor = executor;
         this.messages = messages;
         this.navigator = navigator;
+        this.lines = new StepLines(messages);
     }
 
     /** Runs the reviewed plan; refused without one, or while a run is under way. */
@@ -77,29 +58,26 @@ public final class ApplyStepViewModel {
         if (review.isEmpty() || connection.isEmpty() || gitlab.isEmpty() || running.get()) {
             return;
         }
-        lines.setAll(review.get().plan().steps().stream()
-                .map(s -> new Line(s.id(), s.resource(), Status.PENDING, "")).toList());
+        lines.reset(review.get().plan());
         running.set(true);
         finished.set(false);
         succeeded.set(false);
         progress.set(0);
         mergeRequestUrl.set("");
         result.set(messages.get("setup.apply.running"));
-        events.clear();
         current = executor.run(Work.steps(p -> service.apply(connection.get(), gitlab.get(), review.get(),
-                        listener(p), p::isCancelled))
+                        lines.listener(p), p::isCancelled))
                 .mutating()
                 .onProgress((fraction, message) -> {
                     if (fraction >= 0) {
                         progress.set(fraction);
                     }
-                    drain();
+                    lines.drain();
                 })
                 .onSuccess(this::finish)
                 .onFailure(this::fail)
                 .onCancelled(() -> {
-                    drain();
-                    skipTheRest(Status.PENDING, Status.RUNNING);
+                    lines.cancelled();
                     result.set(messages.get("setup.apply.cancelled"));
                 })
                 .onFinally(() -> {
@@ -110,58 +88,18 @@ public final class ApplyStepViewModel {
                 }));
     }
 
-    private PlanExecutor.Listener listener(Work.Progress p) {
-        return new PlanExecutor.Listener() {
-            @Override
-            public void starting(int index, int total, Step step) {
-                events.add(new Event(step.id(), null));
-                p.update((double) index / total, step.id());
-            }
-
-            @Override
-            public void finished(StepResult r) {
-                events.add(new Event(null, r));
-                p.update(-1, r.step().id());
-            }
-        };
-    }
-
-    private void drain() {
-        for (Event e = events.poll(); e != null; e = events.poll()) {
-            if (e.result() == null) {
-                set(indexOf(e.startedId()), Status.RUNNING, "");
-            } else {
-                show(e.result());
-            }
-        }
-    }
-
     /** Stops between steps: the step under way finishes, the rest are skipped. */
     public void cancel() {
         current.cancel();
     }
 
-    private void show(StepResult r) {
-        int i = indexOf(r.step().id());
-        if (r.failed()) {
-            set(i, Status.FAILED, ClientErrors.oneLine(r.error().orElseThrow()));
-        } else {
-            set(i, r.changed() ? Status.DONE : Status.UNCHANGED,
-                    messages.get("setup.apply.outcome." + r.outcome().name()));
-        }
-    }
-
     private void finish(PlanRun run) {
-        drain();
-        run.results().forEach(this::show);
-        run.skipped().forEach(s -> set(indexOf(s.id()), Status.SKIPPED, messages.get("setup.apply.skipped")));
+        lines.finish(run);
         if (run.cancelled()) {
-            skipTheRest(Status.PENDING, Status.RUNNING);
-            result.set(messages.get("setup.apply.cancelledAfter", run.results().size(), lines.size()));
+            result.set(messages.get("setup.apply.cancelledAfter", run.results().size(), lines.lines().size()));
             return;
         }
         if (run.failure().isPresent()) {
-            skipTheRest(Status.PENDING);
             result.set(messages.get("setup.apply.failed", ClientErrors.oneLine(run.failure().get())));
             return;
         }
@@ -186,40 +124,10 @@ public final class ApplyStepViewModel {
     }
 
     private void fail(Throwable t) {
-        drain();
         String why = ClientErrors.oneLine(t);
         LOG.warn("Setup apply failed: {}", why);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).status() == Status.RUNNING) {
-                set(i, Status.FAILED, why);
-            }
-        }
-        skipTheRest(Status.PENDING);
+        lines.failed(why);
         result.set(messages.get("setup.apply.failed", why));
-    }
-
-    private void skipTheRest(Status... which) {
-        java.util.Set<Status> s = java.util.Set.of(which);
-        for (int i = 0; i < lines.size(); i++) {
-            if (s.contains(lines.get(i).status())) {
-                set(i, Status.SKIPPED, messages.get("setup.apply.skipped"));
-            }
-        }
-    }
-
-    private int indexOf(String id) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private void set(int i, Status status, String detail) {
-        if (i >= 0 && i < lines.size()) {
-            lines.set(i, lines.get(i).with(status, detail));
-        }
     }
 
     /** Opens the Verify screen (after a successful apply). */
@@ -227,8 +135,8 @@ public final class ApplyStepViewModel {
         navigator.show(View.VERIFY);
     }
 
-    public ObservableList<Line> lines() {
-        return lines;
+    public ObservableList<StepLines.Line> lines() {
+        return lines.lines();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

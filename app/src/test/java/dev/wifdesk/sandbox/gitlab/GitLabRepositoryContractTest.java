@@ -139,6 +139,28 @@ class GitLabRepositoryContractTest {
     }
 
     @Test
+    void stateEventClosesAndReopensAnOpenMergeRequestAndLeavesAMergedOneMerged() throws Exception {
+        api.getRepositoryApi().createBranch(PROJECT, "feature", "main");
+        MergeRequest mr = api.getMergeRequestApi().createMergeRequest(PROJECT, "feature", "main", "t", null, null);
+        var mrs = api.getMergeRequestApi();
+        MergeRequest closed = mrs.updateMergeRequest(PROJECT, mr.getIid(),
+                new org.gitlab4j.api.models.MergeRequestParams().withStateEvent(Constants.StateEvent.CLOSE));
+        assertThat(closed.getState()).isEqualTo("closed");
+        assertThat(closed.getClosedAt()).isNotNull();
+        assertThat(mrs.getMergeRequests(PROJECT, Constants.MergeRequestState.OPENED)).isEmpty();
+        assertThat(mrs.getMergeRequests(PROJECT, Constants.MergeRequestState.CLOSED)).extracting(MergeRequest::getIid)
+                .containsExactly(mr.getIid());
+        assertThatThrownBy(() -> mrs.acceptMergeRequest(PROJECT, mr.getIid()))
+                .isInstanceOfSatisfying(GitLabApiException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(405));
+
+        assertThat(mrs.updateMergeRequest(PROJECT, mr.getIid(), new org.gitlab4j.api.models.MergeRequestParams()
+                .withStateEvent(Constants.StateEvent.REOPEN)).getState()).isEqualTo("opened");
+        mrs.acceptMergeRequest(PROJECT, mr.getIid());
+        assertThat(mrs.updateMergeRequest(PROJECT, mr.getIid(), new org.gitlab4j.api.models.MergeRequestParams()
+                .withStateEvent(Constants.StateEvent.CLOSE)).getState()).as("a merged MR stays merged").isEqualTo("merged");
+    }
+
+    @Test
     void mergeKeepsWhatTheTargetChangedMeanwhile() throws Exception {
         api.getRepositoryApi().createBranch(PROJECT, "feature", "main");
         api.getRepositoryFileApi().createFile(PROJECT, file("feature.txt", "f"), "feature", "feature file");

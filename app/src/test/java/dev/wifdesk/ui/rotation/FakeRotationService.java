@@ -15,6 +15,13 @@ import dev.wifdesk.rotate.RotationRefused;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.setup.GitLabAccess;
 import dev.wifdesk.ui.setup.SetupReview;
+import dev.wifdesk.verify.CheckNames;
+import dev.wifdesk.verify.CheckResult;
+import dev.wifdesk.verify.Layer;
+import dev.wifdesk.verify.LaunchMode;
+import dev.wifdesk.verify.PipelineRun;
+import dev.wifdesk.verify.VerifyListener;
+import dev.wifdesk.verify.VerifyReport;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +33,9 @@ import java.util.function.BooleanSupplier;
 /**
  * A hand-written double of the screen's own port (not of a Google or GitLab library): two pools,
  * the old one overdue; each phase a plan of three steps whose changes record that they ran;
- * retire refused inside a grace period of more than zero days, as the engine does.
+ * retire refused inside a grace period of more than zero days, as the engine does; the
+ * verification after a phase as {@link #verification} says (by default the engine's shape: prepare
+ * preflight and launch, switch and rollback with a pipeline, retire none).
  */
 final class FakeRotationService implements RotationService {
     static final Instant CREATED = Instant.parse("2026-07-01T00:00:00Z");
@@ -39,6 +48,25 @@ final class FakeRotationService implements RotationService {
     String failing;
     /** Runs after each step's change (a test cancels here). */
     java.util.function.Consumer<String> afterStep = id -> { };
+    /** The phases whose path was verified, in order. */
+    final List<RotationPlan.Phase> verified = new ArrayList<>();
+    /** What the verification after a phase reports. */
+    java.util.function.Function<RotationPlan.Phase, Optional<VerifyReport>> verification = FakeRotationService::passing;
+
+    static final PipelineRun PIPELINE = new PipelineRun(41, "success", "https://gitlab.example.com/acme/pipelines/-/pipelines/41");
+
+    static Optional<VerifyReport> passing(RotationPlan.Phase phase) {
+        List<CheckResult> checks = new ArrayList<>(List.of(CheckResult.pass(Layer.PREFLIGHT, CheckNames.PROVIDER, "ACTIVE"),
+                CheckResult.pass(Layer.LAUNCH, CheckNames.LAUNCH_VALIDATE, "validateOnly accepted")));
+        return switch (phase) {
+            case PREPARE -> Optional.of(new VerifyReport(LaunchMode.VALIDATE, checks, Optional.empty(), false));
+            case SWITCH, ROLLBACK -> {
+                checks.add(CheckResult.pass(Layer.PIPELINE, CheckNames.PIPELINE, "pipeline 41 success"));
+                yield Optional.of(new VerifyReport(LaunchMode.RUN, checks, Optional.empty(), false, Optional.of(PIPELINE)));
+            }
+            case RETIRE -> Optional.empty();
+        };
+    }
 
     @Override
     public List<PoolStatus> pools(Connection connection, Optional<GitLabAccess> gitlab, FederationSpec spec, Duration policy) {
@@ -72,7 +100,7 @@ final class FakeRotationService implements RotationService {
                 "On other@sandbox-project.iam.gserviceaccount.com, roles/iam.workloadIdentityUser for a member of gitlab-ci"
                         + " was not made by the spec", "copy it with the option, or grant it by hand"));
         return new RotationReview(phase, "gitlab-ci", "gitlab-ci-2026q4", new SetupReview(new Plan(steps), rows,
-                List.of(), steps.size()), findings);
+                List.of(), steps.size()), findings, spec);
     }
 
     private Step step(String id, String resource) {
@@ -97,5 +125,12 @@ final class FakeRotationService implements RotationService {
                 java.time.Clock.systemUTC());
         return PlanExecutor.run(review.review().plan(), new dev.wifdesk.plan.ChangeContext(google, Optional.empty(),
                 audited), listener, cancelled, 1);
+    }
+
+    @Override
+    public Optional<VerifyReport> verify(Connection connection, Optional<GitLabAccess> gitlab, RotationReview review,
+                                         VerifyListener listener, BooleanSupplier cancelled) {
+        verified.add(review.phase());
+        return verification.apply(review.phase());
     }
 }

@@ -7,17 +7,25 @@ import dev.wifdesk.model.SpecParser;
 import dev.wifdesk.model.SpecValidator;
 import dev.wifdesk.rotate.PoolStatus;
 import dev.wifdesk.rotate.RotationPlan.Phase;
+import dev.wifdesk.ui.common.StepLines.Line;
+import dev.wifdesk.ui.common.StepLines.Status;
 import dev.wifdesk.ui.connection.ConnectionState;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.UiExecutor;
-import dev.wifdesk.ui.setup.ApplyStepViewModel.Line;
-import dev.wifdesk.ui.setup.ApplyStepViewModel.Status;
 import dev.wifdesk.ui.support.TestServices;
+import dev.wifdesk.verify.CheckNames;
+import dev.wifdesk.verify.CheckResult;
+import dev.wifdesk.verify.Layer;
+import dev.wifdesk.verify.LaunchMode;
+import dev.wifdesk.verify.PipelineRun;
+import dev.wifdesk.verify.VerifyReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,7 +142,11 @@ class RotationViewModelTest {
         vm.runReviewed();
         assertThat(service.ran).containsExactly("pool", "provider", "marker");
         assertThat(vm.run().lines()).extracting(Line::status).containsOnly(Status.DONE);
-        assertThat(vm.run().resultProperty().get()).isEqualTo("Done: 3 changed, 0 already so.");
+        assertThat(service.verified).as("the path prepare left live is verified").containsExactly(Phase.PREPARE);
+        assertThat(vm.run().resultProperty().get())
+                .isEqualTo("Done: 3 changed, 0 already so. The path now live is verified: 2 checks, none failed.");
+        assertThat(vm.run().checks()).extracting(c -> c.name()).containsExactly("provider", "templates-launch-validate");
+        assertThat(vm.run().pipelineProperty().get()).as("prepare runs no pipeline").isEmpty();
         assertThat(vm.run().progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.reviewProperty().get()).as("what ran is no longer the plan").isNull();
         assertThat(service.policies).as("the overview is read again").hasSize(2);
@@ -168,6 +180,62 @@ class RotationViewModelTest {
         assertThat(vm.run().lines()).extracting(Line::status).containsExactly(Status.DONE, Status.FAILED, Status.SKIPPED);
         assertThat(vm.run().lines().get(1).detail()).contains("409 ALREADY_EXISTS");
         assertThat(vm.run().resultProperty().get()).startsWith("The phase stopped:").contains("old path keeps working");
+        assertThat(service.verified).as("a phase that stopped is not verified").isEmpty();
+        assertThat(vm.run().verifiedProperty().get()).isNull();
+    }
+
+    @Test
+    void switchShowsThePipelineItsVerificationRan() throws Exception {
+        open();
+        vm.plan(Phase.SWITCH);
+        vm.runReviewed();
+        assertThat(service.verified).containsExactly(Phase.SWITCH);
+        assertThat(vm.run().resultProperty().get()).startsWith("Done: 3 changed").contains("3 checks, none failed");
+        assertThat(vm.run().pipelineProperty().get())
+                .isEqualTo("Pipeline #41: success — https://gitlab.example.com/acme/pipelines/-/pipelines/41");
+        assertThat(vm.run().runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailedVerificationIsAFailureWithTheChecksExplanationNotDone() throws Exception {
+        open();
+        service.verification = phase -> Optional.of(new VerifyReport(LaunchMode.RUN, List.of(
+                CheckResult.pass(Layer.PREFLIGHT, CheckNames.PROVIDER, "ACTIVE"),
+                CheckResult.fail(Layer.PIPELINE, CheckNames.CI_JOB, "job verify-wif failed: STS refused the token",
+                        List.of(), "", List.of())), Optional.empty(), false,
+                Optional.of(new PipelineRun(42, "failed", "https://gitlab.example.com/acme/pipelines/-/pipelines/42"))));
+        vm.plan(Phase.SWITCH);
+        vm.runReviewed();
+        String result = vm.run().resultProperty().get();
+        assertThat(result).doesNotStartWith("Done").startsWith("The phase ran (3 changed, 0 already so), but the "
+                + "verification of the path now live failed: ci-job: job verify-wif failed: STS refused the token.");
+        assertThat(vm.run().checks()).extracting(c -> c.status().wireName()).containsExactly("pass", "fail");
+        assertThat(vm.run().pipelineProperty().get()).startsWith("Pipeline #42: failed");
+    }
+
+    @Test
+    void aVerificationThatCannotRunIsShownAsNotVerified() throws Exception {
+        open();
+        service.verification = phase -> {
+            throw new IllegalStateException("401 Unauthorized");
+        };
+        vm.plan(Phase.ROLLBACK);
+        vm.runReviewed();
+        assertThat(vm.run().resultProperty().get()).doesNotStartWith("Done")
+                .startsWith("The phase ran (3 changed, 0 already so), but it could not be verified:").contains("401");
+        assertThat(vm.run().runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void retireHasNothingToVerify() throws Exception {
+        open();
+        vm.graceDaysProperty().set("0");
+        vm.plan(Phase.RETIRE);
+        vm.runReviewed();
+        assertThat(service.verified).as("retire proves nothing new").isEmpty();
+        assertThat(vm.run().resultProperty().get()).isEqualTo("Done: 3 changed, 0 already so.");
+        assertThat(vm.run().verifiedProperty().get()).isNull();
+        assertThat(vm.run().checks()).isEmpty();
     }
 
     @Test

@@ -189,7 +189,7 @@ class SetupWizardViewModelTest {
         assertThat(wizard.currentProperty().get()).isEqualTo(SetupStep.APPLY);
         ApplyStepViewModel a = wizard.apply();
         assertThat(service.ran).containsExactly("pool", "provider", "variables");
-        assertThat(a.lines()).extracting(ApplyStepViewModel.Line::status).containsOnly(ApplyStepViewModel.Status.DONE);
+        assertThat(a.lines()).extracting(dev.wifdesk.ui.common.StepLines.Line::status).containsOnly(dev.wifdesk.ui.common.StepLines.Status.DONE);
         assertThat(a.resultProperty().get()).isEqualTo("Done: 3 created or updated, 0 already so.");
         assertThat(a.succeededProperty().get()).isTrue();
         a.verifyNow();
@@ -209,8 +209,8 @@ class SetupWizardViewModelTest {
         nextTo(SetupStep.REVIEW);
         wizard.applyReviewed();
         ApplyStepViewModel a = wizard.apply();
-        assertThat(a.lines()).extracting(ApplyStepViewModel.Line::status).containsExactly(ApplyStepViewModel.Status.DONE,
-                ApplyStepViewModel.Status.FAILED, ApplyStepViewModel.Status.SKIPPED);
+        assertThat(a.lines()).extracting(dev.wifdesk.ui.common.StepLines.Line::status).containsExactly(dev.wifdesk.ui.common.StepLines.Status.DONE,
+                dev.wifdesk.ui.common.StepLines.Status.FAILED, dev.wifdesk.ui.common.StepLines.Status.SKIPPED);
         assertThat(a.lines().get(1).detail()).isEqualTo("409 ALREADY_EXISTS: Requested entity already exists");
         assertThat(a.resultProperty().get()).startsWith("Apply stopped: 409 ALREADY_EXISTS");
         assertThat(a.succeededProperty().get()).isFalse();
@@ -247,8 +247,8 @@ class SetupWizardViewModelTest {
         wizard.applyReviewed();
         ApplyStepViewModel a = wizard.apply();
         assertThat(service.ran).containsExactly("pool");
-        assertThat(a.lines()).extracting(ApplyStepViewModel.Line::status).containsExactly(ApplyStepViewModel.Status.DONE,
-                ApplyStepViewModel.Status.SKIPPED, ApplyStepViewModel.Status.SKIPPED);
+        assertThat(a.lines()).extracting(dev.wifdesk.ui.common.StepLines.Line::status).containsExactly(dev.wifdesk.ui.common.StepLines.Status.DONE,
+                dev.wifdesk.ui.common.StepLines.Status.SKIPPED, dev.wifdesk.ui.common.StepLines.Status.SKIPPED);
         assertThat(a.resultProperty().get()).isEqualTo("Cancelled after 1 of 3 steps; apply again to complete.");
         assertThat(a.succeededProperty().get()).isFalse();
         assertThat(a.runningProperty().get()).isFalse();
