@@ -45,18 +45,9 @@ class KeyringTokenVaultTest {
         root.setLevel(rootLevel);
     }
 
-    private static boolean keyringAvailable() {
-        try {
-            new KeyringTokenVault().check();
-            return true;
-        } catch (TokenVault.UnavailableException e) {
-            return false;
-        }
-    }
-
     @Test
     void withoutAKeyringEveryCallFailsWithTheReasonAndTheTokenGoesNowhere() throws Exception {
-        if (keyringAvailable()) {
+        if (Keyrings.available()) {
             vault.store(URL, token);
             assertThat(vault.read("https://gitlab.keyring-test.invalid")).contains(token);
             vault.forget(URL);

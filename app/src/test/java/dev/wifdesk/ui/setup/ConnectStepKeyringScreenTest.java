@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.gitlab.KeyringTokenVault;
-import dev.wifdesk.gitlab.TokenVault;
+import dev.wifdesk.gitlab.Keyrings;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.ConnectionState;
 import dev.wifdesk.ui.core.Messages;
@@ -46,15 +46,6 @@ class ConnectStepKeyringScreenTest {
         WizardScene.show(stage, vm, messages, new FxFileDialogs());
     }
 
-    private static boolean keyringAvailable() {
-        try {
-            new KeyringTokenVault().check();
-            return true;
-        } catch (TokenVault.UnavailableException e) {
-            return false;
-        }
-    }
-
     @Test
     void rememberingWithoutAKeyringSaysSoAndKeepsTheTokenInMemory(FxRobot robot) {
         CheckBox remember = robot.lookup("#rememberCheck").queryAs(CheckBox.class);
@@ -66,7 +57,7 @@ class ConnectStepKeyringScreenTest {
         robot.clickOn("#rememberCheck");
         Screenshots.save(stage.getScene(), "setup_connect_keyring");
         assertThat(note.isVisible()).isTrue();
-        if (keyringAvailable()) {
+        if (Keyrings.available()) {
             assertThat(remember.isSelected()).isTrue();
             assertThat(note.getText()).startsWith("The token will be kept in the OS keyring");
             return; // not this box: nothing is stored by this test

@@ -3,20 +3,14 @@ package dev.wifdesk.ui.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.cel.CelEngine;
-import dev.wifdesk.ui.MainWindow;
 import dev.wifdesk.ui.connection.ConnectionState;
 import dev.wifdesk.ui.core.Messages;
 import dev.wifdesk.ui.core.Navigator;
-import dev.wifdesk.ui.core.Theme;
 import dev.wifdesk.ui.core.UiExecutor;
 import dev.wifdesk.ui.core.View;
-import dev.wifdesk.ui.core.ViewLoader;
 import dev.wifdesk.ui.support.Screenshots;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -47,22 +41,7 @@ class SetupWizardScreenTest {
         connection.connectionProperty().set(SetupWizardViewModelTest.sandbox());
         SetupWizardViewModel vm = SetupWizardViewModel.create(service, connection, navigator, UiExecutor.inline(),
                 messages, new CelEngine());
-        Map<Class<?>, Supplier<Object>> controllers = Map.of(
-                SetupWizardController.class, () -> new SetupWizardController(vm, messages),
-                ConnectStepController.class, ConnectStepController::new,
-                ProjectStepController.class, ProjectStepController::new,
-                PoolProviderStepController.class, () -> new PoolProviderStepController(messages),
-                EnvironmentsStepController.class, () -> new EnvironmentsStepController(messages),
-                AccessStepController.class, AccessStepController::new,
-                GitLabStepController.class, () -> new GitLabStepController(messages),
-                ReviewStepController.class, () -> new ReviewStepController(messages),
-                ApplyStepController.class, () -> new ApplyStepController(messages));
-        Theme.useBase(false);
-        ViewLoader loader = new ViewLoader(messages.bundle(), type -> controllers.get(type).get());
-        Scene scene = new Scene(loader.load(View.SETUP_WIZARD).root(), MainWindow.WIDTH - 200, MainWindow.HEIGHT);
-        Theme.apply(scene, false);
-        stage.setScene(scene);
-        stage.show();
+        WizardScene.show(stage, vm, messages, new FxFileDialogs());
     }
 
     private boolean visible(FxRobot robot, String id) {
