@@ -4,13 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Builds target/wifdesk.jsa, the class-data sharing archive the launcher uses (run by mvn package:
- * java installer/cds/CdsTraining.java TARGET_DIR). Two training runs record the classes they load:
- * one diagnose on installer/cds/, and, when a display is available, one GUI start
+ * java installer/cds/CdsTraining.java TARGET_DIR). The training runs record the classes they load:
+ * one diagnose on installer/cds/; a plan and an apply of installer/cds/spec.yaml against a
+ * {@code wifdesk sandbox serve} of their own (loopback only: the Google and GitLab clients, CEL,
+ * the planner and the executor); and, when a display is available, one GUI start
  * (wifdesk --measure-startup, which opens the window and closes it at its first frame). Their
  * class lists are merged into one static archive, so both the command line and the window start
  * from it. Without a display the GUI run is skipped and the archive covers the command line only.
@@ -34,6 +38,7 @@ public final class CdsTraining {
             throw new IllegalStateException("diagnose training run exited " + rc);
         }
         lists.add(diagnose);
+        lists.addAll(setupRuns(java, jar, cds, in.resolve("spec.yaml")));
 
         if (displayAvailable()) {
             Path gui = cds.resolve("gui.classlist");
@@ -48,7 +53,7 @@ public final class CdsTraining {
         }
 
         Path merged = cds.resolve("wifdesk.classlist");
-        List<String> all = new ArrayList<>();
+        Set<String> all = new LinkedHashSet<>(); // the runs share most of their classes
         for (Path list : lists) {
             all.addAll(Files.readAllLines(list, StandardCharsets.UTF_8));
         }
@@ -61,6 +66,54 @@ public final class CdsTraining {
             throw new IllegalStateException("archive dump exited " + rc);
         }
         System.out.println("archive " + archive + " from " + lists.size() + " training run(s), " + all.size() + " class-list lines");
+    }
+
+    /**
+     * A plan, then an apply, of {@code spec} against a fresh sandbox (another JVM, not recorded); its
+     * operations are held 300 ms so the apply polls them as it would real IAM's.
+     */
+    private static List<Path> setupRuns(String java, String jar, Path cds, Path spec) throws Exception {
+        Process sandbox = new ProcessBuilder(java, "-jar", jar, "sandbox", "serve", "--lro-delay-ms", "300")
+                .redirectErrorStream(true).start();
+        try {
+            sandbox.getOutputStream().close();
+            String google = sandboxGoogleUrl(sandbox);
+            Path plan = cds.resolve("plan.classlist");
+            int rc = run(List.of(java, "-XX:DumpLoadedClassList=" + plan, "-jar", jar, "plan", "--spec", spec.toString(),
+                    "--sandbox", google, "--format", "json"));
+            if (rc != 0) {
+                throw new IllegalStateException("plan training run exited " + rc);
+            }
+            Path apply = cds.resolve("apply.classlist");
+            Path audit = cds.resolve("audit.jsonl");
+            Files.deleteIfExists(audit);
+            rc = run(List.of(java, "-XX:DumpLoadedClassList=" + apply, "-jar", jar, "apply", "--spec", spec.toString(),
+                    "--sandbox", google, "--yes", "--format", "json", "--audit-log", audit.toString()));
+            if (rc != 0) {
+                throw new IllegalStateException("apply training run exited " + rc);
+            }
+            return List.of(plan, apply);
+        } finally {
+            sandbox.destroy();
+            if (!sandbox.waitFor(10, TimeUnit.SECONDS)) {
+                sandbox.destroyForcibly();
+            }
+        }
+    }
+
+    /** The sandbox's first output line is its JSON; its google URL is what --sandbox takes. */
+    private static String sandboxGoogleUrl(Process sandbox) throws IOException {
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        var url = line == null ? null : java.util.regex.Pattern.compile("\"google\"\\s*:\\s*\"([^\"]+)\"").matcher(line);
+        if (url == null || !url.find()) {
+            throw new IllegalStateException("the training sandbox did not start: " + line);
+        }
+        System.out.println("training sandbox at " + url.group(1));
+        Thread drain = new Thread(() -> out.lines().forEach(l -> { })); // whatever else it prints must not block it
+        drain.setDaemon(true);
+        drain.start();
+        return url.group(1);
     }
 
     private static boolean displayAvailable() {

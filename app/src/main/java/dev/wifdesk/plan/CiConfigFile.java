@@ -84,25 +84,36 @@ public final class CiConfigFile {
     /** What {@link #ensure} would do (reads only). */
     public static Action action(GitLabApi gitlab, String projectPath, String ref, Mode mode, Map<String, String> jobs)
             throws IOException {
+        return planned(gitlab, projectPath, ref, mode, jobs).action();
+    }
+
+    /** What {@link #ensure} would do, and the file on the ref it read to know it (empty: none, or not read for mode none). */
+    public record Planned(Action action, Optional<String> onRef) {
+    }
+
+    /** Like {@link #action}, keeping the file it read on the ref (a plan's diff needs it: no second read). */
+    public static Planned planned(GitLabApi gitlab, String projectPath, String ref, Mode mode, Map<String, String> jobs)
+            throws IOException {
         if (mode == Mode.NONE) {
-            return Action.NONE;
+            return new Planned(Action.NONE, Optional.empty());
         }
         Optional<String> onRef = read(gitlab, projectPath, ref);
         String merged = merge(onRef.orElse(""), jobs);
         if (merged.equals(onRef.orElse(null))) {
-            return Action.NONE;
+            return new Planned(Action.NONE, onRef);
         }
         if (mode == Mode.COMMIT) {
-            return onRef.isEmpty() ? Action.CREATE : Action.UPDATE;
+            return new Planned(onRef.isEmpty() ? Action.CREATE : Action.UPDATE, onRef);
         }
         boolean branch = call(() -> gitlab.getRepositoryApi().getOptionalBranch(projectPath, BRANCH), projectPath).isPresent();
         if (!branch) {
-            return Action.CREATE;
+            return new Planned(Action.CREATE, onRef);
         }
         if (openMergeRequest(gitlab, projectPath, ref).isEmpty()) {
-            return Action.CREATE;
+            return new Planned(Action.CREATE, onRef);
         }
-        return merged.equals(read(gitlab, projectPath, BRANCH).orElse(null)) ? Action.NONE : Action.UPDATE;
+        return new Planned(merged.equals(read(gitlab, projectPath, BRANCH).orElse(null)) ? Action.NONE : Action.UPDATE,
+                onRef);
     }
 
     /** Brings the job(s) into the file as {@code mode} says; re-reads first, so a second run changes nothing. */
