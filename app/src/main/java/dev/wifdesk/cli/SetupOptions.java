@@ -62,7 +62,12 @@ final class SetupOptions {
         }
     }
 
-    /** The sandbox, or Google (ADC) and the spec's GitLab with GITLAB_TOKEN. */
+    /** True when {@link #connect} needs no spec: a sandbox's URL says everything. */
+    boolean connectsWithoutSpec() {
+        return sandbox != null;
+    }
+
+    /** The sandbox, or Google (ADC) and the spec's GitLab with GITLAB_TOKEN ({@code spec} may be null for a sandbox). */
     LiveConnections connect(FederationSpec spec) {
         try {
             return sandbox != null ? LiveConnections.sandbox(sandbox)

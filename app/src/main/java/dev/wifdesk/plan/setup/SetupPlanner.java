@@ -5,9 +5,9 @@ import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.model.SetupValues;
 import dev.wifdesk.model.SpecProblem;
-import dev.wifdesk.plan.CiConfigFile;
 import dev.wifdesk.plan.Plan;
 import dev.wifdesk.plan.Step;
+import dev.wifdesk.model.Finding;
 import dev.wifdesk.plan.lint.SetupLint;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -21,8 +21,8 @@ import org.gitlab4j.api.GitLabApi;
 /**
  * Desired spec + observed state -> the steps of a setup. Planning only reads: the project (number,
  * enabled APIs), then everything else in parallel (the state, and beside it the {@code .gitlab-ci.yml}
- * reads). Each step re-reads when it runs, so running a plan twice changes nothing the second time,
- * and a re-plan after an interrupted run completes it.
+ * reads and the lint). Each step re-reads when it runs, so running a plan twice changes nothing the
+ * second time, and a re-plan after an interrupted run completes it.
  */
 public final class SetupPlanner {
     private final GoogleClients google;
@@ -55,13 +55,16 @@ public final class SetupPlanner {
      */
     public SetupPlan plan(FederationSpec spec, ProjectFacts project) throws IOException, InvalidSpecException {
         SetupValues values = new SetupValues(spec, project.projectNumber());
-        // the .gitlab-ci.yml reads need nothing the observation reads: they run beside it
-        CompletableFuture<Optional<Step>> ciFile = ciFileInBackground(values);
+        // the .gitlab-ci.yml reads and the lint need nothing the observation reads: they run beside it
+        CompletableFuture<Optional<Step>> ciFile = inBackground("wifdesk-plan-ci-file",
+                () -> withGitLab(values) ? Optional.of(GitLabSteps.ciFile(values, gitlab.get())) : Optional.empty());
+        CompletableFuture<List<Finding>> findings = inBackground("wifdesk-plan-lint",
+                () -> lint.lint(spec, project.projectNumber()));
         ObservedState seen = new StateObserver(google, gitlab).observe(values, project);
         refuseMissingReusedAccounts(spec, values, seen);
         List<Step> steps = steps(values, seen);
         join(ciFile).ifPresent(steps::add);
-        return new SetupPlan(values, project, new Plan(steps), lint.lint(spec, project.projectNumber()));
+        return new SetupPlan(values, project, new Plan(steps), join(findings));
     }
 
     private List<Step> steps(SetupValues v, ObservedState seen) throws IOException {
@@ -85,23 +88,23 @@ public final class SetupPlanner {
         return gitlab.isPresent() && v.spec().gitlab().isPresent();
     }
 
-    /** The CI-file step (its reads) on a thread of its own; empty without GitLab. */
-    private CompletableFuture<Optional<Step>> ciFileInBackground(SetupValues v) {
-        CompletableFuture<Optional<Step>> step = new CompletableFuture<>();
-        if (!withGitLab(v)) {
-            step.complete(Optional.empty());
-            return step;
-        }
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** {@code work} on a (daemon) thread of its own: a plan is a handful of these, not worth a pool. */
+    private static <T> CompletableFuture<T> inBackground(String name, Work<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                step.complete(Optional.of(GitLabSteps.ciFile(v, gitlab.get())));
+                result.complete(work.run());
             } catch (Throwable e) {
-                step.completeExceptionally(e);
+                result.completeExceptionally(e);
             }
-        }, "wifdesk-plan-ci-file");
+        }, name);
         t.setDaemon(true);
         t.start();
-        return step;
+        return result;
     }
 
     private static <T> T join(CompletableFuture<T> f) throws IOException {
@@ -109,7 +112,7 @@ public final class SetupPlanner {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading " + CiConfigFile.PATH);
+            throw new InterruptedIOException("interrupted while planning");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
