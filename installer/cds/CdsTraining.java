@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds target/wifdesk.jsa, the class-data sharing archive the launcher uses (run by mvn package:
  * java installer/cds/CdsTraining.java TARGET_DIR). The training runs record the classes they load:
- * one diagnose on installer/cds/; a plan and an apply of installer/cds/spec.yaml against a
- * {@code wifdesk sandbox serve} of their own (loopback only: the Google and GitLab clients, CEL,
+ * one diagnose on installer/cds/; an apply (which plans first) of installer/cds/spec.yaml against a
+ * {@code wifdesk sandbox serve} of its own (loopback only: the Google and GitLab clients, CEL,
  * the planner and the executor); and, when a display is available, one GUI start
  * (wifdesk --measure-startup, which opens the window and closes it at its first frame). Their
  * class lists are merged into one static archive, so both the command line and the window start
@@ -30,19 +30,27 @@ public final class CdsTraining {
         Path in = Path.of("installer", "cds");
 
         List<Path> lists = new ArrayList<>();
-        Path diagnose = cds.resolve("diagnose.classlist");
-        int rc = run(List.of(java, "-XX:DumpLoadedClassList=" + diagnose, "-jar", jar, "diagnose",
-                "--claims", in.resolve("claims.json").toString(), "--provider", in.resolve("provider.json").toString(),
-                "--error", in.resolve("error.txt").toString(), "--project-number", "428617359021", "--format", "json"));
-        if (rc > 1) { // 1: the training input has findings, as intended
-            throw new IllegalStateException("diagnose training run exited " + rc);
+        // the setup runs' sandbox starts now, so its JVM comes up while diagnose trains
+        Process sandbox = new ProcessBuilder(java, "-jar", jar, "sandbox", "serve")
+                .redirectErrorStream(true).start();
+        try {
+            Path diagnose = cds.resolve("diagnose.classlist");
+            int rc = run(List.of(java, "-XX:DumpLoadedClassList=" + diagnose, "-jar", jar, "diagnose",
+                    "--claims", in.resolve("claims.json").toString(), "--provider", in.resolve("provider.json").toString(),
+                    "--error", in.resolve("error.txt").toString(), "--project-number", "428617359021", "--format", "json"));
+            if (rc > 1) { // 1: the training input has findings, as intended
+                throw new IllegalStateException("diagnose training run exited " + rc);
+            }
+            lists.add(diagnose);
+            lists.add(applyRun(java, jar, cds, in.resolve("spec.yaml"), sandbox));
+        } finally {
+            sandbox.destroyForcibly(); // its state is in memory: nothing to flush (a graceful stop took ~3 s)
+            sandbox.waitFor(10, TimeUnit.SECONDS);
         }
-        lists.add(diagnose);
-        lists.addAll(setupRuns(java, jar, cds, in.resolve("spec.yaml")));
 
         if (displayAvailable()) {
             Path gui = cds.resolve("gui.classlist");
-            rc = run(List.of(java, "-XX:DumpLoadedClassList=" + gui, "-jar", jar, "--measure-startup"));
+            int rc = run(List.of(java, "-XX:DumpLoadedClassList=" + gui, "-jar", jar, "--measure-startup"));
             if (rc == 0) {
                 lists.add(gui);
             } else {
@@ -60,7 +68,7 @@ public final class CdsTraining {
         Files.write(merged, all, StandardCharsets.UTF_8);
         Path archive = target.resolve("wifdesk.jsa");
         Files.deleteIfExists(archive);
-        rc = run(List.of(java, "-Xshare:dump", "-Xlog:cds=off", "-XX:SharedClassListFile=" + merged,
+        int rc = run(List.of(java, "-Xshare:dump", "-Xlog:cds=off", "-XX:SharedClassListFile=" + merged,
                 "-XX:SharedArchiveFile=" + archive, "-cp", jar));
         if (rc != 0 || !Files.isRegularFile(archive)) {
             throw new IllegalStateException("archive dump exited " + rc);
@@ -69,36 +77,22 @@ public final class CdsTraining {
     }
 
     /**
-     * A plan, then an apply, of {@code spec} against a fresh sandbox (another JVM, not recorded); its
-     * operations are held 300 ms so the apply polls them as it would real IAM's.
+     * An apply of {@code spec} against a fresh sandbox (another JVM, not recorded): it plans first, so
+     * it loads what plan loads (a separate plan run added 3 classes for 3 s). The sandbox's operations
+     * are done at once: holding them would add a second of polls for a handful of classes.
      */
-    private static List<Path> setupRuns(String java, String jar, Path cds, Path spec) throws Exception {
-        Process sandbox = new ProcessBuilder(java, "-jar", jar, "sandbox", "serve", "--lro-delay-ms", "300")
-                .redirectErrorStream(true).start();
-        try {
-            sandbox.getOutputStream().close();
-            String google = sandboxGoogleUrl(sandbox);
-            Path plan = cds.resolve("plan.classlist");
-            int rc = run(List.of(java, "-XX:DumpLoadedClassList=" + plan, "-jar", jar, "plan", "--spec", spec.toString(),
-                    "--sandbox", google, "--format", "json"));
-            if (rc != 0) {
-                throw new IllegalStateException("plan training run exited " + rc);
-            }
-            Path apply = cds.resolve("apply.classlist");
-            Path audit = cds.resolve("audit.jsonl");
-            Files.deleteIfExists(audit);
-            rc = run(List.of(java, "-XX:DumpLoadedClassList=" + apply, "-jar", jar, "apply", "--spec", spec.toString(),
-                    "--sandbox", google, "--yes", "--format", "json", "--audit-log", audit.toString()));
-            if (rc != 0) {
-                throw new IllegalStateException("apply training run exited " + rc);
-            }
-            return List.of(plan, apply);
-        } finally {
-            sandbox.destroy();
-            if (!sandbox.waitFor(10, TimeUnit.SECONDS)) {
-                sandbox.destroyForcibly();
-            }
+    private static Path applyRun(String java, String jar, Path cds, Path spec, Process sandbox) throws Exception {
+        sandbox.getOutputStream().close();
+        String google = sandboxGoogleUrl(sandbox);
+        Path apply = cds.resolve("apply.classlist");
+        Path audit = cds.resolve("audit.jsonl");
+        Files.deleteIfExists(audit);
+        int rc = run(List.of(java, "-XX:DumpLoadedClassList=" + apply, "-jar", jar, "apply", "--spec", spec.toString(),
+                "--sandbox", google, "--yes", "--format", "json", "--audit-log", audit.toString()));
+        if (rc != 0) {
+            throw new IllegalStateException("apply training run exited " + rc);
         }
+        return apply;
     }
 
     /** The sandbox's first output line is its JSON; its google URL is what --sandbox takes. */
