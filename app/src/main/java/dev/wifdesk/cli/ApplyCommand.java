@@ -50,9 +50,10 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        FederationSpec desired = options.loadSpec();
-        try (LiveConnections live = options.connect(desired)) {
-            SetupPlan plan = PlanCommand.plan(live, desired);
+        try (SetupStart start = SetupStart.begin(options)) {
+            FederationSpec desired = start.spec();
+            LiveConnections live = start.live();
+            SetupPlan plan = PlanCommand.plan(start);
             if (plan.changes() > 0 && !yes) {
                 spec.commandLine().getErr().print(new PlanReport(plan, Optional.empty()).text());
                 spec.commandLine().getErr().flush();

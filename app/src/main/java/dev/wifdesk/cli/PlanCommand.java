@@ -4,6 +4,7 @@ import dev.wifdesk.diagnose.live.LiveConnections;
 import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.model.Severity;
+import dev.wifdesk.plan.lint.SetupLint;
 import dev.wifdesk.plan.setup.SetupPlan;
 import dev.wifdesk.plan.setup.SetupPlanner;
 import java.io.IOException;
@@ -27,9 +28,8 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        FederationSpec desired = options.loadSpec();
-        try (LiveConnections live = options.connect(desired)) {
-            SetupPlan plan = plan(live, desired);
+        try (SetupStart start = SetupStart.begin(options)) {
+            SetupPlan plan = plan(start);
             print(spec, options, new PlanReport(plan, Optional.empty()));
             return plan.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR)
                     ? WifdeskCommand.EXIT_FAILED : WifdeskCommand.EXIT_OK;
@@ -37,9 +37,12 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     /** Plans against the live state; a spec the state refuses (a reused account that is missing) is bad input. */
-    static SetupPlan plan(LiveConnections live, FederationSpec desired) throws IOException {
+    static SetupPlan plan(SetupStart start) throws IOException {
+        FederationSpec desired = start.spec();
+        LiveConnections live = start.live();
         try {
-            return new SetupPlanner(live.google(), desired.gitlab().map(g -> live.gitlab())).plan(desired);
+            return new SetupPlanner(live.google(), desired.gitlab().map(g -> live.gitlab()), new SetupLint(start.cel()))
+                    .plan(desired, start.project());
         } catch (InvalidSpecException e) {
             throw new BadInputException(e.report().strip().replace(System.lineSeparator(), "; "));
         }

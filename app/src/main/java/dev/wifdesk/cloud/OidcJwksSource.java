@@ -21,13 +21,15 @@ public final class OidcJwksSource implements JwksSource {
     static final String DISCOVERY = "/.well-known/openid-configuration";
     private static final int MAX_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http;
+    /**
+     * Made at the first fetch: building java.net.http's client sets up TLS (~150-400 ms), and plan,
+     * apply and most diagnoses that open this source never fetch a key.
+     */
+    private HttpClient http;
     private final Function<URI, Optional<URI>> rewrite;
     private final boolean sandboxOnly;
 
     private OidcJwksSource(Function<URI, Optional<URI>> rewrite, boolean sandboxOnly) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.rewrite = rewrite;
         this.sandboxOnly = sandboxOnly;
     }
@@ -54,6 +56,14 @@ public final class OidcJwksSource implements JwksSource {
             return s.equals(issuer) || s.startsWith(issuer + "/")
                     ? Optional.of(URI.create(local + s.substring(issuer.length()))) : Optional.empty();
         });
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
     }
 
     private static String trimSlash(String s) {
@@ -87,7 +97,7 @@ public final class OidcJwksSource implements JwksSource {
         HttpRequest request = HttpRequest.newBuilder(actual).timeout(Duration.ofSeconds(10)).GET().build();
         HttpResponse<java.io.InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("cancelled while fetching " + uri);

@@ -10,20 +10,27 @@ import com.google.api.services.serviceusage.v1.ServiceUsage;
 
 /**
  * Waits for an IAM long-running operation (pool or provider create, update, delete, undelete):
- * polls with a growing pause (20 ms doubling up to 250 ms) until {@code done}, at most a timeout;
- * the operation's error becomes an IOException with Google's own text. The one place every
- * change to a pool or provider waits, so all of them time out and report alike.
+ * an operation returned done is not polled; otherwise the first poll goes out
+ * {@value #FIRST_POLL_MS} ms after the wait began, then one every {@value #POLL_STEP_MS} ms, at
+ * most a timeout; the operation's error becomes an IOException with Google's own text. The one
+ * place every change to a pool or provider waits, so all of them time out and report alike.
  */
 public final class Operations {
     /** Long enough for real IAM (seconds), short enough that a stuck operation is reported. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-    private static final long FIRST_PAUSE_MS = 20;
     /**
-     * The longest pause between polls. An operation is seen done at most this (plus one call) after
-     * it is: at 500 ms a 1 s operation was seen ~420 ms late (benchmarks.md, "Setup apply"); at
-     * 250 ms it is ~100 ms, for at most 4 polls a second.
+     * When the first poll goes out, after the wait began. Pool and provider operations take about a
+     * second (the sandbox holds them 1 s): polling from 20 ms, doubling, cost 5-6 polls per
+     * operation (benchmarks.md, "Setup apply"); from 500 ms it is 3 for a 1 s operation, and one
+     * that is done sooner is seen at most this late.
      */
-    static final long MAX_PAUSE_MS = 250;
+    static final long FIRST_POLL_MS = 500;
+    /**
+     * The time between polls after the first. Polls are placed on this grid from the wait's start
+     * (a slow poll does not push the later ones back), so an operation is seen done at most one
+     * step (plus one call) after it is, and a long one is polled at most 4 times a second.
+     */
+    static final long POLL_STEP_MS = 250;
 
     private final Iam iam;
     private final Duration timeout;
@@ -76,17 +83,20 @@ public final class Operations {
 
     private <T> T poll(T op, Function<T, Boolean> done, Function<T, String> name, Fetch<T> fetch,
                        Function<T, String> error, String what) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = FIRST_PAUSE_MS;
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         T current = op;
-        while (!Boolean.TRUE.equals(done.apply(current))) {
-            long left = deadline - System.nanoTime();
+        for (int poll = 1; !Boolean.TRUE.equals(done.apply(current)); poll++) {
+            long now = System.nanoTime();
+            long left = deadline - now;
             if (left <= 0) {
                 throw new IOException(what + " is still running after " + timeout.toSeconds() + " s ("
                         + name.apply(current) + ")");
             }
-            sleep(Math.min(pause, Math.max(1, left / 1_000_000)), what);
-            pause = nextPause(pause);
+            long untilPoll = start + pollAt(poll) * 1_000_000 - now;
+            if (untilPoll > 0) {
+                sleep(Math.max(1, Math.min(untilPoll, left) / 1_000_000), what);
+            }
             current = fetch.get(name.apply(current));
         }
         if (error.apply(current) != null) {
@@ -102,13 +112,16 @@ public final class Operations {
                 : pools.operations().get(name).execute();
     }
 
-    /** The pause after {@code pause}: doubling, up to {@link #MAX_PAUSE_MS}. */
-    static long nextPause(long pause) {
-        return Math.min(MAX_PAUSE_MS, pause * 2);
-    }
-
-    static long firstPause() {
-        return FIRST_PAUSE_MS;
+    /**
+     * When poll number {@code n} (from 1) goes out, in ms after the wait began: {@value #FIRST_POLL_MS},
+     * then every {@value #POLL_STEP_MS}. A poll whose time has passed while the previous one was
+     * answered goes out at once.
+     */
+    static long pollAt(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("polls count from 1, got " + n);
+        }
+        return FIRST_POLL_MS + (n - 1) * POLL_STEP_MS;
     }
 
     private static void sleep(long ms, String what) throws InterruptedIOException {

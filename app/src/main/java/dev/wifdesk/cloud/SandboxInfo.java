@@ -3,12 +3,9 @@ package dev.wifdesk.cloud;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ProxySelector;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * The client side of a running sandbox's coordinates (so a client needs no sandbox import).
@@ -44,18 +41,24 @@ public record SandboxInfo(String google, String gitlab, String gitlabIssuer, Str
      * Bounded: 5 s to connect, 10 s for the answer.
      */
     public static SandboxInfo fetch(URI base) throws IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .proxy(ProxySelector.of(null)).build();
         String b = trimSlash(base.toString());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(b + PATH))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+        // HttpURLConnection, as the Google clients use: java.net.http's client set up TLS first, and
+        // cost a CLI start ~150-450 ms for one loopback GET (benchmarks.md, "Setup apply")
+        HttpURLConnection http;
         try {
-            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (java.io.InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IOException(b + " does not look like a WIF Desk sandbox (GET " + PATH
-                            + " answered " + response.statusCode() + ")");
-                }
+            http = (HttpURLConnection) URI.create(b + PATH).toURL().openConnection(Proxy.NO_PROXY);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new IOException(b + PATH + ": " + e.getMessage());
+        }
+        http.setConnectTimeout(5_000);
+        http.setReadTimeout(10_000);
+        http.setInstanceFollowRedirects(false);
+        try {
+            int status = http.getResponseCode();
+            if (status != 200) {
+                throw new IOException(b + " does not look like a WIF Desk sandbox (GET " + PATH + " answered " + status + ")");
+            }
+            try (java.io.InputStream body = http.getInputStream()) {
                 // the URL is the user's: whatever answers there must not make us read without end
                 byte[] bytes = body.readNBytes(MAX_INFO_BYTES + 1);
                 if (bytes.length > MAX_INFO_BYTES) {
@@ -64,11 +67,10 @@ public record SandboxInfo(String google, String gitlab, String gitlabIssuer, Str
                 }
                 return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while asking " + b + " for its sandbox info");
         } catch (IllegalArgumentException e) {
             throw new IOException(b + PATH + ": " + e.getMessage());
+        } finally {
+            http.disconnect();
         }
     }
 

@@ -60,7 +60,18 @@ public final class Bindings {
      */
     public static Outcome ensureProjectRoles(ChangeContext c, String projectId, Map<String, List<String>> rolesByMember)
             throws Exception {
-        var policy = readProjectPolicy(c.google(), projectId);
+        return ensureProjectRoles(c, projectId, rolesByMember, null);
+    }
+
+    /**
+     * The same starting from {@code planned}, the project policy (version 3) the plan read, instead of
+     * a fresh get: its etag guards the write, so a policy changed since is refused (409) and re-read
+     * as usual, and nobody's binding is lost. {@code planned} null: read first.
+     */
+    public static Outcome ensureProjectRoles(ChangeContext c, String projectId, Map<String, List<String>> rolesByMember,
+            com.google.api.services.cloudresourcemanager.v3.model.Policy planned) throws Exception {
+        // a copy: the plan's own view stays as it was read
+        var policy = planned != null ? planned.clone() : readProjectPolicy(c.google(), projectId);
         Map<String, List<String>> missing = new LinkedHashMap<>();
         rolesByMember.forEach((member, roles) -> roles.stream().filter(r -> !hasRole(policy, member, r))
                 .forEach(r -> missing.computeIfAbsent(member, m -> new ArrayList<>()).add(r)));

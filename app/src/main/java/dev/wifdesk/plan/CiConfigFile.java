@@ -85,18 +85,28 @@ public final class CiConfigFile {
     /** What {@link #ensure} would do (reads only). */
     public static Action action(GitLabApi gitlab, String projectPath, String ref, Mode mode, Map<String, String> jobs)
             throws IOException {
+        return planned(gitlab, projectPath, ref, mode, jobs).action();
+    }
+
+    /** What {@link #ensure} would do, and the file on the ref it read to know it (empty: none, or not read for mode none). */
+    public record Planned(Action action, Optional<String> onRef) {
+    }
+
+    /** Like {@link #action}, keeping the file it read on the ref (a plan's diff needs it: no second read). */
+    public static Planned planned(GitLabApi gitlab, String projectPath, String ref, Mode mode, Map<String, String> jobs)
+            throws IOException {
         if (mode == Mode.NONE) {
-            return Action.NONE;
+            return new Planned(Action.NONE, Optional.empty());
         }
         Optional<String> onRef = read(gitlab, projectPath, ref);
         String merged = merge(onRef.orElse(""), jobs);
         if (merged.equals(onRef.orElse(null))) {
-            return Action.NONE;
+            return new Planned(Action.NONE, onRef);
         }
         if (mode == Mode.COMMIT) {
-            return onRef.isEmpty() ? Action.CREATE : Action.UPDATE;
+            return new Planned(onRef.isEmpty() ? Action.CREATE : Action.UPDATE, onRef);
         }
-        return proposalAction(gitlab, projectPath, ref, verificationJob(jobs.keySet()), merged);
+        return new Planned(proposalAction(gitlab, projectPath, ref, verificationJob(jobs.keySet()), merged), onRef);
     }
 
     /**

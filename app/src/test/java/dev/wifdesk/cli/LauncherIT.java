@@ -56,6 +56,18 @@ class LauncherIT {
         assertThat(run.errLines()).hasSize(1);
     }
 
+    @Test
+    void shortCommandsRunOnC1AloneAndTheSandboxKeepsTheDefaultCompilers() throws Exception {
+        // benchmarks.md, "Setup apply": C1 alone halves the CPU of a few-second command
+        Run version = LauncherProcess.exec(List.of(LauncherProcess.launcherScript().toString(), "--version"), TIMEOUT_SECONDS,
+                env -> env.put("WIFDESK_JAVA_OPTS", "-XX:+PrintFlagsFinal"));
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).containsPattern("TieredStopAtLevel\\s+= 1\\s");
+        Run sandbox = LauncherProcess.exec(List.of(LauncherProcess.launcherScript().toString(), "sandbox", "--help"),
+                TIMEOUT_SECONDS, env -> env.put("WIFDESK_JAVA_OPTS", "-XX:+PrintFlagsFinal"));
+        assertThat(sandbox.out()).containsPattern("TieredStopAtLevel\\s+= 4\\s");
+    }
+
     private static Run launcher(String... args) throws Exception {
         Path script = TARGET.resolve("wifdesk/bin/wifdesk");
         assertThat(script).as("mvn package copies installer/wifdesk.sh here").isRegularFile();

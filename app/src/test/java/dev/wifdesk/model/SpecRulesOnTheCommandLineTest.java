@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every broken spec rule of {@link SpecValidatorTest#brokenRules()} makes {@code plan}, {@code apply}
- * and {@code export} exit 2 with the field and the rule on stderr, before anything is contacted
- * (the sandbox URL here answers nothing).
+ * and {@code export} exit 2 with the field and the rule on stderr, before anything is planned or
+ * changed (the sandbox URL here answers nothing: plan and apply connect while the checks run, and a
+ * spec error is never hidden by the connection's).
  */
 class SpecRulesOnTheCommandLineTest {
     @TempDir

@@ -91,7 +91,7 @@ final class AccessSteps {
         return new Step(PROJECT_ROLES, diff.isEmpty() ? Action.NONE : Action.UPDATE, "projects/" + v.projectId(),
                 "Project roles of the service accounts: " + String.join(", ", v.projectRoles()), diff,
                 diff.isEmpty() ? "" : "cloudresourcemanager.projects.setIamPolicy (read-modify-write with the etag)",
-                gcloud.toString(), dependsOn, c -> Bindings.ensureProjectRoles(c, v.projectId(), wanted));
+                gcloud.toString(), dependsOn, c -> Bindings.ensureProjectRoles(c, v.projectId(), wanted, seen.projectPolicy()));
     }
 
     static List<PolicyChange> changes(SetupValues v, SetupValues.Account a) {

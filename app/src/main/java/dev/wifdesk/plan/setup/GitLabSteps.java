@@ -60,10 +60,11 @@ final class GitLabSteps {
         Map<String, String> jobs = VerificationJobYaml.jobs(g.ref(),
                 v.spec().environments().stream().map(FederationSpec.Environment::name).toList());
         String project = v.gitlabProjectPath();
-        Action action = CiConfigFile.action(gitlab, project, g.ref(), mode, jobs);
+        CiConfigFile.Planned planned = CiConfigFile.planned(gitlab, project, g.ref(), mode, jobs);
+        Action action = planned.action();
         List<FieldDiff> diff = List.of();
         if (action != Action.NONE) {
-            String before = CiConfigFile.read(gitlab, project, g.ref()).orElse("");
+            String before = planned.onRef().orElse("");
             diff = CiConfigFile.diff(before, CiConfigFile.merge(before, jobs)).stream()
                     .map(line -> new FieldDiff(CiConfigFile.PATH, "", line)).toList();
         }

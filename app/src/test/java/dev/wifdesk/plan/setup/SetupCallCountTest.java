@@ -2,6 +2,11 @@ package dev.wifdesk.plan.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.api.services.cloudresourcemanager.v3.model.Binding;
+import com.google.api.services.cloudresourcemanager.v3.model.GetIamPolicyRequest;
+import com.google.api.services.cloudresourcemanager.v3.model.GetPolicyOptions;
+import com.google.api.services.cloudresourcemanager.v3.model.Policy;
+import com.google.api.services.cloudresourcemanager.v3.model.SetIamPolicyRequest;
 import com.google.api.services.iam.v1.model.ServiceAccount;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPool;
 import dev.wifdesk.audit.AuditEntry;
@@ -15,6 +20,8 @@ import dev.wifdesk.plan.PlanRun;
 import dev.wifdesk.plan.StepResult;
 import dev.wifdesk.sandbox.SandboxOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -26,9 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Google calls of a fresh apply, counted by the sandbox: each resource the plan saw absent is
- * created at once (no second look), each missing binding costs one get and one set. And what that
- * shortcut must still get right: a pool, provider or account that appeared (or was soft-deleted)
- * between plan and apply is taken as it is, never made twice.
+ * created at once (no second look), each missing binding costs one get and one set (the project
+ * policy's get is the plan's). And what those shortcuts must still get right: a pool, provider or
+ * account that appeared (or was soft-deleted) between plan and apply is taken as it is, never made
+ * twice; a project policy changed between them is re-read, and the other binding kept.
  */
 class SetupCallCountTest {
     private static final String IAM = "iam.googleapis.com/v1/projects/*";
@@ -69,7 +77,8 @@ class SetupCallCountTest {
                 Map.entry("POST " + ACCOUNTS, 3L),
                 Map.entry("POST " + ACCOUNTS + "/*:getIamPolicy", 3L), // the etag of each new account's policy
                 Map.entry("POST " + ACCOUNTS + "/*:setIamPolicy", 3L),
-                Map.entry("POST " + CRM + ":getIamPolicy", 2L), // the plan's, and the read-modify-write's
+                // the plan's only: its etag guards the write (a policy changed since: 409, re-read; see below)
+                Map.entry("POST " + CRM + ":getIamPolicy", 1L),
                 Map.entry("POST " + CRM + ":setIamPolicy", 1L)));
         Map<String, Long> seen = new TreeMap<>(calls);
         seen.keySet().retainAll(expected.keySet());
@@ -125,6 +134,32 @@ class SetupCallCountTest {
                 .extracting(ServiceAccount::getEmail).filteredOn(e -> e.startsWith("gitlab-dataflow@")).hasSize(1);
         // its policy step still ran against it
         assertThat(at.planner().plan(spec).changes()).isZero();
+    }
+
+    @Test
+    void aProjectPolicyChangedBetweenPlanAndApplyIsReReadAndKeepsTheOtherBinding() throws Exception {
+        SetupPlan plan = at.planner().plan(spec);
+        var projects = at.operator.resourceManager().projects();
+        var read = new GetIamPolicyRequest().setOptions(new GetPolicyOptions().setRequestedPolicyVersion(3));
+        Policy policy = projects.getIamPolicy("projects/sandbox-project", read).execute();
+        List<Binding> bindings = new ArrayList<>(policy.getBindings() == null ? List.of() : policy.getBindings());
+        bindings.add(new Binding().setRole("roles/viewer").setMembers(List.of("user:someone@example.com")));
+        projects.setIamPolicy("projects/sandbox-project", new SetIamPolicyRequest().setPolicy(policy.setBindings(bindings)))
+                .execute();
+        SortedMap<String, Long> before = at.sandbox.google().requestCounts();
+
+        PlanRun run = run(plan);
+        assertThat(run.succeeded()).as("%s", run.failure()).isTrue();
+        Map<String, Long> calls = minus(at.sandbox.google().requestCounts(), before);
+        // the plan's etag is stale: the first write is refused, then one re-read and one write
+        assertThat(calls).containsEntry("POST " + CRM + ":getIamPolicy", 1L).containsEntry("POST " + CRM + ":setIamPolicy", 2L);
+        Policy after = projects.getIamPolicy("projects/sandbox-project", read).execute();
+        assertThat(after.getBindings()).anySatisfy(b -> {
+            assertThat(b.getRole()).isEqualTo("roles/viewer");
+            assertThat(b.getMembers()).contains("user:someone@example.com");
+        });
+        assertThat(after.getBindings()).filteredOn(b -> b.getRole().equals("roles/dataflow.worker"))
+                .flatExtracting(Binding::getMembers).contains("serviceAccount:gitlab-dataflow@sandbox-project.iam.gserviceaccount.com");
     }
 
     private PlanRun run(SetupPlan plan) throws InterruptedException {

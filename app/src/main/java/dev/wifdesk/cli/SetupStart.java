@@ -1,0 +1,159 @@
+package dev.wifdesk.cli;
+
+import dev.wifdesk.cel.CelEngine;
+import dev.wifdesk.diagnose.live.LiveConnections;
+import dev.wifdesk.model.FederationSpec;
+import dev.wifdesk.model.InvalidSpecException;
+import dev.wifdesk.model.SpecParser;
+import dev.wifdesk.model.SpecProblem;
+import dev.wifdesk.model.SpecValidator;
+import dev.wifdesk.plan.setup.ProjectFacts;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The start of {@code plan} and {@code apply}: the valid spec, the open connections and the project
+ * ({@link ProjectFacts}: its number and missing APIs). The spec's rule checks (CEL: the slow part of
+ * reading it) run on the calling thread while another thread opens the connections (a sandbox's from
+ * the start) and, once the file's structure is read, reads the project: the first Google calls do not
+ * wait for the checks. Those
+ * are reads only; a spec that breaks a rule still ends as the same bad input (exit 2), whatever the
+ * other thread met, and nothing is planned or changed for it. A file with a structural problem, or
+ * one that cannot be read, is judged whole first, as before.
+ */
+record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, ProjectFacts project)
+        implements AutoCloseable {
+
+    /** What the other thread brings: the connections, and the project or why it could not be read. */
+    private record Opened(LiveConnections live, ProjectFacts project, Exception failure) {
+        void close() {
+            if (live != null) {
+                live.close();
+            }
+        }
+    }
+
+    static SetupStart begin(SetupOptions options) throws IOException {
+        // the sandbox is known from --sandbox alone: connecting starts before the file is even read
+        CompletableFuture<Optional<FederationSpec>> structure = new CompletableFuture<>();
+        CompletableFuture<Opened> opening = openInBackground(options, structure);
+        CelEngine cel = new CelEngine();
+        SpecValidator validator = new SpecValidator(cel);
+        SpecParser parser = new SpecParser(validator);
+        Optional<FederationSpec> shaped = Optional.empty();
+        try {
+            shaped = options.structureOnly(parser);
+        } finally {
+            structure.complete(shaped); // empty: the other thread lets go of what it opened
+        }
+        if (shaped.isEmpty()) {
+            return sequential(options, options.loadSpec(parser), cel); // loadSpec reports the problem
+        }
+        FederationSpec spec = shaped.get();
+        List<SpecProblem> problems = validator.problems(spec);
+        if (!problems.isEmpty()) {
+            opening.thenAccept(Opened::close);
+            throw options.invalid(new InvalidSpecException(problems));
+        }
+        Opened opened = join(opening);
+        if (opened.failure() != null) {
+            opened.close();
+            if (opened.failure() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw opened.failure() instanceof IOException io ? io : new IOException(opened.failure());
+        }
+        return new SetupStart(spec, cel, opened.live(), opened.project());
+    }
+
+    private static SetupStart sequential(SetupOptions options, FederationSpec spec, CelEngine cel) throws IOException {
+        LiveConnections live = options.connect(spec);
+        try {
+            return new SetupStart(spec, cel, live, ProjectFacts.read(live.google(), spec.gcp().project()));
+        } catch (IOException | RuntimeException e) {
+            live.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects (at once for a sandbox; for Google and GitLab once the structure names GitLab's URL),
+     * then reads the spec's project. A file whose structure is broken ends it: nothing is read.
+     */
+    private static CompletableFuture<Opened> openInBackground(SetupOptions options,
+            CompletableFuture<Optional<FederationSpec>> structure) {
+        CompletableFuture<Opened> opened = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                Optional<FederationSpec> known = options.connectsWithoutSpec() ? Optional.empty() : structure.get();
+                if (!options.connectsWithoutSpec() && known.isEmpty()) {
+                    opened.complete(new Opened(null, null, null));
+                    return;
+                }
+                LiveConnections live = options.connect(known.orElse(null));
+                Optional<FederationSpec> spec = structure.get();
+                if (spec.isEmpty()) {
+                    opened.complete(new Opened(live, null, null));
+                    live.close();
+                    return;
+                }
+                if (spec.get().gitlab().isPresent()) {
+                    buildGitLabClient(live);
+                }
+                try {
+                    opened.complete(new Opened(live, ProjectFacts.read(live.google(), spec.get().gcp().project()), null));
+                } catch (Exception e) { // judged only once the spec is known valid
+                    opened.complete(new Opened(live, null, e));
+                }
+            } catch (Throwable e) {
+                opened.completeExceptionally(e);
+            }
+        }, "wifdesk-setup-start");
+        t.setDaemon(true); // a connection that hangs must not keep a spec error from exiting
+        t.start();
+        return opened;
+    }
+
+    /**
+     * gitlab4j builds its HTTP client (Jersey: injection, JSON providers, a TLS context) at its first
+     * request, 0.3-0.6 s on a CLI start: one small read ({@code GET /version}) on a thread of its own
+     * makes it while the checks run, so the plan's GitLab reads find it built. Its answer is not used.
+     */
+    private static void buildGitLabClient(LiveConnections live) {
+        Thread t = new Thread(() -> {
+            try {
+                live.gitlab().getVersion();
+            } catch (Exception e) {
+                // whatever is wrong with GitLab, the plan's own reads say it
+            }
+        }, "wifdesk-gitlab-client");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Opened join(CompletableFuture<Opened> opening) throws IOException {
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while connecting");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // BadInputException: the sandbox or the credentials, named
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        live.close();
+    }
+}
