@@ -4,6 +4,7 @@ import com.google.api.services.iam.v1.model.Oidc;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.model.FederationSpec;
+import dev.wifdesk.model.SetupValues;
 import dev.wifdesk.model.SpecProblem;
 import dev.wifdesk.model.SpecValidator;
 import dev.wifdesk.plan.Action;
@@ -11,6 +12,7 @@ import dev.wifdesk.plan.FieldDiff;
 import dev.wifdesk.plan.IamResources;
 import dev.wifdesk.plan.Outcome;
 import dev.wifdesk.plan.Step;
+import dev.wifdesk.plan.setup.SetupStepIds;
 import dev.wifdesk.plan.CiConfigFile;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -64,6 +66,25 @@ final class BridgeAudience {
         return isBridge(live, s) ? new Wanted(live, false) : Wanted.NONE;
     }
 
+    /**
+     * Prepare's steps and findings with the bridge: the provider step's {@code oidc.allowedAudiences} diff
+     * gets its reason, and while the file names the old audience, an info finding. {@code WIF_ID_TOKEN_AUD}
+     * must stay the new default audience (the bridge's first entry), or jobs that ask for it would be refused.
+     */
+    static void explain(GitLabApi gitlab, CiFileAudience.Scope s, Wanted bridge, SetupValues newValues, List<Step> steps,
+                        List<RotationFinding> findings) throws IOException {
+        if (!newValues.idTokenAudience().equals(newAudience(s))) {
+            throw new IllegalStateException("the bridge would move WIF_ID_TOKEN_AUD to " + newValues.idTokenAudience());
+        }
+        String mr = CiFileAudience.switchMergeRequest(gitlab, s);
+        steps.replaceAll(st -> st.id().equals(SetupStepIds.PROVIDER) && st.diff().stream()
+                .anyMatch(d -> d.field().equals("oidc.allowedAudiences")) ? new Step(st.id(), st.action(), st.resource(),
+                st.description() + "; " + reason(mr), st.diff(), st.apiCall(), st.gcloud(), st.dependsOn(), st.change()) : st);
+        if (bridge.asked()) {
+            findings.add(prepared(s, bridge.audiences(), mr));
+        }
+    }
+
     /** IAM takes at most 10 allowed audiences, each at most 256 chars: the spec's rules say so for {@code newSpec}. */
     static void refuseInvalid(FederationSpec newSpec) throws RotationRefused {
         List<SpecProblem> invalid = new SpecValidator(new CelEngine()).problemsUnder(newSpec, "gcp.provider.audiences");
@@ -99,13 +120,13 @@ final class BridgeAudience {
     }
 
     /** The reason the provider step of prepare shows next to its {@code oidc.allowedAudiences} diff. */
-    static String reason(String mergeRequest) {
+    private static String reason(String mergeRequest) {
         return "bridge: accepts the old audience the committed " + CiConfigFile.PATH
                 + " asks for until " + mergeRequest + " is merged";
     }
 
     /** Prepare's finding: what the bridge is, why, and when it goes. */
-    static RotationFinding prepared(CiFileAudience.Scope s, List<String> bridge, String mergeRequest) {
+    private static RotationFinding prepared(CiFileAudience.Scope s, List<String> bridge, String mergeRequest) {
         return new RotationFinding(RotationFinding.BRIDGE_AUDIENCE, "info", CiConfigFile.PATH + " on "
                 + s.ref() + " asks for the old provider's audience " + String.join(" and ", bridge.subList(1, bridge.size()))
                 + " literally: the new provider " + s.newPoolId() + " gets the allowed audiences " + bridge

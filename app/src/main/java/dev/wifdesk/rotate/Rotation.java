@@ -129,7 +129,7 @@ public final class Rotation {
         List<Step> steps = new ArrayList<>(setup.plan().steps().stream().filter(st -> !GITLAB_STEPS.contains(st.id())).toList());
         List<RotationFinding> findings = new ArrayList<>();
         if (!bridge.audiences().isEmpty()) {
-            bridged(ciFile.get(), bridge, newValues, steps, findings);
+            BridgeAudience.explain(gitlab.get(), ciFile.get(), bridge, newValues, steps, findings);
         }
         for (WorkloadIdentityPoolProvider other : oldProviders) {
             if (!other.getName().equals(specProvider.getName())) {
@@ -140,25 +140,6 @@ public final class Rotation {
         }
         steps.addAll(unmanagedBindings(s, newId, copyUnmanaged, findings));
         return new Prepared(s, newId, newValues, setup, steps, findings, marker);
-    }
-
-    /**
-     * The bridge on the new provider ({@link BridgeAudience}): the provider step's diff gets its reason,
-     * and while the file names the old audience, an info finding. {@code WIF_ID_TOKEN_AUD} must stay the
-     * new default audience (the bridge's first entry), or jobs that ask for it would be refused.
-     */
-    private void bridged(CiFileAudience.Scope ciFile, BridgeAudience.Wanted bridge, SetupValues newValues, List<Step> steps,
-                         List<RotationFinding> findings) throws IOException {
-        if (!newValues.idTokenAudience().equals(BridgeAudience.newAudience(ciFile))) {
-            throw new IllegalStateException("the bridge would move WIF_ID_TOKEN_AUD to " + newValues.idTokenAudience());
-        }
-        String mr = CiFileAudience.switchMergeRequest(gitlab.get(), ciFile);
-        steps.replaceAll(st -> st.id().equals(dev.wifdesk.plan.setup.SetupStepIds.PROVIDER) && st.diff().stream()
-                .anyMatch(d -> d.field().equals("oidc.allowedAudiences")) ? described(st, st.description() + "; "
-                + BridgeAudience.reason(mr)) : st);
-        if (bridge.asked()) {
-            findings.add(BridgeAudience.prepared(ciFile, bridge.audiences(), mr));
-        }
     }
 
     /** The members of the old pool that the spec does not make: findings, and copies when the user asks. */
@@ -246,6 +227,11 @@ public final class Rotation {
         findings.add(c.finding());
     }
 
+    /**
+     * Back to the old path. A bridge audience on the new provider stays: the old provider is untouched,
+     * so jobs asking for the old audience pass on it; the bridge admits no one the old provider does
+     * not, and keeping it means a second switch needs no new prepare.
+     */
     public RotationPlan rollback(FederationSpec spec) throws IOException, InvalidSpecException, RotationRefused {
         Scene s = scene(spec);
         WorkloadIdentityPool next = requirePrepared(s);
@@ -389,11 +375,6 @@ public final class Rotation {
                     ? "--new-pool-id" + p.message().substring(p.field().length()) : p.message())
                     .collect(Collectors.joining("; ")));
         }
-    }
-
-    private static Step described(Step s, String description) {
-        return new Step(s.id(), s.action(), s.resource(), description, s.diff(), s.apiCall(), s.gcloud(), s.dependsOn(),
-                s.change());
     }
 
     /** The same step, waiting for {@code dependsOn} first. */
