@@ -48,12 +48,25 @@ final class CiFileAudience {
         return pattern(audience).matcher(text).find();
     }
 
+    /** Each way {@code text} spells {@code audience} out ({@code https:} + it, or it bare), as written, in order of first use. */
+    static List<String> spellings(String text, String audience) {
+        Matcher m = Pattern.compile("(?:https:)?" + pattern(audience).pattern()).matcher(text);
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return List.copyOf(out);
+    }
+
     private static Pattern pattern(String audience) {
         return Pattern.compile(Pattern.quote(audience) + "(?![A-Za-z0-9_-])");
     }
 
-    /** Switch: when the file on the ref names the old audience, a merge request that moves it to the new one. */
-    static Optional<Planned> forSwitch(GitLabApi gitlab, Scope s) throws IOException {
+    /**
+     * Switch: when the file on the ref names the old audience, a merge request that moves it to the new
+     * one. {@code bridged}: the new provider accepts the old audience too until then ({@link BridgeAudience}).
+     */
+    static Optional<Planned> forSwitch(GitLabApi gitlab, Scope s, boolean bridged) throws IOException {
         Optional<String> onRef = CiConfigFile.read(gitlab, s.project(), s.ref());
         if (onRef.isEmpty() || !names(onRef.get(), s.oldAudience())) {
             return Optional.empty();
@@ -69,9 +82,12 @@ final class CiFileAudience {
         return Optional.of(new Planned(step, new RotationFinding(RotationFinding.CI_FILE_OLD_AUDIENCE, "info",
                 CiConfigFile.PATH + " on " + s.ref() + " names the old provider's audience " + s.oldAudience()
                         + " literally; the switch proposes " + mr + " replacing it with " + s.newAudience()
-                        + ". Until it is merged, a job asking for the old audience is refused by the new provider",
+                        + (bridged ? ". Until it is merged, the new provider accepts the old audience too (the bridge"
+                        + " audience prepare added; retire removes it once the file no longer names the old audience)"
+                        : ". Until it is merged, a job asking for the old audience is refused by the new provider"),
                 "merge " + mr + " right after the switch (or ask for aud: $WIF_ID_TOKEN_AUD in id_tokens: the switch"
-                        + " moves that variable)")));
+                        + " moves that variable)" + (bridged ? "" : "; or run --phase prepare again before the switch:"
+                        + " it lets the new provider accept the old audience too until the merge"))));
     }
 
     /**
@@ -140,6 +156,11 @@ final class CiFileAudience {
             }
         }
         return out;
+    }
+
+    /** The switch's merge request, as {@link #describe} names it. */
+    static String switchMergeRequest(GitLabApi gitlab, Scope s) throws IOException {
+        return describe(gitlab, s, SWITCH_BRANCH + s.newPoolId());
     }
 
     /** "merge request !IID (URL)" when it is open already, else "a merge request BRANCH -> REF". */

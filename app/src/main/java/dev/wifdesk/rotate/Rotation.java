@@ -93,12 +93,13 @@ public final class Rotation {
 
     public RotationPlan prepare(FederationSpec spec, Optional<String> newPoolId, boolean copyUnmanagedBindings)
             throws IOException, InvalidSpecException, RotationRefused {
-        Prepared p = prepared(scene(spec), spec, newPoolId, copyUnmanagedBindings);
+        Prepared p = prepared(scene(spec), spec, newPoolId, copyUnmanagedBindings, true);
         return plan(RotationPlan.Phase.PREPARE, p.scene(), p.newId(), p.newValues(), p.steps(), p.findings());
     }
 
-    private Prepared prepared(Scene s, FederationSpec spec, Optional<String> override, boolean copyUnmanaged)
-            throws IOException, InvalidSpecException, RotationRefused {
+    /** {@code atPrepare}: the bridge audience may be added (only prepare decides it; later phases keep what it made). */
+    private Prepared prepared(Scene s, FederationSpec spec, Optional<String> override, boolean copyUnmanaged,
+                              boolean atPrepare) throws IOException, InvalidSpecException, RotationRefused {
         WorkloadIdentityPool old = requireLiveOld(s);
         String newId = newPoolId(s, override);
         List<WorkloadIdentityPoolProvider> oldProviders = reader.providers(old.getName(), false);
@@ -108,16 +109,28 @@ public final class Rotation {
                         + " does not exist: there is nothing to rotate; run 'wifdesk apply' first"));
         RotationMarker marker = s.newPool().filter(p -> PoolReader.idOf(p.getName()).equals(newId))
                 .flatMap(p -> RotationMarker.parse(p.getDescription())).orElse(RotationMarker.preparedFrom(s.oldId()));
+        String newPoolName = dev.wifdesk.model.ResourceNames.poolName(s.project().projectNumber(), newId);
+        Optional<WorkloadIdentityPool> newPool = s.pools().stream().filter(p -> p.getName().equals(newPoolName)).findFirst();
+        List<WorkloadIdentityPoolProvider> inNew = newPool.filter(p -> !PoolReader.DELETED.equals(p.getState())).isPresent()
+                ? reader.providers(newPoolName, true) : List.of();
+        Optional<CiFileAudience.Scope> ciFile = ciFileScope(spec, s.oldValues(), newId);
+        BridgeAudience.Wanted bridge = ciFile.isEmpty() ? BridgeAudience.Wanted.NONE : BridgeAudience.wanted(gitlab.get(),
+                ciFile.get(), specProvider, atPrepare, inNew.stream().filter(n -> PoolReader.idOf(n.getName())
+                        .equals(s.oldValues().providerId()) && !PoolReader.DELETED.equals(n.getState())).findFirst());
         FederationSpec newSpec = RotationSpecs.forPool(spec, newId, marker.appendTo(spec.gcp().pool().description()),
                 specProvider);
+        if (!bridge.audiences().isEmpty()) {
+            newSpec = RotationSpecs.withAudiences(newSpec, bridge.audiences());
+            BridgeAudience.refuseInvalid(newSpec);
+        }
         refuseInvalid(newSpec, override.isPresent());
         SetupPlan setup = new SetupPlanner(google, spec.gitlab().flatMap(g -> gitlab)).plan(newSpec);
         SetupValues newValues = setup.values();
         List<Step> steps = new ArrayList<>(setup.plan().steps().stream().filter(st -> !GITLAB_STEPS.contains(st.id())).toList());
-        String newPoolName = newValues.poolName();
-        Optional<WorkloadIdentityPool> newPool = s.pools().stream().filter(p -> p.getName().equals(newPoolName)).findFirst();
-        List<WorkloadIdentityPoolProvider> inNew = newPool.filter(p -> !PoolReader.DELETED.equals(p.getState())).isPresent()
-                ? reader.providers(newPoolName, true) : List.of();
+        List<RotationFinding> findings = new ArrayList<>();
+        if (!bridge.audiences().isEmpty()) {
+            BridgeAudience.explain(gitlab.get(), ciFile.get(), bridge, newValues, steps, findings);
+        }
         for (WorkloadIdentityPoolProvider other : oldProviders) {
             if (!other.getName().equals(specProvider.getName())) {
                 String id = PoolReader.idOf(other.getName());
@@ -125,7 +138,6 @@ public final class Rotation {
                         inNew.stream().filter(n -> PoolReader.idOf(n.getName()).equals(id)).findFirst()));
             }
         }
-        List<RotationFinding> findings = new ArrayList<>();
         steps.addAll(unmanagedBindings(s, newId, copyUnmanaged, findings));
         return new Prepared(s, newId, newValues, setup, steps, findings, marker);
     }
@@ -166,7 +178,7 @@ public final class Rotation {
             throws IOException, InvalidSpecException, RotationRefused {
         Scene s = scene(spec);
         WorkloadIdentityPool next = requirePrepared(s);
-        Prepared p = prepared(s, spec, Optional.empty(), false);
+        Prepared p = prepared(s, spec, Optional.empty(), false, false);
         List<String> left = p.steps().stream().filter(Step::changes).map(Step::id).toList();
         if (!left.isEmpty()) {
             throw new RotationRefused("the new pool " + p.newId() + " is not ready: " + left.size()
@@ -186,7 +198,8 @@ public final class Rotation {
         p.variables().ifPresent(steps::add);
         Optional<CiFileAudience.Scope> ciFile = ciFileScope(spec, s.oldValues(), p.newId());
         if (ciFile.isPresent()) {
-            CiFileAudience.forSwitch(gitlab.get(), ciFile.get()).ifPresent(c -> add(c, steps, findings));
+            CiFileAudience.forSwitch(gitlab.get(), ciFile.get(), !p.newValues().allowedAudiences().isEmpty())
+                    .ifPresent(c -> add(c, steps, findings));
         }
         steps.add(LifecycleSteps.marker(next, p.marker().switchedAt().isPresent() ? p.marker()
                 : p.marker().switched(clock.instant()), steps.stream().map(Step::id).toList()));
@@ -214,6 +227,11 @@ public final class Rotation {
         findings.add(c.finding());
     }
 
+    /**
+     * Back to the old path. A bridge audience on the new provider stays: the old provider is untouched,
+     * so jobs asking for the old audience pass on it; the bridge admits no one the old provider does
+     * not, and keeping it means a second switch needs no new prepare.
+     */
     public RotationPlan rollback(FederationSpec spec) throws IOException, InvalidSpecException, RotationRefused {
         Scene s = scene(spec);
         WorkloadIdentityPool next = requirePrepared(s);
@@ -252,8 +270,19 @@ public final class Rotation {
         Instant switched = marker.switchedAt().orElseThrow(() -> new RotationRefused("the GitLab variables were not switched"
                 + " to " + PoolReader.idOf(next.getName()) + " yet: run --phase switch first"));
         String newId = PoolReader.idOf(next.getName());
-        SetupValues newValues = new SetupValues(RotationSpecs.forPool(spec, newId, next.getDescription(),
-                providerOf(next.getName(), s.oldValues().providerId())), s.project().projectNumber());
+        WorkloadIdentityPoolProvider newProvider = providerOf(next.getName(), s.oldValues().providerId());
+        FederationSpec newSpec = RotationSpecs.forPool(spec, newId, next.getDescription(), newProvider);
+        List<Step> steps = new ArrayList<>();
+        List<RotationFinding> findings = new ArrayList<>();
+        Optional<CiFileAudience.Scope> ciFile = ciFileScope(spec, s.oldValues(), newId);
+        Optional<BridgeAudience.Retire> bridge = ciFile.isEmpty() ? Optional.empty()
+                : BridgeAudience.forRetire(gitlab.get(), ciFile.get(), newProvider);
+        if (bridge.isPresent()) { // its removal goes first, before anything of the old pool
+            findings.add(bridge.get().finding());
+            bridge.get().removal().ifPresent(steps::add);
+            newSpec = bridge.get().removal().isPresent() ? RotationSpecs.withAudiences(newSpec, List.of()) : newSpec;
+        }
+        SetupValues newValues = new SetupValues(newSpec, s.project().projectNumber());
         if (gitlab.isPresent() && spec.gitlab().isPresent()
                 && !VariableDrift.pointAt(gitlab.get(), newValues)) {
             throw new RotationRefused("the CI/CD variables of " + newValues.gitlabProjectPath() + " do not all point at "
@@ -264,17 +293,16 @@ public final class Rotation {
             throw new RotationRefused("the grace period runs until " + ends + " (" + grace.toDays() + " days after the switch"
                     + " at " + switched + "): retire then, or shorten it with --grace-period-days");
         }
-        List<Step> steps = new ArrayList<>();
+        List<String> bridgeGone = steps.stream().map(Step::id).toList();
         if (s.oldPool().isPresent() && !s.oldDeleted()) {
             for (WorkloadIdentityPoolProvider p : reader.providers(s.oldPool().get().getName(), false)) {
-                steps.add(LifecycleSteps.providerEnabled(p, false, List.of()));
+                steps.add(LifecycleSteps.providerEnabled(p, false, bridgeGone));
             }
         }
         List<String> disabled = steps.stream().map(Step::id).toList();
         Map<String, List<PoolReader.PoolMember>> byAccount = PoolReader.membersOf(reader.accountPolicies(
                 s.project().projectId()), s.project().projectId(), s.project().projectNumber(), s.oldId()).stream()
                 .collect(Collectors.groupingBy(PoolReader.PoolMember::email, LinkedHashMap::new, Collectors.toList()));
-        List<RotationFinding> findings = new ArrayList<>();
         byAccount.forEach((email, members) -> {
             steps.add(LifecycleSteps.removeMembers(email, members.get(0).resource(), members, disabled));
             members.stream().filter(PoolReader.PoolMember::conditional).forEach(m -> findings.add(new RotationFinding(

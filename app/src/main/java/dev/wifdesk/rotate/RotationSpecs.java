@@ -25,6 +25,16 @@ final class RotationSpecs {
                 gcp.projectRoles()), spec.environments(), spec.gitlab(), spec.dataflow());
     }
 
+    /** {@code spec} with the provider's allowed audiences replaced by {@code audiences} (the bridge, or none). */
+    static FederationSpec withAudiences(FederationSpec spec, List<String> audiences) {
+        FederationSpec.Gcp gcp = spec.gcp();
+        FederationSpec.Provider p = gcp.provider();
+        FederationSpec.Provider provider = new FederationSpec.Provider(p.id(), p.issuer(), audiences, p.attributeMapping(),
+                p.attributeCondition());
+        return new FederationSpec(new FederationSpec.Gcp(gcp.project(), gcp.pool(), provider, gcp.serviceAccount(),
+                gcp.grant(), gcp.projectRoles()), spec.environments(), spec.gitlab(), spec.dataflow());
+    }
+
     private static FederationSpec.Provider mirrored(FederationSpec.Provider specProvider, WorkloadIdentityPoolProvider live) {
         Oidc oidc = live.getOidc() == null ? new Oidc() : live.getOidc();
         List<String> audiences = oidc.getAllowedAudiences() == null ? List.of() : oidc.getAllowedAudiences();
