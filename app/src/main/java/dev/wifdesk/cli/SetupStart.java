@@ -7,6 +7,7 @@ import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.model.SpecParser;
 import dev.wifdesk.model.SpecProblem;
 import dev.wifdesk.model.SpecValidator;
+import dev.wifdesk.plan.setup.PlanReads;
 import dev.wifdesk.plan.setup.ProjectFacts;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -20,18 +21,26 @@ import java.util.concurrent.ExecutionException;
  * ({@link ProjectFacts}: its number and missing APIs). The spec's rule checks (CEL: the slow part of
  * reading it) run on the calling thread while another thread opens the connections (a sandbox's from
  * the start) and, once the file's structure is read, reads the project: the first Google calls do not
- * wait for the checks. Those
- * are reads only; a spec that breaks a rule still ends as the same bad input (exit 2), whatever the
+ * wait for the checks, nor do the plan's reads ({@link PlanReads}: started once the project is read,
+ * the plan is computed from them after the checks). Those are reads only; a spec that breaks a rule still ends as the same bad input (exit 2), whatever the
  * other thread met, and nothing is planned or changed for it. A file with a structural problem, or
  * one that cannot be read, is judged whole first, as before.
  */
-record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, ProjectFacts project)
+record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, ProjectFacts project, PlanReads reads)
         implements AutoCloseable {
 
-    /** What the other thread brings: the connections, and the project or why it could not be read. */
-    private record Opened(LiveConnections live, ProjectFacts project, Exception failure) {
+    /**
+     * What the other thread brings: the connections, the project and the plan's reads started on it
+     * (or why the project could not be read).
+     */
+    private record Opened(LiveConnections live, ProjectFacts project, PlanReads reads, Exception failure) {
         void close() {
-            if (live != null) {
+            if (live == null) {
+                return;
+            }
+            if (reads != null) {
+                reads.whenDone(live::close); // the checks failed: the reads in flight end first
+            } else {
                 live.close();
             }
         }
@@ -67,13 +76,14 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
             }
             throw opened.failure() instanceof IOException io ? io : new IOException(opened.failure());
         }
-        return new SetupStart(spec, cel, opened.live(), opened.project());
+        return new SetupStart(spec, cel, opened.live(), opened.project(), opened.reads());
     }
 
     private static SetupStart sequential(SetupOptions options, FederationSpec spec, CelEngine cel) throws IOException {
         LiveConnections live = options.connect(spec);
         try {
-            return new SetupStart(spec, cel, live, ProjectFacts.read(live.google(), spec.gcp().project()));
+            ProjectFacts project = ProjectFacts.read(live.google(), spec.gcp().project());
+            return new SetupStart(spec, cel, live, project, startReads(live, spec, project));
         } catch (IOException | RuntimeException e) {
             live.close();
             throw e;
@@ -91,13 +101,13 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
             try {
                 Optional<FederationSpec> known = options.connectsWithoutSpec() ? Optional.empty() : structure.get();
                 if (!options.connectsWithoutSpec() && known.isEmpty()) {
-                    opened.complete(new Opened(null, null, null));
+                    opened.complete(new Opened(null, null, null, null));
                     return;
                 }
                 LiveConnections live = options.connect(known.orElse(null));
                 Optional<FederationSpec> spec = structure.get();
                 if (spec.isEmpty()) {
-                    opened.complete(new Opened(live, null, null));
+                    opened.complete(new Opened(live, null, null, null));
                     live.close();
                     return;
                 }
@@ -105,9 +115,10 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
                     buildGitLabClient(live);
                 }
                 try {
-                    opened.complete(new Opened(live, ProjectFacts.read(live.google(), spec.get().gcp().project()), null));
+                    ProjectFacts project = ProjectFacts.read(live.google(), spec.get().gcp().project());
+                    opened.complete(new Opened(live, project, startReads(live, spec.get(), project), null));
                 } catch (Exception e) { // judged only once the spec is known valid
-                    opened.complete(new Opened(live, null, e));
+                    opened.complete(new Opened(live, null, null, e));
                 }
             } catch (Throwable e) {
                 opened.completeExceptionally(e);
@@ -116,6 +127,11 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
         t.setDaemon(true); // a connection that hangs must not keep a spec error from exiting
         t.start();
         return opened;
+    }
+
+    /** The plan's reads (state, {@code .gitlab-ci.yml}): on the other thread they run beside the checks. */
+    private static PlanReads startReads(LiveConnections live, FederationSpec spec, ProjectFacts project) {
+        return PlanReads.start(live.google(), spec.gitlab().map(g -> live.gitlab()), spec, project);
     }
 
     /**
