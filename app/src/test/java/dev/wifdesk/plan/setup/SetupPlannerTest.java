@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.gitlab4j.api.models.Variable;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +117,28 @@ class SetupPlannerTest {
         AuditedChanges second = at.audited();
         assertThat(at.apply(spec, second).succeeded()).isTrue();
         assertThat(second.mutatingCalls()).isZero();
+    }
+
+    @Test
+    void aPlanFromReadsStartedEarlierUsesWhatTheyReadWithoutReadingAgain() throws Exception {
+        ProjectFacts project = ProjectFacts.read(at.operator, "sandbox-project");
+        PlanReads reads = PlanReads.start(at.operator, Optional.of(at.gitlab), spec, project);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        reads.whenDone(done::countDown);
+        assertThat(done.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("reads ended").isTrue();
+        // the pool appears after the reads: the plan is the one of the state as read
+        new dev.wifdesk.cloud.Operations(at.operator.iam()).await(at.operator.iam().projects().locations()
+                .workloadIdentityPools().create("projects/sandbox-project/locations/global",
+                        new WorkloadIdentityPool().setDisplayName("made meanwhile")).setWorkloadIdentityPoolId("gitlab-ci")
+                .execute());
+        java.util.SortedMap<String, Long> before = at.sandbox.google().requestCounts();
+
+        SetupPlan plan = at.planner().plan(reads);
+
+        assertThat(byId(plan).get("pool").action()).isEqualTo(Action.CREATE);
+        assertThat(plan.project()).isEqualTo(project);
+        assertThat(at.sandbox.google().requestCounts()).as("no Google read more").isEqualTo(before);
+        assertThat(plan.plan().steps()).extracting(Step::id).contains("gitlab-variables", "gitlab-ci-file");
     }
 
     private int variableCount() {
