@@ -17,29 +17,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The start of {@code plan} and {@code apply}: the valid spec, the open connections and the project
- * ({@link ProjectFacts}: its number and missing APIs). The spec's rule checks (CEL: the slow part of
- * reading it) run on the calling thread while another thread opens the connections (a sandbox's from
- * the start) and, once the file's structure is read, reads the project: the first Google calls do not
- * wait for the checks, nor do the plan's reads ({@link PlanReads}: started once the project is read,
- * the plan is computed from them after the checks). Those are reads only; a spec that breaks a rule still ends as the same bad input (exit 2), whatever the
- * other thread met, and nothing is planned or changed for it. A file with a structural problem, or
+ * The start of {@code plan} and {@code apply}: the valid spec, the open connections, the project
+ * ({@link ProjectFacts}: its number and missing APIs) and the plan's reads ({@link PlanReads}). The
+ * spec's rule checks (CEL: the slow part of reading it) run on the calling thread while another
+ * thread opens the connections (a sandbox's from the start) and, once the file's structure is read,
+ * starts the plan's reads (the project, then the state): no Google call waits for the checks, and
+ * the plan is computed from those reads after them. They are reads only; a spec that breaks a rule
+ * still ends as the same bad input (exit 2), whatever the other thread met, and nothing is planned
+ * or changed for it. A file with a structural problem, or
  * one that cannot be read, is judged whole first, as before.
  */
 record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, ProjectFacts project, PlanReads reads)
         implements AutoCloseable {
 
-    /**
-     * What the other thread brings: the connections, the project and the plan's reads started on it
-     * (or why the project could not be read).
-     */
-    private record Opened(LiveConnections live, ProjectFacts project, PlanReads reads, Exception failure) {
+    /** What the other thread brings: the connections and the plan's reads it started (none: nothing to read). */
+    private record Opened(LiveConnections live, PlanReads reads) {
         void close() {
             if (live == null) {
                 return;
             }
             if (reads != null) {
-                reads.whenDone(live::close); // the checks failed: the reads in flight end first
+                reads.whenDone(live::close); // the checks or the project failed: the reads in flight end first
             } else {
                 live.close();
             }
@@ -69,21 +67,20 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
             throw options.invalid(new InvalidSpecException(problems));
         }
         Opened opened = join(opening);
-        if (opened.failure() != null) {
+        try {
+            // a project Google refuses is judged only now, once the spec is known valid
+            return new SetupStart(spec, cel, opened.live(), opened.reads().project(), opened.reads());
+        } catch (IOException | RuntimeException e) {
             opened.close();
-            if (opened.failure() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw opened.failure() instanceof IOException io ? io : new IOException(opened.failure());
+            throw e;
         }
-        return new SetupStart(spec, cel, opened.live(), opened.project(), opened.reads());
     }
 
     private static SetupStart sequential(SetupOptions options, FederationSpec spec, CelEngine cel) throws IOException {
         LiveConnections live = options.connect(spec);
         try {
-            ProjectFacts project = ProjectFacts.read(live.google(), spec.gcp().project());
-            return new SetupStart(spec, cel, live, project, startReads(live, spec, project));
+            PlanReads reads = startReads(live, spec);
+            return new SetupStart(spec, cel, live, reads.project(), reads);
         } catch (IOException | RuntimeException e) {
             live.close();
             throw e;
@@ -92,7 +89,7 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
 
     /**
      * Connects (at once for a sandbox; for Google and GitLab once the structure names GitLab's URL),
-     * then reads the spec's project. A file whose structure is broken ends it: nothing is read.
+     * then starts the plan's reads. A file whose structure is broken ends it: nothing is read.
      */
     private static CompletableFuture<Opened> openInBackground(SetupOptions options,
             CompletableFuture<Optional<FederationSpec>> structure) {
@@ -101,25 +98,20 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
             try {
                 Optional<FederationSpec> known = options.connectsWithoutSpec() ? Optional.empty() : structure.get();
                 if (!options.connectsWithoutSpec() && known.isEmpty()) {
-                    opened.complete(new Opened(null, null, null, null));
+                    opened.complete(new Opened(null, null));
                     return;
                 }
                 LiveConnections live = options.connect(known.orElse(null));
                 Optional<FederationSpec> spec = structure.get();
                 if (spec.isEmpty()) {
-                    opened.complete(new Opened(live, null, null, null));
+                    opened.complete(new Opened(live, null));
                     live.close();
                     return;
                 }
                 if (spec.get().gitlab().isPresent()) {
                     buildGitLabClient(live);
                 }
-                try {
-                    ProjectFacts project = ProjectFacts.read(live.google(), spec.get().gcp().project());
-                    opened.complete(new Opened(live, project, startReads(live, spec.get(), project), null));
-                } catch (Exception e) { // judged only once the spec is known valid
-                    opened.complete(new Opened(live, null, null, e));
-                }
+                opened.complete(new Opened(live, startReads(live, spec.get())));
             } catch (Throwable e) {
                 opened.completeExceptionally(e);
             }
@@ -129,9 +121,9 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
         return opened;
     }
 
-    /** The plan's reads (state, {@code .gitlab-ci.yml}): on the other thread they run beside the checks. */
-    private static PlanReads startReads(LiveConnections live, FederationSpec spec, ProjectFacts project) {
-        return PlanReads.start(live.google(), spec.gitlab().map(g -> live.gitlab()), spec, project);
+    /** The plan's reads (project, state, {@code .gitlab-ci.yml}): on the other thread they run beside the checks. */
+    private static PlanReads startReads(LiveConnections live, FederationSpec spec) {
+        return PlanReads.start(live.google(), spec.gitlab().map(g -> live.gitlab()), spec);
     }
 
     /**

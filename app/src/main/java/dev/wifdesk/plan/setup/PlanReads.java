@@ -19,17 +19,20 @@ import org.gitlab4j.api.GitLabApi;
  * reads are dropped ({@link #whenDone}), having read and changed nothing else.
  */
 public final class PlanReads {
-    private final SetupValues values;
-    private final ProjectFacts project;
+    private final CompletableFuture<SetupValues> values;
+    private final CompletableFuture<ProjectFacts> project;
     private final CompletableFuture<ObservedState> seen;
     private final CompletableFuture<Optional<Step>> ciFile;
 
-    private PlanReads(SetupValues values, ProjectFacts project, CompletableFuture<ObservedState> seen,
-            CompletableFuture<Optional<Step>> ciFile) {
-        this.values = values;
+    private PlanReads(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
+            CompletableFuture<String> number, CompletableFuture<ProjectFacts> project) {
+        boolean withGitLab = gitlab.isPresent() && spec.gitlab().isPresent();
+        this.values = number.thenApply(n -> new SetupValues(spec, n));
         this.project = project;
-        this.seen = seen;
-        this.ciFile = ciFile;
+        this.seen = values.thenCompose(v -> inBackground("wifdesk-plan-observe",
+                () -> new StateObserver(google, gitlab).observe(v, project)));
+        this.ciFile = values.thenCompose(v -> inBackground("wifdesk-plan-ci-file",
+                () -> withGitLab ? Optional.of(GitLabSteps.ciFile(v, gitlab.get())) : Optional.<Step>empty()));
     }
 
     /**
@@ -38,21 +41,30 @@ public final class PlanReads {
      */
     public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
             ProjectFacts project) {
-        boolean withGitLab = gitlab.isPresent() && spec.gitlab().isPresent();
-        SetupValues values = new SetupValues(spec, project.projectNumber());
-        CompletableFuture<Optional<Step>> ciFile = inBackground("wifdesk-plan-ci-file", () -> withGitLab
-                ? Optional.of(GitLabSteps.ciFile(values, gitlab.get())) : Optional.empty());
-        CompletableFuture<ObservedState> seen = inBackground("wifdesk-plan-observe",
-                () -> new StateObserver(google, gitlab).observe(values, project));
-        return new PlanReads(values, project, seen, ciFile);
+        return new PlanReads(google, gitlab, spec, CompletableFuture.completedFuture(project.projectNumber()),
+                CompletableFuture.completedFuture(project));
     }
 
-    SetupValues values() {
-        return values;
+    /**
+     * The same reading the project too: its number first (every name needs it), then its services
+     * beside the state and the {@code .gitlab-ci.yml} reads, not before them.
+     */
+    public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec) {
+        String projectId = spec.gcp().project();
+        CompletableFuture<String> number = inBackground("wifdesk-plan-project", () -> ProjectFacts.number(google, projectId));
+        CompletableFuture<ProjectFacts> project = number.thenCompose(n -> inBackground("wifdesk-plan-services",
+                () -> new ProjectFacts(projectId, n, ProjectFacts.missingServices(google, n))));
+        return new PlanReads(google, gitlab, spec, number, project);
     }
 
-    ProjectFacts project() {
-        return project;
+    /** The spec's values (with the project's number); a failed project read is its {@link IOException}. */
+    SetupValues values() throws IOException {
+        return join(values);
+    }
+
+    /** The project as read; a failed read is its {@link IOException} (Google's message). */
+    public ProjectFacts project() throws IOException {
+        return join(project);
     }
 
     /** The state as read; a failed read is its {@link IOException} (Google's or GitLab's message). */
@@ -67,7 +79,7 @@ public final class PlanReads {
 
     /** Runs {@code then} once every read has ended, however it ended (e.g. to close the connections). */
     public void whenDone(Runnable then) {
-        CompletableFuture.allOf(seen, ciFile).whenComplete((x, e) -> then.run());
+        CompletableFuture.allOf(project, seen, ciFile).whenComplete((x, e) -> then.run());
     }
 
     interface Work<T> {

@@ -141,6 +141,29 @@ class SetupPlannerTest {
         assertThat(plan.plan().steps()).extracting(Step::id).contains("gitlab-variables", "gitlab-ci-file");
     }
 
+    @Test
+    void readsThatStartWithTheProjectReadItOnceAndPlanAsAfterReadingItFirst() throws Exception {
+        java.util.SortedMap<String, Long> before = at.sandbox.google().requestCounts();
+        SetupPlan plan = at.planner().plan(PlanReads.start(at.operator, Optional.of(at.gitlab), spec));
+        java.util.SortedMap<String, Long> after = at.sandbox.google().requestCounts();
+
+        assertThat(plan.project()).isEqualTo(ProjectFacts.read(at.operator, "sandbox-project"));
+        assertThat(plan.plan().steps()).extracting(Step::id, Step::action).isEqualTo(
+                at.planner().plan(spec).plan().steps().stream().map(st -> org.assertj.core.groups.Tuple.tuple(st.id(), st.action())).toList());
+        assertThat(after.get("GET cloudresourcemanager.googleapis.com/v3/projects/*") - before.getOrDefault(
+                "GET cloudresourcemanager.googleapis.com/v3/projects/*", 0L)).isEqualTo(1);
+        assertThat(after.get("GET serviceusage.googleapis.com/v1/projects/*/services:batchGet") - before.getOrDefault(
+                "GET serviceusage.googleapis.com/v1/projects/*/services:batchGet", 0L)).isEqualTo(1);
+    }
+
+    @Test
+    void aProjectGoogleRefusesFailsTheReadsWithGooglesError() {
+        FederationSpec other = SetupSandbox.spec(SetupSandbox.SPEC.replace("project: sandbox-project", "project: no-such-project"));
+        PlanReads reads = PlanReads.start(at.operator, Optional.of(at.gitlab), other);
+        assertThatThrownBy(reads::project).hasMessageContaining("403").hasMessageContaining("The caller does not have permission");
+        assertThatThrownBy(() -> at.planner().plan(reads)).hasMessageContaining("The caller does not have permission");
+    }
+
     private int variableCount() {
         return new SetupValues(spec, "428617359021").gitlabVariables().size();
     }
