@@ -7,6 +7,7 @@ import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.model.SpecParser;
 import dev.wifdesk.model.SpecProblem;
 import dev.wifdesk.model.SpecValidator;
+import dev.wifdesk.plan.lint.SetupLint;
 import dev.wifdesk.plan.setup.PlanReads;
 import dev.wifdesk.plan.setup.ProjectFacts;
 import java.io.IOException;
@@ -47,8 +48,10 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
     static SetupStart begin(SetupOptions options) throws IOException {
         // the sandbox is known from --sandbox alone: connecting starts before the file is even read
         CompletableFuture<Optional<FederationSpec>> structure = new CompletableFuture<>();
-        CompletableFuture<Opened> opening = openInBackground(options, structure);
+        CompletableFuture<CelEngine> engine = new CompletableFuture<>();
+        CompletableFuture<Opened> opening = openInBackground(options, structure, engine);
         CelEngine cel = new CelEngine();
+        engine.complete(cel);
         SpecValidator validator = new SpecValidator(cel);
         SpecParser parser = new SpecParser(validator);
         Optional<FederationSpec> shaped = Optional.empty();
@@ -79,7 +82,7 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
     private static SetupStart sequential(SetupOptions options, FederationSpec spec, CelEngine cel) throws IOException {
         LiveConnections live = options.connect(spec);
         try {
-            PlanReads reads = startReads(live, spec);
+            PlanReads reads = startReads(live, spec, cel);
             return new SetupStart(spec, cel, live, reads.project(), reads);
         } catch (IOException | RuntimeException e) {
             live.close();
@@ -92,7 +95,7 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
      * then starts the plan's reads. A file whose structure is broken ends it: nothing is read.
      */
     private static CompletableFuture<Opened> openInBackground(SetupOptions options,
-            CompletableFuture<Optional<FederationSpec>> structure) {
+            CompletableFuture<Optional<FederationSpec>> structure, CompletableFuture<CelEngine> engine) {
         CompletableFuture<Opened> opened = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
@@ -108,10 +111,7 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
                     live.close();
                     return;
                 }
-                if (spec.get().gitlab().isPresent()) {
-                    buildGitLabClient(live);
-                }
-                opened.complete(new Opened(live, startReads(live, spec.get())));
+                opened.complete(new Opened(live, startReads(live, spec.get(), engine.join())));
             } catch (Throwable e) {
                 opened.completeExceptionally(e);
             }
@@ -121,26 +121,12 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
         return opened;
     }
 
-    /** The plan's reads (project, state, {@code .gitlab-ci.yml}): on the other thread they run beside the checks. */
-    private static PlanReads startReads(LiveConnections live, FederationSpec spec) {
-        return PlanReads.start(live.google(), spec.gitlab().map(g -> live.gitlab()), spec);
-    }
-
     /**
-     * gitlab4j builds its HTTP client (Jersey: injection, JSON providers, a TLS context) at its first
-     * request, 0.3-0.6 s on a CLI start: one small read ({@code GET /version}) on a thread of its own
-     * makes it while the checks run, so the plan's GitLab reads find it built. Its answer is not used.
+     * The plan's reads (project, state, {@code .gitlab-ci.yml}) and its lint: started on the other
+     * thread, they run beside the checks (the lint, CEL work too, on the other core).
      */
-    private static void buildGitLabClient(LiveConnections live) {
-        Thread t = new Thread(() -> {
-            try {
-                live.gitlab().getVersion();
-            } catch (Exception e) {
-                // whatever is wrong with GitLab, the plan's own reads say it
-            }
-        }, "wifdesk-gitlab-client");
-        t.setDaemon(true);
-        t.start();
+    private static PlanReads startReads(LiveConnections live, FederationSpec spec, CelEngine cel) {
+        return PlanReads.start(live.google(), spec.gitlab().map(g -> live.gitlab()), spec, new SetupLint(cel));
     }
 
     private static Opened join(CompletableFuture<Opened> opening) throws IOException {

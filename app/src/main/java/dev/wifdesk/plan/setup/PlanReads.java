@@ -2,10 +2,13 @@ package dev.wifdesk.plan.setup;
 
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.model.FederationSpec;
+import dev.wifdesk.model.Finding;
 import dev.wifdesk.model.SetupValues;
 import dev.wifdesk.plan.Step;
+import dev.wifdesk.plan.lint.SetupLint;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,16 +26,21 @@ public final class PlanReads {
     private final CompletableFuture<ProjectFacts> project;
     private final CompletableFuture<ObservedState> seen;
     private final CompletableFuture<Optional<Step>> ciFile;
+    /** The lint's findings when started with one, else empty (the planner lints). */
+    private final Optional<CompletableFuture<List<Finding>>> findings;
 
     private PlanReads(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
-            CompletableFuture<String> number, CompletableFuture<ProjectFacts> project) {
+            CompletableFuture<String> number, CompletableFuture<ProjectFacts> project, Optional<SetupLint> lint) {
         boolean withGitLab = gitlab.isPresent() && spec.gitlab().isPresent();
         this.values = number.thenApply(n -> new SetupValues(spec, n));
         this.project = project;
         this.seen = values.thenCompose(v -> inBackground("wifdesk-plan-observe",
                 () -> new StateObserver(google, gitlab).observe(v, project)));
-        this.ciFile = values.thenCompose(v -> inBackground("wifdesk-plan-ci-file",
-                () -> withGitLab ? Optional.of(GitLabSteps.ciFile(v, gitlab.get())) : Optional.<Step>empty()));
+        // the .gitlab-ci.yml step names no project number: its reads need not wait for the project's
+        this.ciFile = inBackground("wifdesk-plan-ci-file", () -> withGitLab
+                ? Optional.of(GitLabSteps.ciFile(SetupValues.withProjectNumberPlaceholder(spec), gitlab.get()))
+                : Optional.<Step>empty());
+        this.findings = lint.map(l -> number.thenCompose(n -> inBackground("wifdesk-plan-lint", () -> l.lint(spec, n))));
     }
 
     /**
@@ -42,7 +50,7 @@ public final class PlanReads {
     public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
             ProjectFacts project) {
         return new PlanReads(google, gitlab, spec, CompletableFuture.completedFuture(project.projectNumber()),
-                CompletableFuture.completedFuture(project));
+                CompletableFuture.completedFuture(project), Optional.empty());
     }
 
     /**
@@ -50,11 +58,24 @@ public final class PlanReads {
      * beside the state and the {@code .gitlab-ci.yml} reads, not before them.
      */
     public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec) {
+        return start(google, gitlab, spec, Optional.empty());
+    }
+
+    /**
+     * The same with the lint too, run as soon as the project's number is known (it reads nothing; on
+     * the command line its CEL work then runs beside the spec's checks, on the other core).
+     */
+    public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec, SetupLint lint) {
+        return start(google, gitlab, spec, Optional.of(lint));
+    }
+
+    private static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
+            Optional<SetupLint> lint) {
         String projectId = spec.gcp().project();
         CompletableFuture<String> number = inBackground("wifdesk-plan-project", () -> ProjectFacts.number(google, projectId));
         CompletableFuture<ProjectFacts> project = number.thenCompose(n -> inBackground("wifdesk-plan-services",
                 () -> new ProjectFacts(projectId, n, ProjectFacts.missingServices(google, n))));
-        return new PlanReads(google, gitlab, spec, number, project);
+        return new PlanReads(google, gitlab, spec, number, project, lint);
     }
 
     /** The spec's values (with the project's number); a failed project read is its {@link IOException}. */
@@ -77,9 +98,18 @@ public final class PlanReads {
         return join(ciFile);
     }
 
+    boolean hasLint() {
+        return findings.isPresent();
+    }
+
+    /** The lint's findings if these reads were started with the lint. */
+    Optional<List<Finding>> findings() throws IOException {
+        return findings.isEmpty() ? Optional.empty() : Optional.of(join(findings.get()));
+    }
+
     /** Runs {@code then} once every read has ended, however it ended (e.g. to close the connections). */
     public void whenDone(Runnable then) {
-        CompletableFuture.allOf(project, seen, ciFile).whenComplete((x, e) -> then.run());
+        CompletableFuture.allOf(project, seen, ciFile, findings.<CompletableFuture<?>>map(f -> f).orElse(project)).whenComplete((x, e) -> then.run());
     }
 
     interface Work<T> {

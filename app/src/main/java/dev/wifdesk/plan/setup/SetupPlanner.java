@@ -57,19 +57,21 @@ public final class SetupPlanner {
 
     /**
      * The plan from reads already started ({@link PlanReads#start} with this planner's clients): the
-     * command line starts them while the spec's checks run. The lint runs beside the wait for them.
+     * command line starts them while the spec's checks run. The findings are the reads' own lint's
+     * when they were started with one; else this planner's lint runs beside the wait for them.
      */
     public SetupPlan plan(PlanReads reads) throws IOException, InvalidSpecException {
         SetupValues values = reads.values();
         ProjectFacts project = reads.project();
         // the lint needs nothing the reads bring: it runs while they finish
-        CompletableFuture<List<Finding>> findings = PlanReads.inBackground("wifdesk-plan-lint",
+        CompletableFuture<List<Finding>> own = reads.hasLint() ? null : PlanReads.inBackground("wifdesk-plan-lint",
                 () -> lint.lint(values.spec(), project.projectNumber()));
         ObservedState seen = reads.seen();
         refuseMissingReusedAccounts(values.spec(), values, seen);
         List<Step> steps = steps(values, seen);
         reads.ciFile().ifPresent(steps::add);
-        return new SetupPlan(values, project, new Plan(steps), PlanReads.join(findings));
+        List<Finding> findings = own == null ? reads.findings().orElseThrow() : PlanReads.join(own);
+        return new SetupPlan(values, project, new Plan(steps), findings);
     }
 
     private List<Step> steps(SetupValues v, ObservedState seen) throws IOException {

@@ -164,6 +164,17 @@ class SetupPlannerTest {
         assertThatThrownBy(() -> at.planner().plan(reads)).hasMessageContaining("The caller does not have permission");
     }
 
+    @Test
+    void readsStartedWithTheLintBringItsFindingsAsThePlannersOwnLintFindsThem() throws Exception {
+        FederationSpec broad = SetupSandbox.spec(SetupSandbox.SPEC.replace(
+                "projectRoles: [roles/dataflow.developer, roles/dataflow.worker]", "projectRoles: [roles/owner]"));
+        var lint = new dev.wifdesk.plan.lint.SetupLint(new dev.wifdesk.cel.CelEngine());
+        SetupPlan early = at.planner().plan(PlanReads.start(at.operator, Optional.of(at.gitlab), broad, lint));
+        List<dev.wifdesk.model.Finding> own = at.planner().plan(broad).findings();
+        assertThat(own).as("the spec has something to find").isNotEmpty();
+        assertThat(early.findings()).isEqualTo(own);
+    }
+
     private int variableCount() {
         return new SetupValues(spec, "428617359021").gitlabVariables().size();
     }
