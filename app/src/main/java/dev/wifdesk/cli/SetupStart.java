@@ -25,8 +25,8 @@ import java.util.concurrent.ExecutionException;
  * starts the plan's reads (the project, then the state): no Google call waits for the checks, and
  * the plan is computed from those reads after them. They are reads only; a spec that breaks a rule
  * still ends as the same bad input (exit 2), whatever the other thread met, and nothing is planned
- * or changed for it. A file with a structural problem, or
- * one that cannot be read, is judged whole first, as before.
+ * or changed for it. A file with a structural problem, or one that cannot be read, is judged whole
+ * first, as before.
  */
 record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, ProjectFacts project, PlanReads reads)
         implements AutoCloseable {
