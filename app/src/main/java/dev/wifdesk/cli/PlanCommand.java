@@ -42,7 +42,7 @@ public final class PlanCommand implements Callable<Integer> {
         LiveConnections live = start.live();
         try {
             return new SetupPlanner(live.google(), desired.gitlab().map(g -> live.gitlab()), new SetupLint(start.cel()))
-                    .plan(desired, start.project());
+                    .plan(start.reads()); // the reads SetupStart started beside the checks
         } catch (InvalidSpecException e) {
             throw new BadInputException(e.report().strip().replace(System.lineSeparator(), "; "));
         }

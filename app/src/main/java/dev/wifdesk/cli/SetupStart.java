@@ -7,6 +7,8 @@ import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.model.SpecParser;
 import dev.wifdesk.model.SpecProblem;
 import dev.wifdesk.model.SpecValidator;
+import dev.wifdesk.plan.lint.SetupLint;
+import dev.wifdesk.plan.setup.PlanReads;
 import dev.wifdesk.plan.setup.ProjectFacts;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -16,22 +18,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The start of {@code plan} and {@code apply}: the valid spec, the open connections and the project
- * ({@link ProjectFacts}: its number and missing APIs). The spec's rule checks (CEL: the slow part of
- * reading it) run on the calling thread while another thread opens the connections (a sandbox's from
- * the start) and, once the file's structure is read, reads the project: the first Google calls do not
- * wait for the checks. Those
- * are reads only; a spec that breaks a rule still ends as the same bad input (exit 2), whatever the
- * other thread met, and nothing is planned or changed for it. A file with a structural problem, or
- * one that cannot be read, is judged whole first, as before.
+ * The start of {@code plan} and {@code apply}: the valid spec, the open connections, the project
+ * ({@link ProjectFacts}: its number and missing APIs) and the plan's reads ({@link PlanReads}). The
+ * spec's rule checks (CEL: the slow part of reading it) run on the calling thread while another
+ * thread opens the connections (a sandbox's from the start) and, once the file's structure is read,
+ * starts the plan's reads (the project, then the state): no Google call waits for the checks, and
+ * the plan is computed from those reads after them. They are reads only; a spec that breaks a rule
+ * still ends as the same bad input (exit 2), whatever the other thread met, and nothing is planned
+ * or changed for it. A file with a structural problem, or one that cannot be read, is judged whole
+ * first, as before.
  */
-record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, ProjectFacts project)
+record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, ProjectFacts project, PlanReads reads)
         implements AutoCloseable {
 
-    /** What the other thread brings: the connections, and the project or why it could not be read. */
-    private record Opened(LiveConnections live, ProjectFacts project, Exception failure) {
+    /** What the other thread brings: the connections and the plan's reads it started (none: nothing to read). */
+    private record Opened(LiveConnections live, PlanReads reads) {
         void close() {
-            if (live != null) {
+            if (live == null) {
+                return;
+            }
+            if (reads != null) {
+                reads.whenDone(live::close); // the checks or the project failed: the reads in flight end first
+            } else {
                 live.close();
             }
         }
@@ -40,8 +48,10 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
     static SetupStart begin(SetupOptions options) throws IOException {
         // the sandbox is known from --sandbox alone: connecting starts before the file is even read
         CompletableFuture<Optional<FederationSpec>> structure = new CompletableFuture<>();
-        CompletableFuture<Opened> opening = openInBackground(options, structure);
+        CompletableFuture<CelEngine> engine = new CompletableFuture<>();
+        CompletableFuture<Opened> opening = openInBackground(options, structure, engine);
         CelEngine cel = new CelEngine();
+        engine.complete(cel);
         SpecValidator validator = new SpecValidator(cel);
         SpecParser parser = new SpecParser(validator);
         Optional<FederationSpec> shaped = Optional.empty();
@@ -60,20 +70,20 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
             throw options.invalid(new InvalidSpecException(problems));
         }
         Opened opened = join(opening);
-        if (opened.failure() != null) {
+        try {
+            // a project Google refuses is judged only now, once the spec is known valid
+            return new SetupStart(spec, cel, opened.live(), opened.reads().project(), opened.reads());
+        } catch (IOException | RuntimeException e) {
             opened.close();
-            if (opened.failure() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw opened.failure() instanceof IOException io ? io : new IOException(opened.failure());
+            throw e;
         }
-        return new SetupStart(spec, cel, opened.live(), opened.project());
     }
 
     private static SetupStart sequential(SetupOptions options, FederationSpec spec, CelEngine cel) throws IOException {
         LiveConnections live = options.connect(spec);
         try {
-            return new SetupStart(spec, cel, live, ProjectFacts.read(live.google(), spec.gcp().project()));
+            PlanReads reads = startReads(live, spec, cel);
+            return new SetupStart(spec, cel, live, reads.project(), reads);
         } catch (IOException | RuntimeException e) {
             live.close();
             throw e;
@@ -82,33 +92,26 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
 
     /**
      * Connects (at once for a sandbox; for Google and GitLab once the structure names GitLab's URL),
-     * then reads the spec's project. A file whose structure is broken ends it: nothing is read.
+     * then starts the plan's reads. A file whose structure is broken ends it: nothing is read.
      */
     private static CompletableFuture<Opened> openInBackground(SetupOptions options,
-            CompletableFuture<Optional<FederationSpec>> structure) {
+            CompletableFuture<Optional<FederationSpec>> structure, CompletableFuture<CelEngine> engine) {
         CompletableFuture<Opened> opened = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
                 Optional<FederationSpec> known = options.connectsWithoutSpec() ? Optional.empty() : structure.get();
                 if (!options.connectsWithoutSpec() && known.isEmpty()) {
-                    opened.complete(new Opened(null, null, null));
+                    opened.complete(new Opened(null, null));
                     return;
                 }
                 LiveConnections live = options.connect(known.orElse(null));
                 Optional<FederationSpec> spec = structure.get();
                 if (spec.isEmpty()) {
-                    opened.complete(new Opened(live, null, null));
+                    opened.complete(new Opened(live, null));
                     live.close();
                     return;
                 }
-                if (spec.get().gitlab().isPresent()) {
-                    buildGitLabClient(live);
-                }
-                try {
-                    opened.complete(new Opened(live, ProjectFacts.read(live.google(), spec.get().gcp().project()), null));
-                } catch (Exception e) { // judged only once the spec is known valid
-                    opened.complete(new Opened(live, null, e));
-                }
+                opened.complete(new Opened(live, startReads(live, spec.get(), engine.join())));
             } catch (Throwable e) {
                 opened.completeExceptionally(e);
             }
@@ -119,20 +122,11 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
     }
 
     /**
-     * gitlab4j builds its HTTP client (Jersey: injection, JSON providers, a TLS context) at its first
-     * request, 0.3-0.6 s on a CLI start: one small read ({@code GET /version}) on a thread of its own
-     * makes it while the checks run, so the plan's GitLab reads find it built. Its answer is not used.
+     * The plan's reads (project, state, {@code .gitlab-ci.yml}) and its lint: started on the other
+     * thread, they run beside the checks (the lint, CEL work too, on the other core).
      */
-    private static void buildGitLabClient(LiveConnections live) {
-        Thread t = new Thread(() -> {
-            try {
-                live.gitlab().getVersion();
-            } catch (Exception e) {
-                // whatever is wrong with GitLab, the plan's own reads say it
-            }
-        }, "wifdesk-gitlab-client");
-        t.setDaemon(true);
-        t.start();
+    private static PlanReads startReads(LiveConnections live, FederationSpec spec, CelEngine cel) {
+        return PlanReads.start(live.google(), spec.gitlab().map(g -> live.gitlab()), spec, new SetupLint(cel));
     }
 
     private static Opened join(CompletableFuture<Opened> opening) throws IOException {

@@ -7,8 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
+import org.gitlab4j.api.models.Branch;
 import org.gitlab4j.api.models.MergeRequest;
 import org.gitlab4j.api.models.RepositoryFile;
 import org.gitlab4j.models.Constants;
@@ -98,6 +101,11 @@ public final class CiConfigFile {
         if (mode == Mode.NONE) {
             return new Planned(Action.NONE, Optional.empty());
         }
+        Proposal proposal = verificationJob(jobs.keySet());
+        // a merge request's branch is read beside the file (one round trip, not two): the read is
+        // wasted only when the file on the ref already has the job(s)
+        CompletableFuture<Optional<Branch>> branch = mode == Mode.MERGE_REQUEST
+                ? branchInBackground(gitlab, projectPath, proposal.branch()) : null;
         Optional<String> onRef = read(gitlab, projectPath, ref);
         String merged = merge(onRef.orElse(""), jobs);
         if (merged.equals(onRef.orElse(null))) {
@@ -106,7 +114,37 @@ public final class CiConfigFile {
         if (mode == Mode.COMMIT) {
             return new Planned(onRef.isEmpty() ? Action.CREATE : Action.UPDATE, onRef);
         }
-        return new Planned(proposalAction(gitlab, projectPath, ref, verificationJob(jobs.keySet()), merged), onRef);
+        if (joinBranch(branch).isEmpty()) {
+            return new Planned(Action.CREATE, onRef);
+        }
+        return new Planned(proposalActionOnBranch(gitlab, projectPath, ref, proposal, merged), onRef);
+    }
+
+    /** The proposal branch read on a (daemon) thread of its own. */
+    private static CompletableFuture<Optional<Branch>> branchInBackground(GitLabApi gitlab, String projectPath,
+            String branch) {
+        CompletableFuture<Optional<Branch>> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(call(() -> gitlab.getRepositoryApi().getOptionalBranch(projectPath, branch), projectPath));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "wifdesk-ci-file-branch");
+        t.setDaemon(true);
+        t.start();
+        return result;
+    }
+
+    private static Optional<Branch> joinBranch(CompletableFuture<Optional<Branch>> branch) throws IOException {
+        try {
+            return branch.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -128,6 +166,12 @@ public final class CiConfigFile {
         if (call(() -> gitlab.getRepositoryApi().getOptionalBranch(projectPath, p.branch()), projectPath).isEmpty()) {
             return Action.CREATE;
         }
+        return proposalActionOnBranch(gitlab, projectPath, ref, p, text);
+    }
+
+    /** {@link #proposalAction} once the proposal's branch is known to exist. */
+    private static Action proposalActionOnBranch(GitLabApi gitlab, String projectPath, String ref, Proposal p, String text)
+            throws IOException {
         if (openMergeRequest(gitlab, projectPath, p.branch(), ref).isEmpty()) {
             return Action.CREATE;
         }

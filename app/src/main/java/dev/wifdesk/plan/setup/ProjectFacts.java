@@ -18,9 +18,14 @@ public record ProjectFacts(String projectId, String projectNumber, List<String> 
     }
 
     public static ProjectFacts read(GoogleClients google, String projectId) throws IOException {
-        String name = google.resourceManager().projects().get("projects/" + projectId).execute().getName();
-        String number = ResourceNames.projectOf(name);
+        String number = number(google, projectId);
         return new ProjectFacts(projectId, number, missingServices(google, number));
+    }
+
+    /** The first of the two reads: the project's number (the services are read by it). */
+    static String number(GoogleClients google, String projectId) throws IOException {
+        String name = google.resourceManager().projects().get("projects/" + projectId).execute().getName();
+        return ResourceNames.projectOf(name);
     }
 
     /** The required services that are not ENABLED, in {@link SetupValues#REQUIRED_SERVICES}' order. */

@@ -10,18 +10,16 @@ import dev.wifdesk.plan.Step;
 import dev.wifdesk.model.Finding;
 import dev.wifdesk.plan.lint.SetupLint;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.gitlab4j.api.GitLabApi;
 
 /**
  * Desired spec + observed state -> the steps of a setup. Planning only reads: the project (number,
- * enabled APIs), then everything else in parallel (the state, and beside it the {@code .gitlab-ci.yml}
- * reads and the lint). Each step re-reads when it runs, so running a plan twice changes nothing the
+ * enabled APIs), then everything else in parallel ({@link PlanReads}: the state, and beside it the
+ * {@code .gitlab-ci.yml} reads; and the lint). Each step re-reads when it runs, so running a plan twice changes nothing the
  * second time, and a re-plan after an interrupted run completes it.
  */
 public final class SetupPlanner {
@@ -54,17 +52,26 @@ public final class SetupPlanner {
      * command line reads it while the spec's checks run.
      */
     public SetupPlan plan(FederationSpec spec, ProjectFacts project) throws IOException, InvalidSpecException {
-        SetupValues values = new SetupValues(spec, project.projectNumber());
-        // the .gitlab-ci.yml reads and the lint need nothing the observation reads: they run beside it
-        CompletableFuture<Optional<Step>> ciFile = inBackground("wifdesk-plan-ci-file",
-                () -> withGitLab(values) ? Optional.of(GitLabSteps.ciFile(values, gitlab.get())) : Optional.empty());
-        CompletableFuture<List<Finding>> findings = inBackground("wifdesk-plan-lint",
-                () -> lint.lint(spec, project.projectNumber()));
-        ObservedState seen = new StateObserver(google, gitlab).observe(values, project);
-        refuseMissingReusedAccounts(spec, values, seen);
+        return plan(PlanReads.start(google, gitlab, spec, project));
+    }
+
+    /**
+     * The plan from reads already started ({@link PlanReads#start} with this planner's clients): the
+     * command line starts them while the spec's checks run. The findings are the reads' own lint's
+     * when they were started with one; else this planner's lint runs beside the wait for them.
+     */
+    public SetupPlan plan(PlanReads reads) throws IOException, InvalidSpecException {
+        SetupValues values = reads.values();
+        ProjectFacts project = reads.project();
+        // the lint needs nothing the reads bring: it runs while they finish
+        CompletableFuture<List<Finding>> own = reads.hasLint() ? null : PlanReads.inBackground("wifdesk-plan-lint",
+                () -> lint.lint(values.spec(), project.projectNumber()));
+        ObservedState seen = reads.seen();
+        refuseMissingReusedAccounts(values.spec(), values, seen);
         List<Step> steps = steps(values, seen);
-        join(ciFile).ifPresent(steps::add);
-        return new SetupPlan(values, project, new Plan(steps), join(findings));
+        reads.ciFile().ifPresent(steps::add);
+        List<Finding> findings = own == null ? reads.findings().orElseThrow() : PlanReads.join(own);
+        return new SetupPlan(values, project, new Plan(steps), findings);
     }
 
     private List<Step> steps(SetupValues v, ObservedState seen) throws IOException {
@@ -86,46 +93,6 @@ public final class SetupPlanner {
 
     private boolean withGitLab(SetupValues v) {
         return gitlab.isPresent() && v.spec().gitlab().isPresent();
-    }
-
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    /** {@code work} on a (daemon) thread of its own: a plan is a handful of these, not worth a pool. */
-    private static <T> CompletableFuture<T> inBackground(String name, Work<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.complete(work.run());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, name);
-        t.setDaemon(true);
-        t.start();
-        return result;
-    }
-
-    private static <T> T join(CompletableFuture<T> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while planning");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
-        }
     }
 
     private static void refuseMissingReusedAccounts(FederationSpec spec, SetupValues values, ObservedState seen)

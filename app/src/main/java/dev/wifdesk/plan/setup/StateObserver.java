@@ -37,6 +37,11 @@ public final class StateObserver {
     }
 
     public ObservedState observe(SetupValues values, ProjectFacts project) throws IOException {
+        return observe(values, CompletableFuture.completedFuture(project));
+    }
+
+    /** The same with the project's services still being read (only the number is needed to start). */
+    ObservedState observe(SetupValues values, CompletableFuture<ProjectFacts> project) throws IOException {
         AtomicInteger n = new AtomicInteger();
         ExecutorService reads = Executors.newFixedThreadPool(PARALLEL_READS, r -> {
             Thread t = new Thread(r, "wifdesk-observe-" + n.incrementAndGet());
@@ -69,7 +74,7 @@ public final class StateObserver {
                 seenAccounts.put(email, join(accounts.get(email)));
                 seenPolicies.put(email, join(policies.get(email)));
             }
-            return new ObservedState(project, Optional.ofNullable(join(pool)), Optional.ofNullable(join(provider)),
+            return new ObservedState(join(project), Optional.ofNullable(join(pool)), Optional.ofNullable(join(provider)),
                     seenAccounts, seenPolicies, join(projectPolicy), join(variables));
         } finally {
             reads.shutdownNow();

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.gitlab4j.api.models.Variable;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +117,62 @@ class SetupPlannerTest {
         AuditedChanges second = at.audited();
         assertThat(at.apply(spec, second).succeeded()).isTrue();
         assertThat(second.mutatingCalls()).isZero();
+    }
+
+    @Test
+    void aPlanFromReadsStartedEarlierUsesWhatTheyReadWithoutReadingAgain() throws Exception {
+        ProjectFacts project = ProjectFacts.read(at.operator, "sandbox-project");
+        PlanReads reads = PlanReads.start(at.operator, Optional.of(at.gitlab), spec, project);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        reads.whenDone(done::countDown);
+        assertThat(done.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("reads ended").isTrue();
+        // the pool appears after the reads: the plan is the one of the state as read
+        new dev.wifdesk.cloud.Operations(at.operator.iam()).await(at.operator.iam().projects().locations()
+                .workloadIdentityPools().create("projects/sandbox-project/locations/global",
+                        new WorkloadIdentityPool().setDisplayName("made meanwhile")).setWorkloadIdentityPoolId("gitlab-ci")
+                .execute());
+        java.util.SortedMap<String, Long> before = at.sandbox.google().requestCounts();
+
+        SetupPlan plan = at.planner().plan(reads);
+
+        assertThat(byId(plan).get("pool").action()).isEqualTo(Action.CREATE);
+        assertThat(plan.project()).isEqualTo(project);
+        assertThat(at.sandbox.google().requestCounts()).as("no Google read more").isEqualTo(before);
+        assertThat(plan.plan().steps()).extracting(Step::id).contains("gitlab-variables", "gitlab-ci-file");
+    }
+
+    @Test
+    void readsThatStartWithTheProjectReadItOnceAndPlanAsAfterReadingItFirst() throws Exception {
+        java.util.SortedMap<String, Long> before = at.sandbox.google().requestCounts();
+        SetupPlan plan = at.planner().plan(PlanReads.start(at.operator, Optional.of(at.gitlab), spec));
+        java.util.SortedMap<String, Long> after = at.sandbox.google().requestCounts();
+
+        assertThat(plan.project()).isEqualTo(ProjectFacts.read(at.operator, "sandbox-project"));
+        assertThat(plan.plan().steps()).extracting(Step::id, Step::action).isEqualTo(
+                at.planner().plan(spec).plan().steps().stream().map(st -> org.assertj.core.groups.Tuple.tuple(st.id(), st.action())).toList());
+        assertThat(after.get("GET cloudresourcemanager.googleapis.com/v3/projects/*") - before.getOrDefault(
+                "GET cloudresourcemanager.googleapis.com/v3/projects/*", 0L)).isEqualTo(1);
+        assertThat(after.get("GET serviceusage.googleapis.com/v1/projects/*/services:batchGet") - before.getOrDefault(
+                "GET serviceusage.googleapis.com/v1/projects/*/services:batchGet", 0L)).isEqualTo(1);
+    }
+
+    @Test
+    void aProjectGoogleRefusesFailsTheReadsWithGooglesError() {
+        FederationSpec other = SetupSandbox.spec(SetupSandbox.SPEC.replace("project: sandbox-project", "project: no-such-project"));
+        PlanReads reads = PlanReads.start(at.operator, Optional.of(at.gitlab), other);
+        assertThatThrownBy(reads::project).hasMessageContaining("403").hasMessageContaining("The caller does not have permission");
+        assertThatThrownBy(() -> at.planner().plan(reads)).hasMessageContaining("The caller does not have permission");
+    }
+
+    @Test
+    void readsStartedWithTheLintBringItsFindingsAsThePlannersOwnLintFindsThem() throws Exception {
+        FederationSpec broad = SetupSandbox.spec(SetupSandbox.SPEC.replace(
+                "projectRoles: [roles/dataflow.developer, roles/dataflow.worker]", "projectRoles: [roles/owner]"));
+        var lint = new dev.wifdesk.plan.lint.SetupLint(new dev.wifdesk.cel.CelEngine());
+        SetupPlan early = at.planner().plan(PlanReads.start(at.operator, Optional.of(at.gitlab), broad, lint));
+        List<dev.wifdesk.model.Finding> own = at.planner().plan(broad).findings();
+        assertThat(own).as("the spec has something to find").isNotEmpty();
+        assertThat(early.findings()).isEqualTo(own);
     }
 
     private int variableCount() {

@@ -1,0 +1,157 @@
+package dev.wifdesk.plan.setup;
+
+import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.model.FederationSpec;
+import dev.wifdesk.model.Finding;
+import dev.wifdesk.model.SetupValues;
+import dev.wifdesk.plan.Step;
+import dev.wifdesk.plan.lint.SetupLint;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.gitlab4j.api.GitLabApi;
+
+/**
+ * A setup plan's reads, started and in flight: the observed state ({@link StateObserver}) and, beside
+ * it, the {@code .gitlab-ci.yml} reads. {@link SetupPlanner#plan(PlanReads)} computes the plan from
+ * exactly these answers (no second read). Starting them does not wait: the command line starts them
+ * as soon as the project is read, while the spec's rule checks still run; if the checks fail the
+ * reads are dropped ({@link #whenDone}), having read and changed nothing else.
+ */
+public final class PlanReads {
+    private final CompletableFuture<SetupValues> values;
+    private final CompletableFuture<ProjectFacts> project;
+    private final CompletableFuture<ObservedState> seen;
+    private final CompletableFuture<Optional<Step>> ciFile;
+    /** The lint's findings when started with one, else empty (the planner lints). */
+    private final Optional<CompletableFuture<List<Finding>>> findings;
+
+    private PlanReads(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
+            CompletableFuture<String> number, CompletableFuture<ProjectFacts> project, Optional<SetupLint> lint) {
+        boolean withGitLab = gitlab.isPresent() && spec.gitlab().isPresent();
+        this.values = number.thenApply(n -> new SetupValues(spec, n));
+        this.project = project;
+        this.seen = values.thenCompose(v -> inBackground("wifdesk-plan-observe",
+                () -> new StateObserver(google, gitlab).observe(v, project)));
+        // the .gitlab-ci.yml step names no project number: its reads need not wait for the project's
+        this.ciFile = inBackground("wifdesk-plan-ci-file", () -> withGitLab
+                ? Optional.of(GitLabSteps.ciFile(SetupValues.withProjectNumberPlaceholder(spec), gitlab.get()))
+                : Optional.<Step>empty());
+        this.findings = lint.map(l -> number.thenCompose(n -> inBackground("wifdesk-plan-lint", () -> l.lint(spec, n))));
+    }
+
+    /**
+     * Starts the reads of a plan of {@code spec} in {@code project} (already read: {@link ProjectFacts#read}).
+     * {@code gitlab} empty, or a spec without a {@code gitlab:} section: no GitLab reads.
+     */
+    public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
+            ProjectFacts project) {
+        return new PlanReads(google, gitlab, spec, CompletableFuture.completedFuture(project.projectNumber()),
+                CompletableFuture.completedFuture(project), Optional.empty());
+    }
+
+    /**
+     * The same reading the project too: its number first (every name needs it), then its services
+     * beside the state and the {@code .gitlab-ci.yml} reads, not before them.
+     */
+    public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec) {
+        return start(google, gitlab, spec, Optional.empty());
+    }
+
+    /**
+     * The same with the lint too, run as soon as the project's number is known (it reads nothing; on
+     * the command line its CEL work then runs beside the spec's checks, on the other core).
+     */
+    public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec, SetupLint lint) {
+        return start(google, gitlab, spec, Optional.of(lint));
+    }
+
+    private static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
+            Optional<SetupLint> lint) {
+        String projectId = spec.gcp().project();
+        CompletableFuture<String> number = inBackground("wifdesk-plan-project", () -> ProjectFacts.number(google, projectId));
+        CompletableFuture<ProjectFacts> project = number.thenCompose(n -> inBackground("wifdesk-plan-services",
+                () -> new ProjectFacts(projectId, n, ProjectFacts.missingServices(google, n))));
+        return new PlanReads(google, gitlab, spec, number, project, lint);
+    }
+
+    /** The spec's values (with the project's number); a failed project read is its {@link IOException}. */
+    SetupValues values() throws IOException {
+        return join(values);
+    }
+
+    /** The project as read; a failed read is its {@link IOException} (Google's message). */
+    public ProjectFacts project() throws IOException {
+        return join(project);
+    }
+
+    /** The state as read; a failed read is its {@link IOException} (Google's or GitLab's message). */
+    ObservedState seen() throws IOException {
+        return join(seen);
+    }
+
+    /** The {@code .gitlab-ci.yml} step, or empty without GitLab. */
+    Optional<Step> ciFile() throws IOException {
+        return join(ciFile);
+    }
+
+    boolean hasLint() {
+        return findings.isPresent();
+    }
+
+    /** The lint's findings if these reads were started with the lint. */
+    Optional<List<Finding>> findings() throws IOException {
+        return findings.isEmpty() ? Optional.empty() : Optional.of(join(findings.get()));
+    }
+
+    /** Runs {@code then} once every read has ended, however it ended (e.g. to close the connections). */
+    public void whenDone(Runnable then) {
+        CompletableFuture.allOf(project, seen, ciFile, findings.<CompletableFuture<?>>map(f -> f).orElse(project)).whenComplete((x, e) -> then.run());
+    }
+
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** {@code work} on a (daemon) thread of its own: a plan is a handful of these, not worth a pool. */
+    static <T> CompletableFuture<T> inBackground(String name, Work<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(work.run());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return result;
+    }
+
+    static <T> T join(CompletableFuture<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while planning");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.util.concurrent.CompletionException c && c.getCause() != null) {
+                cause = c.getCause();
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
+    }
+}
