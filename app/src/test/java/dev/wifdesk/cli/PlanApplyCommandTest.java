@@ -8,8 +8,6 @@ import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.sandbox.Sandbox;
 import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +39,7 @@ class PlanApplyCommandTest {
     private Sandbox sandbox;
     private Path spec;
     private Path audit;
-    private StringWriter out;
-    private StringWriter err;
+    private final InProcessCli cli = new InProcessCli();
 
     @BeforeEach
     void start() throws Exception {
@@ -57,9 +54,7 @@ class PlanApplyCommandTest {
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return WifdeskCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return cli.run(args);
     }
 
     private String url() {
@@ -69,7 +64,7 @@ class PlanApplyCommandTest {
     @Test
     void planShowsTheStepsAndApplyTwiceChangesNothingTheSecondTime() throws Exception {
         assertThat(run("plan", "--spec", spec.toString(), "--sandbox", url(), "--format", "json")).isZero();
-        JsonNode plan = JSON.readTree(out.toString());
+        JsonNode plan = JSON.readTree(cli.out());
         assertThat(plan.get("changes").asInt()).isEqualTo(7);
         assertThat(plan.get("steps")).allSatisfy(s -> assertThat(s.get("status").asText()).isEqualTo("planned"));
         JsonNode pool = plan.get("steps").get(1);
@@ -80,8 +75,8 @@ class PlanApplyCommandTest {
         assertThat(new AuditLog(audit).read()).isEmpty();
 
         assertThat(run("apply", "--spec", spec.toString(), "--sandbox", url(), "--yes", "--format", "json",
-                "--audit-log", audit.toString())).as(err.toString()).isZero();
-        JsonNode first = JSON.readTree(out.toString());
+                "--audit-log", audit.toString())).as(cli.err()).isZero();
+        JsonNode first = JSON.readTree(cli.out());
         assertThat(first.get("changes").asInt()).isEqualTo(7);
         assertThat(first.get("steps")).allSatisfy(s -> assertThat(s.get("status").asText()).isEqualTo("done"));
         int audited = new AuditLog(audit).read().size();
@@ -89,7 +84,7 @@ class PlanApplyCommandTest {
 
         assertThat(run("apply", "--spec", spec.toString(), "--sandbox", url(), "--yes", "--format", "json",
                 "--audit-log", audit.toString())).isZero();
-        assertThat(JSON.readTree(out.toString()).get("changes").asInt()).isZero();
+        assertThat(JSON.readTree(cli.out()).get("changes").asInt()).isZero();
         assertThat(new AuditLog(audit).read()).hasSize(audited);
     }
 
@@ -97,10 +92,10 @@ class PlanApplyCommandTest {
     void withoutATerminalOrYesApplyShowsThePlanChangesNothingAndExits2() {
         assertThat(run("apply", "--spec", spec.toString(), "--sandbox", url(), "--audit-log", audit.toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("confirmation needed: pass --yes").contains("+ pool  create");
+        assertThat(cli.err()).contains("confirmation needed: pass --yes").contains("+ pool  create");
         assertThat(new AuditLog(audit).read()).isEmpty();
         assertThat(run("plan", "--spec", spec.toString(), "--sandbox", url(), "--format", "json")).isZero();
-        assertThat(out.toString()).contains("\"changes\" : 7");
+        assertThat(cli.out()).contains("\"changes\" : 7");
     }
 
     @Test
@@ -108,22 +103,22 @@ class PlanApplyCommandTest {
         Path broad = Files.writeString(dir.resolve("broad.yaml"),
                 SPEC.replace("projectRoles: [roles/dataflow.developer, roles/dataflow.worker]", "projectRoles: [roles/editor]"));
         assertThat(run("plan", "--spec", broad.toString(), "--sandbox", url(), "--format", "json")).isZero();
-        JsonNode findings = JSON.readTree(out.toString()).get("findings");
+        JsonNode findings = JSON.readTree(cli.out()).get("findings");
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.get("code").asText()).isEqualTo("LINT_BROAD_ROLE");
             assertThat(f.get("severity").asText()).isEqualTo("warning");
             assertThat(f.get("fix").asText()).contains("roles/dataflow.developer");
         });
         assertThat(run("plan", "--spec", spec.toString(), "--sandbox", url(), "--format", "json")).isZero();
-        assertThat(JSON.readTree(out.toString()).get("findings")).noneMatch(f -> f.get("code").asText().equals("LINT_BROAD_ROLE"));
+        assertThat(JSON.readTree(cli.out()).get("findings")).noneMatch(f -> f.get("code").asText().equals("LINT_BROAD_ROLE"));
     }
 
     @Test
     void anInvalidSpecExits2NamingTheFieldAndTheRule() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), SPEC.replace("id: gitlab-ci }", "id: GitLab_CI }"));
         assertThat(run("plan", "--spec", bad.toString(), "--sandbox", url())).isEqualTo(2);
-        assertThat(err.toString()).contains("gcp.pool.id").contains("GitLab_CI");
+        assertThat(cli.err()).contains("gcp.pool.id").contains("GitLab_CI");
         assertThat(run("apply", "--spec", dir.resolve("missing.yaml").toString(), "--sandbox", url(), "--yes")).isEqualTo(2);
-        assertThat(err.toString()).contains("missing.yaml");
+        assertThat(cli.err()).contains("missing.yaml");
     }
 }

@@ -8,8 +8,6 @@ import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.rotate.PoolIds;
 import dev.wifdesk.sandbox.Sandbox;
 import dev.wifdesk.sandbox.SandboxOptions;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,8 +25,7 @@ class RotateCommandTest {
     private Sandbox sandbox;
     private Path spec;
     private Path audit;
-    private StringWriter out;
-    private StringWriter err;
+    private final InProcessCli cli = new InProcessCli();
     private final String newPool = PoolIds.next("gitlab-ci", Instant.now(), Set.of());
 
     @BeforeEach
@@ -37,7 +34,7 @@ class RotateCommandTest {
         spec = Files.writeString(dir.resolve("spec.yaml"), PlanApplyCommandTest.SPEC);
         audit = dir.resolve("audit.jsonl");
         assertThat(run("apply", "--spec", spec.toString(), "--sandbox", url(), "--yes", "--audit-log", audit.toString()))
-                .as(err.toString()).isZero();
+                .as(cli.err()).isZero();
     }
 
     @AfterEach
@@ -46,9 +43,7 @@ class RotateCommandTest {
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return WifdeskCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return cli.run(args);
     }
 
     private int rotate(String... more) {
@@ -68,7 +63,7 @@ class RotateCommandTest {
     void withoutATerminalOrYesAPhaseShowsItsPlanChangesNothingAndExits2() {
         int audited = new AuditLog(audit).read().size();
         assertThat(rotate("--phase", "prepare")).isEqualTo(2);
-        assertThat(err.toString()).contains("Rotation, phase prepare: gitlab-ci -> " + newPool)
+        assertThat(cli.err()).contains("Rotation, phase prepare: gitlab-ci -> " + newPool)
                 .contains("+ pool  create").contains("confirmation needed: pass --yes");
         assertThat(new AuditLog(audit).read()).hasSize(audited);
     }
@@ -81,25 +76,25 @@ class RotateCommandTest {
         try (Sandbox fresh = Sandbox.start(SandboxOptions.defaults())) {
             String url = fresh.google().baseUrl().toString();
             assertThat(run("apply", "--spec", full.toString(), "--sandbox", url, "--yes", "--audit-log",
-                    fullAudit.toString())).as(err.toString()).isZero();
+                    fullAudit.toString())).as(cli.err()).isZero();
             String[] base = {"rotate", "--spec", full.toString(), "--sandbox", url, "--audit-log", fullAudit.toString(),
                     "--yes", "--format", "json", "--phase"};
 
-            assertThat(run(concat(base, "prepare"))).as(out.toString()).isZero();
-            JsonNode prepare = JSON.readTree(out.toString());
+            assertThat(run(concat(base, "prepare"))).as(cli.out()).isZero();
+            JsonNode prepare = JSON.readTree(cli.out());
             assertThat(prepare.at("/verification/verdict").asText()).isEqualTo("pass");
             assertThat(prepare.get("verification").get("checks"))
                     .anyMatch(c -> c.get("layer").asText().equals("launch") && c.get("status").asText().equals("pass"));
             assertThat(prepare.get("pipeline").isNull()).isTrue();
 
-            assertThat(run(concat(base, "switch"))).as(out.toString()).isZero();
-            JsonNode sw = JSON.readTree(out.toString());
+            assertThat(run(concat(base, "switch"))).as(cli.out()).isZero();
+            JsonNode sw = JSON.readTree(cli.out());
             assertThat(sw.at("/pipeline/status").asText()).isEqualTo("success");
             assertThat(sw.at("/pipeline/id").asLong()).isPositive();
             assertThat(sw.at("/verification/dataflowJob/state").asText()).isEqualTo("JOB_STATE_DONE");
 
-            assertThat(run(concat(base, "rollback"))).as(out.toString()).isZero();
-            JsonNode back = JSON.readTree(out.toString());
+            assertThat(run(concat(base, "rollback"))).as(cli.out()).isZero();
+            JsonNode back = JSON.readTree(cli.out());
             assertThat(back.at("/pipeline/status").asText()).isEqualTo("success");
             assertThat(back.at("/pipeline/id").asLong()).isGreaterThan(sw.at("/pipeline/id").asLong());
         }
@@ -113,8 +108,8 @@ class RotateCommandTest {
 
     @Test
     void aWholeRotationPrintsCliMdJsonAndARerunOfAPhaseChangesNothing() throws Exception {
-        assertThat(rotate("--phase", "prepare", "--yes", "--format", "json")).as(err.toString()).isZero();
-        JsonNode prepare = JSON.readTree(out.toString());
+        assertThat(rotate("--phase", "prepare", "--yes", "--format", "json")).as(cli.err()).isZero();
+        JsonNode prepare = JSON.readTree(cli.out());
         assertThat(prepare.get("phase").asText()).isEqualTo("prepare");
         assertThat(prepare.get("oldPool").asText()).isEqualTo("gitlab-ci");
         assertThat(prepare.get("newPool").asText()).isEqualTo(newPool);
@@ -126,26 +121,26 @@ class RotateCommandTest {
         assertThat(prepare.has("pipeline")).isTrue();
         assertThat(prepare.get("pipeline").isNull()).isTrue();
         assertThat(rotate("--phase", "prepare", "--yes", "--format", "json")).isZero();
-        assertThat(JSON.readTree(out.toString()).get("changes").asInt()).isZero();
+        assertThat(JSON.readTree(cli.out()).get("changes").asInt()).isZero();
 
         assertThat(rotate("--phase", "retire", "--yes")).isEqualTo(2);
-        assertThat(err.toString()).contains("rotate --phase retire: ").contains("run --phase switch first");
+        assertThat(cli.err()).contains("rotate --phase retire: ").contains("run --phase switch first");
 
-        assertThat(rotate("--phase", "switch", "--yes", "--format", "json")).as(err.toString()).isZero();
-        assertThat(JSON.readTree(out.toString()).get("steps").get(0).get("id").asText()).isEqualTo("gitlab-variables");
+        assertThat(rotate("--phase", "switch", "--yes", "--format", "json")).as(cli.err()).isZero();
+        assertThat(JSON.readTree(cli.out()).get("steps").get(0).get("id").asText()).isEqualTo("gitlab-variables");
         assertThat(rotate("--phase", "retire", "--yes")).isEqualTo(2);
-        assertThat(err.toString()).contains("grace period runs until").contains("--grace-period-days");
+        assertThat(cli.err()).contains("grace period runs until").contains("--grace-period-days");
         assertThat(rotate("--phase", "retire", "--yes", "--grace-period-days", "0", "--format", "json"))
-                .as(err.toString()).isZero();
-        JsonNode retire = JSON.readTree(out.toString());
+                .as(cli.err()).isZero();
+        JsonNode retire = JSON.readTree(cli.out());
         assertThat(retire.get("steps")).anySatisfy(s -> {
             assertThat(s.get("id").asText()).isEqualTo("delete-pool");
             assertThat(s.get("action").asText()).isEqualTo("delete");
             assertThat(s.get("diff").get("purgeTime").get("after").asText()).isNotEmpty();
         });
 
-        assertThat(rotate("--status", "--format", "json")).as(err.toString()).isZero();
-        JsonNode pools = JSON.readTree(out.toString()).get("pools");
+        assertThat(rotate("--status", "--format", "json")).as(cli.err()).isZero();
+        JsonNode pools = JSON.readTree(cli.out()).get("pools");
         assertThat(pools).anySatisfy(p -> {
             assertThat(p.get("id").asText()).isEqualTo("gitlab-ci");
             assertThat(p.get("state").asText()).isEqualTo("DELETED");
@@ -158,18 +153,18 @@ class RotateCommandTest {
             assertThat(p.get("pointedAtBy").get(0).asText()).isEqualTo("acme/pipelines WIF_PROVIDER [*]");
         });
         assertThat(rotate("--status")).isZero();
-        assertThat(out.toString()).contains(newPool + "  ACTIVE").contains("used by: acme/pipelines WIF_PROVIDER [*]");
+        assertThat(cli.out()).contains(newPool + "  ACTIVE").contains("used by: acme/pipelines WIF_PROVIDER [*]");
     }
 
     @Test
     void badOptionsExit2WithAOneLineReason() {
         assertThat(rotate("--phase", "rotate-now")).isEqualTo(2);
-        assertThat(err.toString()).contains("'rotate-now' is not a phase (rule: prepare, switch, rollback or retire)");
+        assertThat(cli.err()).contains("'rotate-now' is not a phase (rule: prepare, switch, rollback or retire)");
         assertThat(rotate("--phase", "prepare", "--status")).isEqualTo(2);
-        assertThat(err.toString()).contains("give exactly one of them");
+        assertThat(cli.err()).contains("give exactly one of them");
         assertThat(rotate("--phase", "switch", "--new-pool-id", "other-pool")).isEqualTo(2);
-        assertThat(err.toString()).contains("--new-pool-id: only --phase prepare");
+        assertThat(cli.err()).contains("--new-pool-id: only --phase prepare");
         assertThat(rotate("--phase", "prepare", "--yes", "--new-pool-id", "Bad_Id")).isEqualTo(2);
-        assertThat(err.toString()).contains("--new-pool-id: \"Bad_Id\"").doesNotContain("\tat ");
+        assertThat(cli.err()).contains("--new-pool-id: \"Bad_Id\"").doesNotContain("\tat ");
     }
 }

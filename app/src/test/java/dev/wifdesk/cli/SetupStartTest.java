@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.sandbox.Sandbox;
 import dev.wifdesk.sandbox.SandboxOptions;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,8 +26,7 @@ class SetupStartTest {
     Path dir;
     private Sandbox sandbox;
     private Path audit;
-    private StringWriter out;
-    private StringWriter err;
+    private final InProcessCli cli = new InProcessCli();
 
     @BeforeEach
     void start() {
@@ -43,9 +40,7 @@ class SetupStartTest {
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return WifdeskCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return cli.run(args);
     }
 
     private Path spec(String text) throws Exception {
@@ -63,11 +58,11 @@ class SetupStartTest {
                     ? run("plan", "--spec", broken.toString(), "--sandbox", sandbox.google().baseUrl().toString())
                     : run("apply", "--spec", broken.toString(), "--sandbox", sandbox.google().baseUrl().toString(), "--yes",
                             "--audit-log", audit.toString());
-            assertThat(code).as("%s: %s", command, err).isEqualTo(2);
-            assertThat(err.toString()).contains("--spec " + broken).contains("gcp.provider.attributeCondition")
+            assertThat(code).as("%s: %s", command, cli.err()).isEqualTo(2);
+            assertThat(cli.err()).contains("--spec " + broken).contains("gcp.provider.attributeCondition")
                     .contains("(rule: ").doesNotContain("Exception");
-            assertThat(err.toString().strip().lines()).as("one line").hasSize(1);
-            assertThat(out.toString()).isEmpty();
+            assertThat(cli.err().strip().lines()).as("one line").hasSize(1);
+            assertThat(cli.out()).isEmpty();
         }
         assertThat(new AuditLog(audit).read()).isEmpty();
         Map<String, Long> calls = minus(sandbox.google().requestCounts(), before);
@@ -80,7 +75,7 @@ class SetupStartTest {
     void aValidSpecWithASandboxThatDoesNotAnswerNamesTheSandbox() throws Exception {
         Path valid = spec(PlanApplyCommandTest.SPEC);
         assertThat(run("plan", "--spec", valid.toString(), "--sandbox", "http://127.0.0.1:9")).isEqualTo(2);
-        assertThat(err.toString()).contains("cannot reach the sandbox at http://127.0.0.1:9")
+        assertThat(cli.err()).contains("cannot reach the sandbox at http://127.0.0.1:9")
                 .contains("wifdesk sandbox serve").doesNotContain("\tat ");
     }
 
@@ -88,10 +83,10 @@ class SetupStartTest {
     void aProjectGoogleDoesNotKnowIsGooglesErrorAfterTheChecks() throws Exception {
         Path other = spec(PlanApplyCommandTest.SPEC.replace("project: sandbox-project", "project: no-such-project"));
         int code = run("plan", "--spec", other.toString(), "--sandbox", sandbox.google().baseUrl().toString());
-        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(code).as(cli.err()).isEqualTo(1);
         // Google's answer for a project the caller cannot see (WIRE-FORMATS.md), as before the overlap
-        assertThat(err.toString().strip()).isEqualTo("wifdesk: 403 The caller does not have permission");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.err().strip()).isEqualTo("wifdesk: 403 The caller does not have permission");
+        assertThat(cli.out()).isEmpty();
     }
 
     private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {

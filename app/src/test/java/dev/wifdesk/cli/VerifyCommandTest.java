@@ -12,8 +12,6 @@ import dev.wifdesk.cloud.Target;
 import dev.wifdesk.sandbox.Sandbox;
 import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +52,7 @@ class VerifyCommandTest {
     private Sandbox sandbox;
     private Path spec;
     private Path audit;
-    private StringWriter out;
-    private StringWriter err;
+    private final InProcessCli cli = new InProcessCli();
 
     @BeforeEach
     void start() throws Exception {
@@ -70,9 +67,7 @@ class VerifyCommandTest {
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return WifdeskCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return cli.run(args);
     }
 
     private String url() {
@@ -82,12 +77,12 @@ class VerifyCommandTest {
     @Test
     void aCorrectSetupExitsZeroAndTheJsonListsEveryCheckAsCliMdSays() throws Exception {
         assertThat(run("apply", "--spec", spec.toString(), "--sandbox", url(), "--yes", "--audit-log", audit.toString()))
-                .as(err.toString()).isZero();
+                .as(cli.err()).isZero();
 
         int code = run("verify", "--spec", spec.toString(), "--sandbox", url(), "--launch", "validate", "--format", "json",
                 "--audit-log", audit.toString());
-        assertThat(code).as(out + "\n" + err).isZero();
-        JsonNode report = JSON.readTree(out.toString());
+        assertThat(code).as(cli.out() + "\n" + cli.err()).isZero();
+        JsonNode report = JSON.readTree(cli.out());
         assertThat(report.get("verdict").asText()).isEqualTo("pass");
         assertThat(fieldNames(report)).containsExactly("verdict", "checks", "dataflowJob", "findings");
         assertThat(report.get("dataflowJob").isNull()).isTrue();
@@ -116,7 +111,7 @@ class VerifyCommandTest {
 
         assertThat(run("verify", "--spec", spec.toString(), "--sandbox", url(), "--format", "json", "--audit-log",
                 audit.toString())).isEqualTo(1);
-        JsonNode report = JSON.readTree(out.toString());
+        JsonNode report = JSON.readTree(cli.out());
         assertThat(report.get("verdict").asText()).isEqualTo("fail");
         JsonNode worker = report.get("checks").get(2);
         assertThat(worker.get("name").asText()).isEqualTo("dataflow-worker-role");
@@ -130,7 +125,7 @@ class VerifyCommandTest {
                 + " --condition=None");
 
         assertThat(run("verify", "--spec", spec.toString(), "--sandbox", url(), "--audit-log", audit.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("[FAIL] dataflow-worker-role").contains("verdict: fail")
+        assertThat(cli.out()).contains("[FAIL] dataflow-worker-role").contains("verdict: fail")
                 .contains("'wifdesk apply --spec FILE' applies the setup steps that fix this: project-roles");
     }
 
@@ -140,8 +135,8 @@ class VerifyCommandTest {
                 .isZero();
         int code = run("verify", "--spec", spec.toString(), "--sandbox", url(), "--launch", "run", "--format", "json",
                 "--audit-log", audit.toString());
-        assertThat(code).as(out + "\n" + err).isZero();
-        JsonNode report = JSON.readTree(out.toString());
+        assertThat(code).as(cli.out() + "\n" + cli.err()).isZero();
+        JsonNode report = JSON.readTree(cli.out());
         JsonNode job = report.get("dataflowJob");
         assertThat(job.get("state").asText()).isEqualTo("JOB_STATE_DONE");
         assertThat(job.get("id").asText()).isNotBlank();
@@ -150,13 +145,13 @@ class VerifyCommandTest {
         report.get("checks").forEach(c -> layers.add(c.get("layer").asText() + " " + c.get("name").asText()));
         assertThat(layers).endsWith("launch templates-launch-validate", "pipeline pipeline", "pipeline ci-job",
                 "pipeline dataflow-job");
-        assertThat(out.toString()).doesNotContain(sandbox.gitlab().token());
+        assertThat(cli.out()).doesNotContain(sandbox.gitlab().token());
     }
 
     @Test
     void anUnknownLaunchModeIsBadInput() {
         assertThat(run("verify", "--spec", spec.toString(), "--sandbox", url(), "--launch", "later")).isEqualTo(2);
-        assertThat(err.toString()).contains("--launch 'later': must be none, validate or run").doesNotContain("Exception");
+        assertThat(cli.err()).contains("--launch 'later': must be none, validate or run").doesNotContain("Exception");
     }
 
     private static java.util.List<String> fieldNames(JsonNode node) {
