@@ -21,8 +21,15 @@ public final class VerificationJobYaml {
     public static final String IMAGE = "google/cloud-sdk:slim";
     /** The variable the job's ID token lands in. */
     public static final String TOKEN_VARIABLE = "GITLAB_OIDC_TOKEN";
+    /*
+     * The job's files: in its own checkout (not CI_BUILDS_DIR, which other projects' jobs on a shell
+     * runner share) and named by the job id (concurrent jobs of one project never share a file);
+     * after_script removes them even when the script fails.
+     */
+    private static final String TOKEN_FILE = "${CI_PROJECT_DIR}/.wifdesk-oidc-token-${CI_JOB_ID}";
+    private static final String CRED_CONFIG = "${CI_PROJECT_DIR}/.wifdesk-cred-config-${CI_JOB_ID}.json";
     /** gcloud's {@code --flags-file} holding the launch's {@code --parameters} mapping. */
-    private static final String FLAGS_FILE = "${CI_BUILDS_DIR}/.dataflow_flags.json";
+    private static final String FLAGS_FILE = "${CI_PROJECT_DIR}/.wifdesk-dataflow-flags-${CI_JOB_ID}.json";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]*");
 
     private VerificationJobYaml() {
@@ -60,8 +67,6 @@ public final class VerificationJobYaml {
         if (ref.isBlank() || ref.contains("\"") || ref.contains("'") || ref.contains("\n")) {
             throw new IllegalArgumentException("ref must be a branch or tag name without quotes: " + ref);
         }
-        String tokenFile = "${CI_BUILDS_DIR}/.gitlab_oidc_token";
-        String credConfig = "${CI_BUILDS_DIR}/.gcp_cred_config.json";
         StringBuilder y = new StringBuilder();
         y.append(scalar(jobName(environment))).append(":\n");
         y.append("  stage: ").append(STAGE).append('\n');
@@ -75,14 +80,14 @@ public final class VerificationJobYaml {
         y.append("  rules:\n");
         y.append("    - if: '$CI_COMMIT_REF_NAME == \"").append(ref).append("\"'\n");
         y.append("  script:\n");
-        y.append("    - echo \"${").append(TOKEN_VARIABLE).append("}\" > \"").append(tokenFile).append("\"\n");
+        y.append("    - echo \"${").append(TOKEN_VARIABLE).append("}\" > \"").append(TOKEN_FILE).append("\"\n");
         // gcloud prefixes the AUDIENCE argument with //iam.googleapis.com/; the variable already holds the full name
         y.append("    - gcloud iam workload-identity-pools create-cred-config \"${").append(CiContract.PROVIDER)
                 .append('#').append(ResourceNames.IAM_PREFIX).append("}\"\n");
         y.append("      --service-account=\"${").append(CiContract.SERVICE_ACCOUNT).append("}\"\n");
-        y.append("      --credential-source-file=\"").append(tokenFile).append("\"\n");
-        y.append("      --output-file=\"").append(credConfig).append("\"\n");
-        y.append("    - gcloud auth login --cred-file=\"").append(credConfig).append("\"\n");
+        y.append("      --credential-source-file=\"").append(TOKEN_FILE).append("\"\n");
+        y.append("      --output-file=\"").append(CRED_CONFIG).append("\"\n");
+        y.append("    - gcloud auth login --cred-file=\"").append(CRED_CONFIG).append("\"\n");
         // gcloud reads --parameters as KEY=VALUE,...; the variable holds JSON, which a flags file takes as it is
         y.append("    - printf '%s' \"{\\\"--parameters\\\":${").append(CiContract.DATAFLOW_PARAMETERS)
                 .append("}}\" > \"").append(FLAGS_FILE).append("\"\n");
@@ -93,6 +98,9 @@ public final class VerificationJobYaml {
         y.append("      --staging-location=\"${").append(CiContract.DATAFLOW_TEMP_LOCATION).append("}\"\n");
         y.append("      --service-account-email=\"${").append(CiContract.SERVICE_ACCOUNT).append("}\"\n");
         y.append("      --flags-file=\"").append(FLAGS_FILE).append("\"\n");
+        y.append("  after_script:\n");
+        y.append("    - rm -f \"").append(TOKEN_FILE).append("\" \"").append(CRED_CONFIG).append("\" \"").append(FLAGS_FILE)
+                .append("\"\n");
         return y.toString();
     }
 

@@ -41,7 +41,7 @@ class VerificationJobRoundTripTest {
         String trace = fx.trace(job);
 
         assertThat(job.getStatus()).as(trace).isEqualTo(JobStatus.SUCCESS);
-        assertThat(trace).contains("Created credential configuration file [/builds/.gcp_cred_config.json].")
+        assertThat(trace).containsPattern("Created credential configuration file \\[/builds/acme/pipelines/\\.wifdesk-cred-config-\\d+\\.json\\]\\.")
                 .contains("Authenticated with external account credentials for: [" + fx.serviceAccount + "].")
                 .containsPattern("Dataflow job \\S+ state: JOB_STATE_DONE").doesNotContain("eyJ");
         assertThat(fx.gitlab.getJobApi().getJobsForPipeline(GitLabSandbox.PROJECT_PATH, pipeline.getId()))

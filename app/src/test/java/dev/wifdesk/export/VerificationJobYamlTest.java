@@ -67,6 +67,25 @@ class VerificationJobYamlTest {
     }
 
     @Test
+    void theFilesTheJobWritesAreItsOwnAndRemovedEvenWhenTheScriptFails() throws Exception {
+        JsonNode job = new YAMLMapper().readTree(VerificationJobYaml.file("main", List.of("production", "staging")))
+                .get("wif-verify-production");
+        Set<String> written = new TreeSet<>();
+        StringBuilder script = new StringBuilder();
+        job.get("script").forEach(l -> script.append(l.asText()).append('\n'));
+        Matcher m = Pattern.compile("(?:> |--output-file=)\"([^\"]+)\"").matcher(script);
+        while (m.find()) {
+            written.add(m.group(1));
+        }
+        // the ID token, the credential config and the flags file
+        assertThat(written).hasSize(3).allSatisfy(f -> assertThat(f).startsWith("${CI_PROJECT_DIR}/").contains("${CI_JOB_ID}"));
+        assertThat(job.get("after_script")).singleElement().satisfies(line -> {
+            assertThat(line.asText()).startsWith("rm -f ");
+            written.forEach(f -> assertThat(line.asText()).contains("\"" + f + "\""));
+        });
+    }
+
+    @Test
     void theScriptReadsExactlyTheVariablesOfCliMdsTable() throws Exception {
         JsonNode job = new YAMLMapper().readTree(VerificationJobYaml.file("main", List.of())).get("wif-verify");
         List<String> script = new java.util.ArrayList<>();
