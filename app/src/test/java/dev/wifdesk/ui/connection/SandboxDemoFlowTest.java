@@ -1,22 +1,16 @@
 package dev.wifdesk.ui.connection;
 
-import dev.wifdesk.ui.EmbeddedSandboxLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.plan.demo.DemoSetup;
-import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.ui.MainWindow;
 import dev.wifdesk.ui.core.View;
-import dev.wifdesk.ui.diagnostics.EngineDiagnosisService;
-import dev.wifdesk.cloud.IamProviderDirectory;
 import dev.wifdesk.cloud.ProviderChoice;
 import dev.wifdesk.ui.log.ActivityLogAppender;
 import dev.wifdesk.ui.support.Screenshots;
 import dev.wifdesk.ui.support.Scroll;
 import dev.wifdesk.ui.support.TestServices;
 import java.time.Clock;
-import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -48,12 +42,8 @@ class SandboxDemoFlowTest {
         this.stage = stage;
         appender = ActivityLogAppender.install(t.log);
         t.clock = Clock.systemUTC();
-        service = new StartupConnectionService(Optional::empty, new EmbeddedSandboxLauncher(SandboxOptions.defaults()),
-                adc -> {
-                    throw new AssertionError("no credentials exist in this test");
-                });
-        MainWindow.show(stage, t.build(service, new EngineDiagnosisService(new DiagnosisEngine()),
-                c -> new IamProviderDirectory(c.clients().orElseThrow().iam())), true);
+        service = TestServices.embeddedSandbox();
+        MainWindow.show(stage, t.buildLive(service), true);
     }
 
     @Stop
@@ -70,11 +60,6 @@ class SandboxDemoFlowTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
-    private void click(FxRobot robot, String query) {
-        Scroll.into(robot, query);
-        robot.clickOn(query);
-    }
-
     @Test
     void createTheDemoFederationFromItsPlanThenMainPassesAndDevelopIsRejected(FxRobot robot) {
         robot.clickOn("#" + View.DIAGNOSTICS.navId());
@@ -82,7 +67,7 @@ class SandboxDemoFlowTest {
         assertThat(robot.lookup("#sampleTokenRow").queryAs(Node.class).isVisible()).isTrue();
         Screenshots.save(stage.getScene(), "sandbox_demo_offer");
 
-        click(robot, "#demoButton");
+        Scroll.click(robot, "#demoButton");
         String plan = robot.lookup("#demoPlanText").queryAs(TextArea.class).getText();
         assertThat(plan).contains("workloadIdentityPools/gitlab-ci/providers/gitlab-sandbox", DemoSetup.CONDITION,
                 "Service account (create): projects/sandbox-project/serviceAccounts/gitlab-dataflow@sandbox-project.iam.gserviceaccount.com",
@@ -102,18 +87,18 @@ class SandboxDemoFlowTest {
 
         ComboBox<String> ref = robot.lookup("#sampleRefCombo").queryComboBox();
         assertThat(ref.getValue()).isEqualTo("main");
-        click(robot, "#mintTokenButton");
+        Scroll.click(robot, "#mintTokenButton");
         String main = robot.lookup("#tokenArea").queryAs(TextArea.class).getText();
         assertThat(main).isNotBlank();
-        click(robot, "#diagnoseButton");
+        Scroll.click(robot, "#diagnoseButton");
         assertThat(text(robot, "#verdictLabel")).startsWith("Pass");
         assertThat(hasStyle(robot, "#stage-binding", "stage-pass")).isTrue();
         Screenshots.save(stage.getScene(), "sandbox_demo_main_pass");
 
         robot.interact(() -> ref.setValue("develop"));
-        click(robot, "#mintTokenButton");
+        Scroll.click(robot, "#mintTokenButton");
         assertThat(robot.lookup("#tokenArea").queryAs(TextArea.class).getText()).isNotEqualTo(main);
-        click(robot, "#diagnoseButton");
+        Scroll.click(robot, "#diagnoseButton");
         assertThat(text(robot, "#verdictLabel")).startsWith("Fail");
         assertThat(robot.lookup("#finding-CONDITION_REJECTED").tryQuery()).isPresent();
         Screenshots.save(stage.getScene(), "sandbox_demo_develop_rejected");

@@ -93,11 +93,6 @@ class SandboxLiveDiagnosticsTest {
         robot.interact(() -> robot.lookup("#tokenArea").queryAs(TextArea.class).setText(token));
     }
 
-    private void click(FxRobot robot, String query) {
-        Scroll.into(robot, query);
-        robot.clickOn(query);
-    }
-
     private static boolean hasStyle(FxRobot robot, String query, String style) {
         return robot.lookup(query).queryAs(Node.class).getStyleClass().contains(style);
     }
@@ -116,7 +111,7 @@ class SandboxLiveDiagnosticsTest {
                 .contains("signature verified");
         Screenshots.save(stage.getScene(), "sandbox_diagnostics_binding_missing");
 
-        click(robot, "#applyFix-BINDING_MISSING");
+        Scroll.click(robot, "#applyFix-BINDING_MISSING");
         String describe = "+ roles/iam.workloadIdentityUser " + wif.projectPathMember() + " on " + wif.saResource;
         assertThat(robot.lookup("#changeDescription").queryAs(TextArea.class).getText()).isEqualTo(describe);
         Screenshots.save(robot.lookup("#confirmBindingDialog").queryAs(Node.class).getScene(), "sandbox_diagnostics_confirm_binding");
@@ -171,9 +166,9 @@ class SandboxLiveDiagnosticsTest {
         assertThat(hasStyle(robot, "#stage-audience", "stage-fail")).isTrue();
         Screenshots.save(stage.getScene(), "sandbox_exchange_sts_failed");
 
-        click(robot, "#applyFix-AUDIENCE_TYPO");
+        Scroll.click(robot, "#applyFix-AUDIENCE_TYPO");
         robot.clickOn("#confirmApplyButton");
-        click(robot, "#applyFix-BINDING_MISSING");
+        Scroll.click(robot, "#applyFix-BINDING_MISSING");
         robot.clickOn("#confirmApplyButton");
         assertThat(hasStyle(robot, "#stage-audience", "stage-pass")).isTrue();
 
@@ -203,11 +198,11 @@ class SandboxLiveDiagnosticsTest {
         robot.clickOn("#refreshProvidersButton");
         robot.clickOn("#refreshServiceAccountsButton");
         assertThat(robot.lookup("#gitlabProjectField").queryAs(TextField.class).getText()).isEqualTo(GitLabSandbox.PROJECT_PATH);
-        click(robot, "#latestFailuresButton");
+        Scroll.click(robot, "#latestFailuresButton");
 
         ListView<?> jobs = robot.lookup("#failuresList").queryListView();
         assertThat(jobs.getItems()).hasSize(1);
-        click(robot, "#job-" + job.getId());
+        Scroll.click(robot, "#job-" + job.getId());
         assertThat(robot.lookup("#job-" + job.getId()).lookup(".job-label").queryAs(Labeled.class).getText())
                 .contains("#" + job.getId()).contains(ErrorTexts.audienceMismatch(wrong));
         assertThat(robot.lookup("#verdictLabel").queryAs(Label.class).getText()).startsWith("Job #" + job.getId() + ": fail");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.cloud.GoogleClients;
-import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.model.CiContract;
 import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.ResourceNames;
@@ -16,16 +15,12 @@ import dev.wifdesk.plan.PlanExecutor;
 import dev.wifdesk.plan.PlanRun;
 import dev.wifdesk.plan.setup.SetupPlanner;
 import dev.wifdesk.rotate.PoolStatus;
-import dev.wifdesk.sandbox.SandboxOptions;
 import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
-import dev.wifdesk.ui.EmbeddedSandboxLauncher;
 import dev.wifdesk.ui.MainWindow;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.SandboxGitLab;
 import dev.wifdesk.ui.connection.StartupConnectionService;
 import dev.wifdesk.ui.core.View;
-import dev.wifdesk.ui.diagnostics.EngineDiagnosisService;
-import dev.wifdesk.cloud.IamProviderDirectory;
 import dev.wifdesk.ui.support.Screenshots;
 import dev.wifdesk.ui.support.Scroll;
 import dev.wifdesk.ui.support.TestServices;
@@ -102,22 +97,13 @@ class SandboxRotationScreenTest {
     void start(Stage stage) {
         this.stage = stage;
         t.clock = clock;
-        service = new StartupConnectionService(Optional::empty, new EmbeddedSandboxLauncher(SandboxOptions.defaults()),
-                adc -> {
-                    throw new AssertionError("no credentials exist in this test");
-                });
-        MainWindow.show(stage, t.build(service, new EngineDiagnosisService(new DiagnosisEngine()),
-                c -> new IamProviderDirectory(c.clients().orElseThrow().iam())), true);
+        service = TestServices.embeddedSandbox();
+        MainWindow.show(stage, t.buildLive(service), true);
     }
 
     @Stop
     void stop() {
         service.close();
-    }
-
-    private void click(FxRobot robot, String query) {
-        Scroll.into(robot, query);
-        robot.clickOn(query);
     }
 
     private String text(FxRobot robot, String query) {
@@ -132,12 +118,12 @@ class SandboxRotationScreenTest {
     }
 
     private void planAndConfirm(FxRobot robot, String button, String phase, String screenshot) {
-        click(robot, button);
+        Scroll.click(robot, button);
         assertThat(text(robot, "#refusalLabel")).as(phase).isEmpty();
         assertThat(text(robot, "#reviewStatusLabel")).as(phase).startsWith(phase + " from gitlab-ci to gitlab-ci-");
         assertThat(robot.lookup("#planBox").queryAs(javafx.scene.layout.VBox.class).getChildren()).isNotEmpty();
         Screenshots.save(stage.getScene(), "rotation_" + screenshot + "_plan");
-        click(robot, "#runButton");
+        Scroll.click(robot, "#runButton");
         assertThat(robot.lookup("#rotationConfirmDialog").tryQuery()).as("asked first").isPresent();
         robot.clickOn("#confirmRotationButton");
     }
@@ -189,7 +175,7 @@ class SandboxRotationScreenTest {
 
         robot.clickOn("#" + View.ROTATION.navId());
         robot.interact(() -> robot.lookup("#specPathField").queryAs(TextField.class).setText(file.toString()));
-        click(robot, "#openSpecButton");
+        Scroll.click(robot, "#openSpecButton");
         assertThat(text(robot, "#specStatusLabel")).isEqualTo("Spec loaded: pool gitlab-ci in project sandbox-project.");
         return robot.lookup("#poolTable").queryTableView();
     }
@@ -208,7 +194,7 @@ class SandboxRotationScreenTest {
             Screenshots.save(stage.getScene(), "rotation_overview");
 
             // retire before the switch is refused with the engine's reason, nothing planned
-            click(robot, "#retireButton");
+            Scroll.click(robot, "#retireButton");
             assertThat(text(robot, "#refusalLabel")).startsWith("Retire cannot run now: no rotation from gitlab-ci");
             assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isTrue();
             Screenshots.save(stage.getScene(), "rotation_refused");
@@ -226,7 +212,7 @@ class SandboxRotationScreenTest {
 
             // the default grace period refuses a retire right after the switch; 0 days lets it run
             assertThat(robot.lookup("#retireButton").queryButton().getText()).isEqualTo("Retire (grace period 7 days)");
-            click(robot, "#retireButton");
+            Scroll.click(robot, "#retireButton");
             assertThat(text(robot, "#refusalLabel")).startsWith("Retire cannot run now: the grace period runs until");
             robot.interact(() -> robot.lookup("#graceDaysField").queryAs(TextField.class).setText("0"));
             assertThat(robot.lookup("#retireButton").queryButton().getText()).isEqualTo("Retire (grace period 0 days)");
@@ -247,7 +233,7 @@ class SandboxRotationScreenTest {
 
             // a quarter and a day later the new pool is due: its row is highlighted
             clock.moveAhead(Duration.ofDays(91));
-            click(robot, "#refreshButton");
+            Scroll.click(robot, "#refreshButton");
             assertThat(text(robot, "#overviewStatusLabel")).isEqualTo("2 pools, 1 overdue (policy: rotate every 90 days).");
             Node row = robot.lookup("#pool-row-" + newPool).query();
             assertThat(row.getStyleClass()).contains(RotationController.OVERDUE);

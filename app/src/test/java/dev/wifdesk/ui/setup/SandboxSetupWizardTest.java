@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.iam.v1.model.Binding;
 import dev.wifdesk.cloud.GoogleClients;
-import dev.wifdesk.cloud.IamProviderDirectory;
-import dev.wifdesk.diagnose.DiagnosisEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.api.services.iam.v1.model.WorkloadIdentityPoolProvider;
@@ -20,21 +18,17 @@ import org.gitlab4j.api.models.MergeRequest;
 import org.gitlab4j.api.models.Pipeline;
 import org.gitlab4j.api.models.PipelineStatus;
 import org.gitlab4j.models.Constants;
-import dev.wifdesk.sandbox.SandboxOptions;
-import dev.wifdesk.ui.EmbeddedSandboxLauncher;
 import dev.wifdesk.ui.MainWindow;
 import dev.wifdesk.ui.connection.Connection;
 import dev.wifdesk.ui.connection.SandboxGitLab;
 import dev.wifdesk.ui.connection.StartupConnectionService;
 import dev.wifdesk.ui.core.View;
-import dev.wifdesk.ui.diagnostics.EngineDiagnosisService;
 import dev.wifdesk.ui.support.Screenshots;
 import dev.wifdesk.ui.support.Scroll;
 import dev.wifdesk.ui.support.TestServices;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -64,22 +58,13 @@ class SandboxSetupWizardTest {
     void start(Stage stage) {
         this.stage = stage;
         t.clock = Clock.systemUTC();
-        service = new StartupConnectionService(Optional::empty, new EmbeddedSandboxLauncher(SandboxOptions.defaults()),
-                adc -> {
-                    throw new AssertionError("no credentials exist in this test");
-                });
-        MainWindow.show(stage, t.build(service, new EngineDiagnosisService(new DiagnosisEngine()),
-                c -> new IamProviderDirectory(c.clients().orElseThrow().iam())), true);
+        service = TestServices.embeddedSandbox();
+        MainWindow.show(stage, t.buildLive(service), true);
     }
 
     @Stop
     void stop() {
         service.close();
-    }
-
-    private void click(FxRobot robot, String query) {
-        Scroll.into(robot, query);
-        robot.clickOn(query);
     }
 
     private boolean shown(FxRobot robot, SetupStep step) {
@@ -129,7 +114,7 @@ class SandboxSetupWizardTest {
         assertThat(dev.wifdesk.plan.IamResources.poolAction(google, poolName))
                 .as("nothing changes before Apply").isEqualTo(dev.wifdesk.plan.Action.CREATE);
 
-        click(robot, "#applyButton");
+        Scroll.click(robot, "#applyButton");
         assertThat(shown(robot, SetupStep.APPLY)).isTrue();
         String result = robot.lookup("#resultLabel").queryAs(Label.class).getText();
         assertThat(result).startsWith("Done:");
@@ -160,7 +145,7 @@ class SandboxSetupWizardTest {
 
         // a second walk from the start: the same state, nothing left to change
         while (!shown(robot, SetupStep.CONNECT)) {
-            click(robot, "#backButton");
+            Scroll.click(robot, "#backButton");
         }
         walkToReview(robot, false);
         assertThat(robot.lookup("#reviewStatusLabel").queryAs(Label.class).getText())

@@ -29,4 +29,10 @@ public final class Scroll {
         });
         return node;
     }
+
+    /** Scrolls to the node, then clicks it. */
+    public static void click(FxRobot robot, String query) {
+        into(robot, query);
+        robot.clickOn(query);
+    }
 }

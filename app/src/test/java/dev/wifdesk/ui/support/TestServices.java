@@ -138,4 +138,19 @@ public final class TestServices {
         return new UiServices(UiExecutor.inline(), connection, state, navigator, log, messages, clipboard::add,
                 engine, directories, new CelEngine(), clock, live);
     }
+
+    /** The start-up connection to an embedded sandbox, as the app makes it; no Google credentials exist. */
+    public static dev.wifdesk.ui.connection.StartupConnectionService embeddedSandbox() {
+        return new dev.wifdesk.ui.connection.StartupConnectionService(Optional::empty,
+                new dev.wifdesk.ui.EmbeddedSandboxLauncher(dev.wifdesk.sandbox.SandboxOptions.defaults()),
+                adc -> {
+                    throw new AssertionError("no credentials exist in this test");
+                });
+    }
+
+    /** The app's services over {@code connection}, with the real diagnosis engine and the project's IAM providers. */
+    public UiServices buildLive(ConnectionService connection) {
+        return build(connection, new dev.wifdesk.ui.diagnostics.EngineDiagnosisService(new dev.wifdesk.diagnose.DiagnosisEngine()),
+                c -> new dev.wifdesk.cloud.IamProviderDirectory(c.clients().orElseThrow().iam()));
+    }
 }

@@ -8,16 +8,12 @@ import com.google.api.services.cloudresourcemanager.v3.model.SetIamPolicyRequest
 import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.cloud.GoogleClients;
-import dev.wifdesk.diagnose.DiagnosisEngine;
-import dev.wifdesk.cloud.IamProviderDirectory;
 import dev.wifdesk.model.SpecParser;
 import dev.wifdesk.model.SpecValidator;
 import dev.wifdesk.plan.AuditedChanges;
 import dev.wifdesk.plan.ChangeContext;
 import dev.wifdesk.plan.PlanExecutor;
 import dev.wifdesk.plan.setup.SetupPlanner;
-import dev.wifdesk.sandbox.SandboxOptions;
-import dev.wifdesk.ui.EmbeddedSandboxLauncher;
 import dev.wifdesk.ui.MainWindow;
 import dev.wifdesk.ui.UiServices;
 import dev.wifdesk.ui.connection.Connection;
@@ -25,7 +21,6 @@ import dev.wifdesk.ui.connection.SandboxGitLab;
 import dev.wifdesk.ui.connection.StartupConnectionService;
 import dev.wifdesk.ui.core.DaemonUiExecutor;
 import dev.wifdesk.ui.core.View;
-import dev.wifdesk.ui.diagnostics.EngineDiagnosisService;
 import dev.wifdesk.ui.support.Screenshots;
 import dev.wifdesk.ui.support.Scroll;
 import dev.wifdesk.ui.support.TestServices;
@@ -96,12 +91,8 @@ class SandboxVerifyScreenTest {
     void start(Stage stage) {
         this.stage = stage;
         t.clock = Clock.systemUTC();
-        service = new StartupConnectionService(Optional::empty, new EmbeddedSandboxLauncher(SandboxOptions.defaults()),
-                adc -> {
-                    throw new AssertionError("no credentials exist in this test");
-                });
-        UiServices base = t.build(service, new EngineDiagnosisService(new DiagnosisEngine()),
-                c -> new IamProviderDirectory(c.clients().orElseThrow().iam()));
+        service = TestServices.embeddedSandbox();
+        UiServices base = t.buildLive(service);
         MainWindow.show(stage, new UiServices(executor, base.connectionService(), base.connectionState(), base.navigator(),
                 base.activityLog(), base.messages(), base.clipboard(), base.diagnosisService(),
                 base.providerDirectories(), base.cel(), base.clock(), base.live()), true);
