@@ -13,6 +13,7 @@ import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.models.Branch;
 import org.gitlab4j.api.models.MergeRequest;
+import org.gitlab4j.api.models.MergeRequestFilter;
 import org.gitlab4j.api.models.RepositoryFile;
 import org.gitlab4j.models.Constants;
 
@@ -209,9 +210,7 @@ public final class CiConfigFile {
     /** The newest merge request from {@code branch} into {@code ref} in any state (opened, merged, closed), if any. */
     public static Optional<MergeRequest> lastMergeRequest(GitLabApi gitlab, String projectPath, String branch, String ref)
             throws IOException {
-        return call(() -> gitlab.getMergeRequestApi().getMergeRequests(projectPath, Constants.MergeRequestState.ALL),
-                projectPath).stream()
-                .filter(m -> branch.equals(m.getSourceBranch()) && ref.equals(m.getTargetBranch()))
+        return mergeRequests(gitlab, projectPath, branch, ref, Constants.MergeRequestState.ALL).stream()
                 .max(java.util.Comparator.comparing(MergeRequest::getIid));
     }
 
@@ -259,9 +258,14 @@ public final class CiConfigFile {
     /** The open merge request from {@code branch} into {@code ref}, if any. */
     private static Optional<MergeRequest> openMergeRequest(GitLabApi gitlab, String projectPath, String branch, String ref)
             throws IOException {
-        return call(() -> gitlab.getMergeRequestApi().getMergeRequests(projectPath, Constants.MergeRequestState.OPENED),
-                projectPath).stream()
-                .filter(m -> branch.equals(m.getSourceBranch()) && ref.equals(m.getTargetBranch())).findFirst();
+        return mergeRequests(gitlab, projectPath, branch, ref, Constants.MergeRequestState.OPENED).stream().findFirst();
+    }
+
+    /** The merge requests from {@code branch} into {@code ref} in {@code state}, filtered by GitLab (not every page of the project's). */
+    private static List<MergeRequest> mergeRequests(GitLabApi gitlab, String projectPath, String branch, String ref,
+                                                    Constants.MergeRequestState state) throws IOException {
+        MergeRequestFilter filter = new MergeRequestFilter().withSourceBranch(branch).withTargetBranch(ref).withState(state);
+        return call(() -> gitlab.getMergeRequestApi().getMergeRequests(projectPath, filter), projectPath);
     }
 
     /** The file's text on {@code ref}; empty when the ref has no such file. */

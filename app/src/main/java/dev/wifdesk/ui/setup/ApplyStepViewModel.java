@@ -33,7 +33,6 @@ public final class ApplyStepViewModel {
     private final Navigator navigator;
     private final StepLines lines;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper succeeded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
@@ -60,7 +59,6 @@ public final class ApplyStepViewModel {
         }
         lines.reset(review.get().plan());
         running.set(true);
-        finished.set(false);
         succeeded.set(false);
         progress.set(0);
         mergeRequestUrl.set("");
@@ -84,7 +82,6 @@ public final class ApplyStepViewModel {
                     // what was applied is no longer the plan: going back re-plans from what exists
                     state.setReview(null);
                     running.set(false);
-                    finished.set(true);
                 }));
     }
 
@@ -143,9 +140,6 @@ public final class ApplyStepViewModel {
         return running.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty finishedProperty() {
-        return finished.getReadOnlyProperty();
-    }
 
     public ReadOnlyBooleanProperty succeededProperty() {
         return succeeded.getReadOnlyProperty();

@@ -23,7 +23,6 @@ import dev.wifdesk.verify.VerifyListener;
 import dev.wifdesk.verify.VerifyReport;
 import dev.wifdesk.verify.VerifyTiming;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -56,7 +55,7 @@ public final class EngineVerifyService implements VerifyService {
     @Override
     public FederationSpec load(Path file) throws Exception {
         try {
-            return parser.parse(file.getFileName().toString(), Files.readAllBytes(file));
+            return parser.load(file);
         } catch (InvalidSpecException e) {
             throw new IOException(e.report(), e);
         }

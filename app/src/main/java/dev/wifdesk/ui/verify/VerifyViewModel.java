@@ -136,7 +136,8 @@ public final class VerifyViewModel {
         clear();
         running.set(true);
         result.set(messages.get("verify.result.running"));
-        current = executor.run(Work.steps(p -> service.verify(c.get(), gitlab(c.get()), spec.get(), m,
+        Optional<GitLabAccess> gitlab = gitlab(c.get()); // the wizard's state is read here, on the FX thread
+        current = executor.run(Work.steps(p -> service.verify(c.get(), gitlab, spec.get(), m,
                         listener(p), p::isCancelled))
                 .boundTo(connection::current)
                 .onProgress((f, msg) -> drain())
@@ -171,7 +172,8 @@ public final class VerifyViewModel {
         running.set(true);
         canApplyFix.set(false);
         result.set(messages.get("verify.fix.running", steps.size()));
-        current = executor.run(Work.steps(p -> service.applyFix(c.get(), gitlab(c.get()), spec.get(), steps,
+        Optional<GitLabAccess> gitlab = gitlab(c.get());
+        current = executor.run(Work.steps(p -> service.applyFix(c.get(), gitlab, spec.get(), steps,
                         p::isCancelled))
                 .mutating()
                 .boundTo(connection::current)

@@ -24,6 +24,7 @@ import dev.wifdesk.ui.core.View;
 import dev.wifdesk.ui.support.Screenshots;
 import dev.wifdesk.ui.support.Scroll;
 import dev.wifdesk.ui.support.TestServices;
+import dev.wifdesk.plan.setup.SetupSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,38 +54,11 @@ import org.testfx.framework.junit5.Stop;
  */
 @ExtendWith(ApplicationExtension.class)
 class SandboxRotationScreenTest {
-    static final String SPEC = """
-            gcp:
-              project: sandbox-project
-              pool: { id: gitlab-ci, displayName: GitLab CI, description: Keyless GitLab CI }
-              provider:
-                id: gitlab-sandbox
-                issuer: %1$s
-                audiences: [%1$s]
-                attributeMapping:
-                  google.subject: assertion.sub
-                  attribute.project_path: assertion.project_path
-                  attribute.namespace_path: assertion.namespace_path
-                  attribute.ref_protected: assertion.ref_protected
-                attributeCondition: assertion.namespace_path == "acme" && assertion.ref_protected == "true"
-              serviceAccount: { id: gitlab-dataflow, create: true }
-              grant: [attribute.project_path/acme/pipelines]
-              projectRoles: [roles/dataflow.developer, roles/dataflow.worker]
-            environments:
-              - name: production
-                serviceAccount: { id: gitlab-dataflow-prod, create: true }
-                protectedOnly: true
-            gitlab:
-              url: %1$s
-              project: acme/pipelines
-              ref: main
-              verificationJob: commit
-            dataflow:
-              region: europe-west1
-              template: gs://dataflow-templates-europe-west1/latest/Word_Count
-              parameters: { inputFile: gs://dataflow-samples/shakespeare/kinglear.txt, output: gs://acme-tmp/wifdesk/out }
-              tempLocation: gs://acme-tmp/wifdesk/tmp
-            """.formatted(GitLabSandbox.ISSUER);
+    /** The setup fixture's spec with its production environment only, the verification job committed to main. */
+    static final String SPEC = SetupSandbox.withCommittedJob(SetupSandbox.replaceOnce(SetupSandbox.SPEC, """
+              - name: staging
+                serviceAccount: { id: gitlab-dataflow-stg, create: true }
+            """, ""));
 
     @TempDir
     Path dir;

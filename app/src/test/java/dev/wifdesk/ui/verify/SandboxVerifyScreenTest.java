@@ -24,6 +24,8 @@ import dev.wifdesk.ui.core.View;
 import dev.wifdesk.ui.support.Screenshots;
 import dev.wifdesk.ui.support.Scroll;
 import dev.wifdesk.ui.support.TestServices;
+import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
+import dev.wifdesk.plan.setup.SetupSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,35 +54,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SandboxVerifyScreenTest {
-    private static final String SPEC = """
-            gcp:
-              project: %s
-              pool: { id: gitlab-ci, displayName: GitLab CI, description: Keyless GitLab CI }
-              provider:
-                id: gitlab-sandbox
-                issuer: %s
-                audiences: [%s]
-                attributeMapping:
-                  google.subject: assertion.sub
-                  attribute.project_path: assertion.project_path
-                  attribute.namespace_path: assertion.namespace_path
-                  attribute.ref: assertion.ref
-                  attribute.ref_protected: assertion.ref_protected
-                attributeCondition: assertion.namespace_path == "acme" && assertion.ref_protected == "true"
-              serviceAccount: { id: gitlab-dataflow, create: true }
-              grant: [attribute.project_path/acme/pipelines]
-              projectRoles: [roles/dataflow.developer, roles/dataflow.worker]
-            gitlab:
-              url: https://gitlab.sandbox.wifdesk.test
-              project: %s
-              ref: main
-              verificationJob: commit
-            dataflow:
-              region: europe-west1
-              template: gs://dataflow-templates-europe-west1/latest/Word_Count
-              parameters: { inputFile: gs://dataflow-samples/shakespeare/kinglear.txt, output: gs://acme-tmp/wifdesk/out }
-              tempLocation: gs://acme-tmp/wifdesk/tmp
-            """;
+    /** The setup fixture's spec, project-wide (no environments), its verification job committed to main. */
+    private static final String SPEC = SetupSandbox.withCommittedJob(SetupSandbox.withoutEnvironments(SetupSandbox.SPEC));
 
     private final TestServices t = new TestServices();
     private final DaemonUiExecutor executor = new DaemonUiExecutor();
@@ -107,7 +82,10 @@ class SandboxVerifyScreenTest {
     /** The setup of the connected sandbox, applied as an operator would (audited elsewhere: no propagation wait). */
     private Path applySetup(Connection c, Path dir) throws Exception {
         SandboxGitLab g = c.sandboxGitLab().orElseThrow();
-        String yaml = SPEC.formatted(c.project().orElseThrow().projectId(), g.issuer(), g.issuer(), g.projectPath());
+        assertThat(List.of(c.project().orElseThrow().projectId(), g.issuer(), g.projectPath()))
+                .as("the embedded sandbox is the one the fixture's spec names")
+                .containsExactly("sandbox-project", GitLabSandbox.ISSUER, GitLabSandbox.PROJECT_PATH);
+        String yaml = SPEC;
         Path file = dir.resolve("verify-spec.yaml");
         Files.writeString(file, yaml);
         var spec = new SpecParser(new SpecValidator(new CelEngine())).parse("verify-spec.yaml", yaml);
