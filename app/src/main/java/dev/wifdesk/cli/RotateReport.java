@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.wifdesk.plan.PlanRun;
-import dev.wifdesk.verify.PipelineRun;
 import dev.wifdesk.verify.VerifyJson;
 import dev.wifdesk.verify.VerifyReport;
 import dev.wifdesk.verify.VerifyText;
@@ -24,10 +23,6 @@ final class RotateReport {
     private RotateReport() {
     }
 
-    static String json(RotationPlan plan, Optional<PlanRun> run) {
-        return json(plan, run, Optional.empty());
-    }
-
     /**
      * With the verification of the path the phase left live: {@code "verification"} is verify's JSON,
      * {@code "pipeline"} the pipeline it ran ({@code {"id", "status", "webUrl"}}) or null.
@@ -39,14 +34,9 @@ final class RotateReport {
         ArrayNode findings = root.putArray("findings");
         plan.findings().forEach(f -> findings.addObject().put("code", f.code()).put("severity", f.severity())
                 .put("message", f.message()).put("fix", f.fix()));
-        Optional<PipelineRun> pipeline = verified.flatMap(VerifyReport::pipeline);
-        if (pipeline.isPresent()) {
-            root.putObject("pipeline").put("id", pipeline.get().id()).put("status", pipeline.get().status())
-                    .put("webUrl", pipeline.get().webUrl());
-        } else {
-            root.putNull("pipeline");
-        }
-        verified.ifPresent(r -> root.set("verification", VerifyJson.tree(r)));
+        Optional<ObjectNode> verification = verified.map(VerifyJson::tree);
+        root.set("pipeline", verification.map(v -> v.get("pipeline")).orElse(null)); // verify's shape, or null
+        verification.ifPresent(v -> root.set("verification", v));
         return PlanReport.write(root);
     }
 

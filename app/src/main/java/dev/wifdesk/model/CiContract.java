@@ -55,14 +55,19 @@ public final class CiContract {
         return IMPERSONATION_BASE + serviceAccount + ":generateAccessToken";
     }
 
-    /** The credential config: no secret in it, the ID token is read from {@code tokenFile}. */
+    /**
+     * The credential config: no secret in it, the ID token is read from {@code tokenFile}; without a
+     * service account (null) the federated token itself is used, as gcloud writes it then.
+     */
     public static String credentialConfig(String providerAudience, String serviceAccount, String tokenFile) {
         ObjectNode c = JSON.createObjectNode();
         c.put("type", EXTERNAL_ACCOUNT);
         c.put("audience", providerAudience);
         c.put("subject_token_type", JWT_TOKEN_TYPE);
         c.put("token_url", STS_TOKEN_URL);
-        c.put("service_account_impersonation_url", impersonationUrl(serviceAccount));
+        if (serviceAccount != null) {
+            c.put("service_account_impersonation_url", impersonationUrl(serviceAccount));
+        }
         c.putObject("credential_source").put("file", tokenFile);
         return c.toString();
     }

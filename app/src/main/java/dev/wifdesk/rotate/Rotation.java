@@ -138,7 +138,9 @@ public final class Rotation {
                         inNew.stream().filter(n -> PoolReader.idOf(n.getName()).equals(id)).findFirst()));
             }
         }
-        steps.addAll(unmanagedBindings(s, newId, copyUnmanaged, findings));
+        if (atPrepare) { // a policy read per account; the switch neither copies nor reports these bindings
+            steps.addAll(unmanagedBindings(s, newId, copyUnmanaged, findings));
+        }
         return new Prepared(s, newId, newValues, setup, steps, findings, marker);
     }
 

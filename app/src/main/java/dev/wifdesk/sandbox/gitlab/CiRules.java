@@ -34,10 +34,6 @@ record CiRules(List<Rule> rules) {
         rules = List.copyOf(rules);
     }
 
-    static CiRules none() {
-        return new CiRules(List.of());
-    }
-
     /** True when the job belongs in a pipeline with these variables. */
     boolean includes(String job, Map<String, String> variables) throws Unsupported {
         if (rules.isEmpty()) {

@@ -15,10 +15,6 @@ final class Environments {
     private Environments() {
     }
 
-    static IdTokenRequest.Environment of(String name) {
-        return of(name, null, null);
-    }
-
     /** {@code tier}/{@code action}: as the job's {@code environment:} says, or null for GitLab's defaults. */
     static IdTokenRequest.Environment of(String name, String tier, String action) {
         String n = name.toLowerCase(Locale.ROOT);

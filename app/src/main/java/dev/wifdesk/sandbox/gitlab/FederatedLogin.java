@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -22,11 +21,6 @@ final class FederatedLogin {
     FederatedLogin(URI googleBase, JobTrace trace) {
         this.googleBase = googleBase;
         this.trace = trace;
-    }
-
-    /** WIRE-FORMATS' credential config (model's CI contract): no secret in it, the token comes from the file. */
-    static String credentialConfig(String provider, String serviceAccount, Path tokenFile) {
-        return CiContract.credentialConfig(provider, serviceAccount, tokenFile.toAbsolutePath().toString());
     }
 
     GoogleCredentials authenticate(String config, String serviceAccount) throws JobFailed {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.wifdesk.model.CiContract;
+import dev.wifdesk.model.ResourceNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import java.util.Map;
  */
 final class GcloudCommands {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String IAM_PREFIX = "//iam.googleapis.com/";
 
     /** A gcloud line: its words expanded, the same words as written (to name unset variables), the job's variables. */
     record Invocation(List<ShellWords.Word> words, List<ShellWords.Word> written, Map<String, String> variables) {
@@ -67,17 +67,10 @@ final class GcloudCommands {
         String output = args.requiredFlag("output-file", this);
         String tokenFile = args.requiredFlag("credential-source-file", this);
         // gcloud writes '//iam.googleapis.com/' + AUDIENCE as it is: a full name given here comes out doubled
-        String provider = IAM_PREFIX + audience;
+        String provider = ResourceNames.IAM_PREFIX + audience;
         String serviceAccount = args.flag("service-account");
-        String config;
-        if (serviceAccount == null || serviceAccount.isBlank()) {
-            ObjectNode c = (ObjectNode) readJson(CiContract.credentialConfig(provider, "x", tokenFile));
-            c.remove("service_account_impersonation_url");
-            config = c.toString();
-        } else {
-            config = CiContract.credentialConfig(provider, serviceAccount.strip(), tokenFile);
-        }
-        workspace.put(output, config);
+        workspace.put(output, CiContract.credentialConfig(provider, serviceAccount == null ? null : serviceAccount.strip(),
+                tokenFile));
         trace.line("Created credential configuration file [" + output + "].");
         trace.line("Workload identity provider: " + provider);
     }

@@ -45,11 +45,6 @@ final class ScriptInterpreter {
         this.gcloud = gcloud;
     }
 
-    /** The job's files: what {@code echo/printf ... > FILE} and {@code create-cred-config --output-file} wrote. */
-    Map<String, String> workspace() {
-        return workspace;
-    }
-
     void run(List<String> lines, Instant deadline) throws JobFailed {
         for (String line : lines) {
             trace.command(line);

@@ -63,7 +63,11 @@ class KnobsTest {
     void theClientsRetryATransientFaultTransparently() throws Exception {
         try (SandboxFixture fx = new SandboxFixture(SandboxOptions.defaults().withFaults("iam:get=503x2"))) {
             fx.createPool("gitlab-ci");
+            String poolGet = "GET iam.googleapis.com/v1/projects/*/locations/*/workloadIdentityPools/*";
+            long before = fx.sandbox.requestCounts().getOrDefault(poolGet, 0L);
             assertThat(fx.pools().get(fx.poolName("gitlab-ci")).execute().getName()).isEqualTo(fx.poolName("gitlab-ci"));
+            // the client met the faults: two 503s, then the answer
+            assertThat(fx.sandbox.requestCounts().get(poolGet) - before).isEqualTo(3);
         }
     }
 
