@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class ErrorCatalogue {
     /** Job logs can be long; failures are at the end, so the tail is kept. */
     static final int MAX_CHARS = 4_000_000;
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
+    static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
     private static final Pattern SECTION = Pattern.compile("section_(?:start|end):\\d+:[\\w.-]+(?:\\[[^\\]]*\\])?");
     /** What a runner or logger puts before a line: a timestamp, GitLab's stream id (01E), a level. */
     static final Pattern LINE_PREFIX = Pattern.compile(
@@ -147,11 +147,14 @@ public final class ErrorCatalogue {
         return t;
     }
 
+    /** A GitLab job log without its colours and collapsible-section markers, its lines kept. */
+    public static String withoutLogMarkup(String text) {
+        return SECTION.matcher(ANSI.matcher(text).replaceAll("")).replaceAll(" ");
+    }
+
     /** Undo the wrapping a log line or JSON body adds, join lines and collapse whitespace. */
     static String normalise(String text) {
-        String t = text.length() > MAX_CHARS ? text.substring(text.length() - MAX_CHARS) : text;
-        t = ANSI.matcher(t).replaceAll("");
-        t = SECTION.matcher(t).replaceAll(" ");
+        String t = withoutLogMarkup(text.length() > MAX_CHARS ? text.substring(text.length() - MAX_CHARS) : text);
         for (int round = 0; round < 3 && t.indexOf('\\') >= 0; round++) {
             String u = unescapeJson(t);
             if (u.equals(t)) {

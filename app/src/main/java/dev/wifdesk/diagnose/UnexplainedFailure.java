@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
  * (e.g. {@code Checking permissions granted to controller Service Account.}) stays a pass.
  */
 final class UnexplainedFailure {
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
     private static final Pattern FAILURE = Pattern.compile("\\b(?:errors?|failed|failure|fatal|exception|traceback|panic|"
             + "denied|forbidden|unauthori[sz]ed|unauthenticated|refused|invalid|cannot|could not|unable to|not found|"
             + "does not exist|exit (?:code|status) [1-9]\\d*|status(?: code)?:? [45]\\d\\d|HTTP/?\\S* [45]\\d\\d|"
@@ -72,7 +71,7 @@ final class UnexplainedFailure {
     static String firstFailureLine(String text) {
         String tail = text.length() > ErrorCatalogue.MAX_CHARS ? text.substring(text.length() - ErrorCatalogue.MAX_CHARS) : text;
         for (String raw : tail.split("\\R", -1)) {
-            String line = ErrorCatalogue.LINE_PREFIX.matcher(ANSI.matcher(raw).replaceAll("").strip()).replaceFirst("");
+            String line = ErrorCatalogue.LINE_PREFIX.matcher(ErrorCatalogue.ANSI.matcher(raw).replaceAll("").strip()).replaceFirst("");
             if (FAILURE.matcher(line).find()) {
                 String safe = Redactor.redact(line).replaceAll("\\p{Cntrl}", " ");
                 return safe.length() > MAX_LINE ? safe.substring(0, MAX_LINE) + "…" : safe;

@@ -8,6 +8,7 @@ import dev.wifdesk.cloud.ClientErrors;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.diagnose.DiagnosisEngine;
 import dev.wifdesk.diagnose.DiagnosisInput;
+import dev.wifdesk.diagnose.ErrorCatalogue;
 import dev.wifdesk.model.Finding;
 import dev.wifdesk.model.SetupValues;
 import dev.wifdesk.model.Severity;
@@ -137,9 +138,10 @@ public final class GitLabPipelineCheck implements PipelineCheck {
                     + " ('wifdesk export --to gitlab-ci')", List.of(), "", List.of()), Optional.empty());
         }
         Matcher id = DATAFLOW_JOB_ID.matcher(trace);
+        String plain = ErrorCatalogue.withoutLogMarkup(trace);
         boolean ok = job.getStatus() != null && "success".equals(job.getStatus().toValue());
         String evidence = "job " + job.getId() + " (" + job.getName() + ") " + job.getStatus() + " (" + job.getWebUrl() + ")"
-                + evidence(trace) + (ok ? "" : errorLines(trace));
+                + evidence(plain) + (ok ? "" : errorLines(plain));
         out.add(note(listener, ok ? CheckResult.pass(Layer.PIPELINE, CheckNames.CI_JOB, evidence)
                 : CheckResult.fail(Layer.PIPELINE, CheckNames.CI_JOB, evidence, diagnose(v, trace), "", List.of())));
         if (!id.find()) {
@@ -210,10 +212,10 @@ public final class GitLabPipelineCheck implements PipelineCheck {
         return errors.isEmpty() ? all : errors;
     }
 
-    /** The trace's lines that show the exchange, the impersonation and the launch (never a token: GitLab masks it). */
+    /** The (plain) trace's lines that show the exchange, the impersonation and the launch (never a token: GitLab masks it). */
     private static String evidence(String trace) {
         List<String> lines = new ArrayList<>();
-        for (String line : plain(trace).split("\\R")) {
+        for (String line : trace.split("\\R")) {
             String l = line.strip();
             if (l.contains("sts.googleapis.com") || l.toLowerCase(java.util.Locale.ROOT).contains("impersonat")
                     || DATAFLOW_JOB_ID.matcher(l).find()) {
@@ -229,7 +231,7 @@ public final class GitLabPipelineCheck implements PipelineCheck {
     /** The trace's last error lines (the cause a user looks for), without the runner's closing "Job failed" line. */
     private static String errorLines(String trace) {
         List<String> errors = new ArrayList<>();
-        for (String line : plain(trace).split("\\R")) {
+        for (String line : trace.split("\\R")) {
             String l = line.strip();
             if (ERROR_LINE.matcher(l).find() && !l.startsWith("ERROR: Job failed")) {
                 errors.add(Redactor.redact(l.length() > 400 ? l.substring(0, 400) : l));
@@ -237,10 +239,6 @@ public final class GitLabPipelineCheck implements PipelineCheck {
         }
         List<String> last = errors.subList(Math.max(0, errors.size() - 3), errors.size());
         return last.isEmpty() ? "" : "; errors: " + String.join(" | ", last);
-    }
-
-    private static String plain(String trace) {
-        return trace.replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "").replaceAll("section_(?:start|end):\\d+:[\\w.-]+(?:\\[[^\\]]*\\])?", "");
     }
 
     private static CheckResult note(VerifyListener listener, CheckResult r) {

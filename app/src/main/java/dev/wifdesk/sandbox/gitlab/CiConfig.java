@@ -64,7 +64,7 @@ record CiConfig(List<String> stages, Map<String, String> variables, List<CiJobDe
             }
             String stage = job.get("stage") == null ? "test" : String.valueOf(job.get("stage"));
             if (!stages.contains(stage)) {
-                throw new Invalid(name + " job: chosen stage does not exist; available stages are " + String.join(", ", stages));
+                throw new Invalid(name + " job: chosen stage " + stage + " does not exist; available stages are " + String.join(", ", stages));
             }
             List<String> script = new ArrayList<>();
             flatten(job.containsKey("before_script") ? list(job.get("before_script")) : defaultBeforeScript, script);

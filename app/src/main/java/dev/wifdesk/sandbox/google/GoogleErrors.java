@@ -91,7 +91,7 @@ final class GoogleErrors {
 
     /** IAM's form: {@code Permission 'PERM' denied on resource (or it may not exist).} with an ErrorInfo detail. */
     static ApiException iamPermissionDenied(String permission) {
-        String message = "Permission '" + permission + "' denied on resource (or it may not exist).";
+        String message = ErrorTexts.permissionDeniedOnResource(permission);
         ObjectNode info = errorInfo("IAM_PERMISSION_DENIED", "iam.googleapis.com");
         info.putObject("metadata").put("permission", permission);
         return new ApiException(403, "PERMISSION_DENIED", "forbidden", message, List.of(info));

@@ -6,10 +6,8 @@ import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.plan.AuditedChanges;
 import dev.wifdesk.plan.ChangeContext;
-import dev.wifdesk.plan.FieldDiff;
 import dev.wifdesk.plan.PlanExecutor;
 import dev.wifdesk.plan.PlanRun;
-import dev.wifdesk.plan.Step;
 import dev.wifdesk.rotate.PhaseVerification;
 import dev.wifdesk.rotate.PoolStatus;
 import dev.wifdesk.rotate.Rotation;
@@ -83,23 +81,14 @@ public final class EngineRotationService implements RotationService {
                 case ROLLBACK -> rotation.rollback(spec);
                 case RETIRE -> rotation.retire(spec, options.grace());
             };
-            var steps = plan.plan().plan();
-            return new RotationReview(phase, plan.oldPool(), plan.newPool(), new SetupReview(steps,
-                    steps.steps().stream().map(EngineRotationService::row).toList(), plan.plan().findings(),
-                    plan.changes()), plan.findings(), plan.livePath());
+            return new RotationReview(phase, plan.oldPool(), plan.newPool(), SetupReview.of(plan.plan()), plan.findings(),
+                    plan.livePath());
         } catch (InvalidSpecException e) {
             // the message names the field and the rule
             throw new IOException(e.getMessage(), e);
         } finally {
             api.ifPresent(GitLabApi::close);
         }
-    }
-
-    private static SetupReview.Row row(Step s) {
-        return new SetupReview.Row(s.id(), s.action(), s.resource(), s.description(),
-                s.diff().stream().filter(FieldDiff::changes)
-                        .map(d -> new SetupReview.Diff(d.field(), d.before(), d.after())).toList(),
-                s.apiCall(), s.gcloud());
     }
 
     @Override

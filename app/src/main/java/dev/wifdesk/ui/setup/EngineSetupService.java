@@ -10,8 +10,6 @@ import dev.wifdesk.plan.CiConfigFile;
 import dev.wifdesk.plan.IamResources;
 import dev.wifdesk.plan.PlanExecutor;
 import dev.wifdesk.plan.PlanRun;
-import dev.wifdesk.plan.FieldDiff;
-import dev.wifdesk.plan.Step;
 import dev.wifdesk.plan.setup.ProjectFacts;
 import dev.wifdesk.plan.setup.SetupPlan;
 import dev.wifdesk.plan.setup.SetupPlanner;
@@ -68,19 +66,11 @@ public final class EngineSetupService implements SetupService {
     public SetupReview review(Connection connection, GitLabAccess gitlab, FederationSpec spec) throws IOException {
         try (GitLabApi api = open(gitlab)) {
             SetupPlan plan = new SetupPlanner(google(connection), Optional.of(api)).plan(spec);
-            return new SetupReview(plan.plan(), plan.plan().steps().stream().map(EngineSetupService::row).toList(),
-                    plan.findings(), plan.changes());
+            return SetupReview.of(plan);
         } catch (InvalidSpecException e) {
             // e.g. an account to reuse that does not exist: the message names the field and the rule
             throw new IOException(e.getMessage(), e);
         }
-    }
-
-    private static SetupReview.Row row(Step s) {
-        return new SetupReview.Row(s.id(), s.action(), s.resource(), s.description(),
-                s.diff().stream().filter(FieldDiff::changes)
-                        .map(d -> new SetupReview.Diff(d.field(), d.before(), d.after())).toList(),
-                s.apiCall(), s.gcloud());
     }
 
     @Override

@@ -2,7 +2,10 @@ package dev.wifdesk.ui.setup;
 
 import dev.wifdesk.model.Finding;
 import dev.wifdesk.plan.Action;
+import dev.wifdesk.plan.FieldDiff;
 import dev.wifdesk.plan.Plan;
+import dev.wifdesk.plan.Step;
+import dev.wifdesk.plan.setup.SetupPlan;
 import java.util.List;
 
 /**
@@ -26,6 +29,18 @@ public record SetupReview(Plan plan, List<Row> steps, List<Finding> findings, in
         public Row {
             diffs = List.copyOf(diffs);
         }
+    }
+
+    /** The setup engine's plan as the Review step (and the Rotation screen) shows it. */
+    public static SetupReview of(SetupPlan p) {
+        return new SetupReview(p.plan(), p.plan().steps().stream().map(SetupReview::row).toList(), p.findings(),
+                p.changes());
+    }
+
+    private static Row row(Step s) {
+        return new Row(s.id(), s.action(), s.resource(), s.description(),
+                s.diff().stream().filter(FieldDiff::changes).map(d -> new Diff(d.field(), d.before(), d.after())).toList(),
+                s.apiCall(), s.gcloud());
     }
 
     public boolean noChanges() {

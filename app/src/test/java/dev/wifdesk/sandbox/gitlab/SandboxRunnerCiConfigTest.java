@@ -193,7 +193,7 @@ class SandboxRunnerCiConfigTest {
         assertRefused("- just\n- a list\n", "Invalid configuration format");
         assertRefused(".only-hidden:\n  script: [echo]\n", "jobs config should contain at least one visible job");
         assertRefused("job:\n  stage: verify\n  script: [echo]\n",
-                "job job: chosen stage does not exist; available stages are .pre, build, test, deploy, .post");
+                "job job: chosen stage verify does not exist; available stages are .pre, build, test, deploy, .post");
         assertRefused("job:\n  image: alpine\n", "jobs:job config should implement the script:, run:, or trigger: keyword");
         assertRefused("job:\n  rules:\n    - if: $CI_COMMIT_REF_NAME == \"release\"\n  script: [echo]\n",
                 "Pipeline will not run for the selected trigger. The rules configuration prevented any jobs from being added to the pipeline.");
