@@ -27,7 +27,7 @@ final class SetupFeature {
     static void register(ControllerRegistry r, UiFeature.Context c, SetupWizardState state) {
         UiServices s = c.services();
         r.register(SetupWizardController.class, () -> new SetupWizardController(
-                SetupWizardViewModel.create(state, new EngineSetupService(s.live().audit(), s.clock()),
+                SetupWizardViewModel.create(state, new EngineSetupService(s.live().audit(), s.clock(), s.cel()),
                 s.connectionState(), s.navigator(), s.executor(), s.messages(), s.cel(), new KeyringTokenVault()),
                 s.messages()))
                 .register(ConnectStepController.class, ConnectStepController::new)

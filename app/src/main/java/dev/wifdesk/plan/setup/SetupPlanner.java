@@ -25,18 +25,26 @@ import org.gitlab4j.api.GitLabApi;
 public final class SetupPlanner {
     private final GoogleClients google;
     private final Optional<GitLabApi> gitlab;
-    private final SetupLint lint;
+    private final Optional<SetupLint> lint;
 
-    /** {@code gitlab} empty: the GitLab steps are left out (a spec without a {@code gitlab:} section needs none). */
+    /**
+     * {@code gitlab} empty: the GitLab steps are left out (a spec without a {@code gitlab:} section needs
+     * none). The plan's findings are {@code lint}'s (the command line's and the wizard's, sharing their
+     * CEL engine).
+     */
     public SetupPlanner(GoogleClients google, Optional<GitLabApi> gitlab, SetupLint lint) {
+        this(google, gitlab, Optional.of(lint));
+    }
+
+    /** Without the security lint: the plan has no findings (rotation and verify's fixes only run its steps). */
+    public SetupPlanner(GoogleClients google, Optional<GitLabApi> gitlab) {
+        this(google, gitlab, Optional.empty());
+    }
+
+    private SetupPlanner(GoogleClients google, Optional<GitLabApi> gitlab, Optional<SetupLint> lint) {
         this.google = google;
         this.gitlab = gitlab;
         this.lint = lint;
-    }
-
-    /** With a lint of its own (the command line; the GUI hands in one sharing its CEL engine). */
-    public SetupPlanner(GoogleClients google, Optional<GitLabApi> gitlab) {
-        this(google, gitlab, new SetupLint(new dev.wifdesk.cel.CelEngine()));
     }
 
     /**
@@ -64,8 +72,9 @@ public final class SetupPlanner {
         SetupValues values = reads.values();
         ProjectFacts project = reads.project();
         // the lint needs nothing the reads bring: it runs while they finish
-        CompletableFuture<List<Finding>> own = reads.hasLint() ? null : PlanReads.inBackground("wifdesk-plan-lint",
-                () -> lint.lint(values.spec(), project.projectNumber()));
+        CompletableFuture<List<Finding>> own = reads.hasLint() ? null : lint.isEmpty()
+                ? CompletableFuture.completedFuture(List.of())
+                : PlanReads.inBackground("wifdesk-plan-lint", () -> lint.get().lint(values.spec(), project.projectNumber()));
         ObservedState seen = reads.seen();
         refuseMissingReusedAccounts(values.spec(), values, seen);
         List<Step> steps = steps(values, seen);

@@ -13,6 +13,8 @@ import dev.wifdesk.plan.PlanRun;
 import dev.wifdesk.plan.setup.ProjectFacts;
 import dev.wifdesk.plan.setup.SetupPlan;
 import dev.wifdesk.plan.setup.SetupPlanner;
+import dev.wifdesk.plan.lint.SetupLint;
+import dev.wifdesk.cel.CelEngine;
 import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.ui.connection.Connection;
 import java.io.IOException;
@@ -30,10 +32,13 @@ import org.gitlab4j.api.models.MergeRequest;
 public final class EngineSetupService implements SetupService {
     private final AuditLog audit;
     private final Clock clock;
+    private final SetupLint lint;
 
-    public EngineSetupService(AuditLog audit, Clock clock) {
+    /** {@code cel}: the app's engine, so the review's security lint shares its compiled expressions. */
+    public EngineSetupService(AuditLog audit, Clock clock, CelEngine cel) {
         this.audit = audit;
         this.clock = clock;
+        this.lint = new SetupLint(cel);
     }
 
     private static GoogleClients google(Connection c) throws IOException {
@@ -65,7 +70,7 @@ public final class EngineSetupService implements SetupService {
     @Override
     public SetupReview review(Connection connection, GitLabAccess gitlab, FederationSpec spec) throws IOException {
         try (GitLabApi api = open(gitlab)) {
-            SetupPlan plan = new SetupPlanner(google(connection), Optional.of(api)).plan(spec);
+            SetupPlan plan = new SetupPlanner(google(connection), Optional.of(api), lint).plan(spec);
             return SetupReview.of(plan);
         } catch (InvalidSpecException e) {
             // e.g. an account to reuse that does not exist: the message names the field and the rule

@@ -97,7 +97,7 @@ public final class SetupSandbox implements AutoCloseable {
     }
 
     SetupPlanner planner() {
-        return new SetupPlanner(operator, Optional.of(gitlab));
+        return new SetupPlanner(operator, Optional.of(gitlab), new dev.wifdesk.plan.lint.SetupLint(new dev.wifdesk.cel.CelEngine()));
     }
 
     AuditedChanges audited() {

@@ -37,7 +37,8 @@ class EngineSetupServiceTest {
         sandbox = Sandbox.start(SandboxOptions.defaults());
         wif = SandboxWif.on(sandbox);
         connection = wif.connection();
-        service = new EngineSetupService(new AuditLog(dir.resolve("audit.jsonl")), Clock.systemUTC());
+        service = new EngineSetupService(new AuditLog(dir.resolve("audit.jsonl")), Clock.systemUTC(),
+                new dev.wifdesk.cel.CelEngine());
         gitlab = new GitLabAccess(sandbox.gitlab().baseUrl().toString(), sandbox.gitlab().token());
     }
 
@@ -47,7 +48,15 @@ class EngineSetupServiceTest {
     }
 
     private FederationSpec spec(String poolId) throws Exception {
-        String yaml = """
+        return parse(specYaml(poolId));
+    }
+
+    private static FederationSpec parse(String yaml) throws Exception {
+        return new SpecParser(new SpecValidator(new CelEngine())).parse("spec.yaml", yaml);
+    }
+
+    private String specYaml(String poolId) {
+        return """
                 gcp:
                   project: %s
                   pool: { id: %s }
@@ -63,7 +72,13 @@ class EngineSetupServiceTest {
                 gitlab: { url: %s, project: acme/pipelines }
                 """.formatted(wif.projectId, poolId, GitLabSandbox.ISSUER, GitLabSandbox.ISSUER,
                 sandbox.gitlab().baseUrl().toString().replaceAll("/+$", ""));
-        return new SpecParser(new SpecValidator(new CelEngine())).parse("spec.yaml", yaml);
+    }
+
+    @Test
+    void theReviewCarriesTheSecurityLint() throws Exception {
+        FederationSpec broad = parse(specYaml("gitlab-ci").replace("roles/dataflow.developer", "roles/owner"));
+        assertThat(service.review(connection, gitlab, broad).findings()).extracting(f -> f.code())
+                .contains(dev.wifdesk.model.FindingCode.LINT_BROAD_ROLE);
     }
 
     private static Action poolAction(SetupReview r) {
