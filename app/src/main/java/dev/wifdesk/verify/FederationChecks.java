@@ -28,6 +28,11 @@ final class FederationChecks {
     private final DiagnosisEngine engine;
     private final SyntheticTokens tokens;
     private final String ref;
+    /** Each account's job token and its diagnosis, made once: the pool, provider, token and binding checks all read it. */
+    private final Map<String, JobDiagnosis> jobDiagnoses = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record JobDiagnosis(Map<String, Object> claims, Diagnosis diagnosis) {
+    }
 
     FederationChecks(PreflightState state, DiagnosisEngine engine, Instant now) {
         this.state = state;
@@ -63,6 +68,13 @@ final class FederationChecks {
         return engine.diagnose(in.build());
     }
 
+    private JobDiagnosis jobDiagnosis(SetupValues.Account account) {
+        return jobDiagnoses.computeIfAbsent(account.email(), e -> {
+            Map<String, Object> claims = jobToken(account);
+            return new JobDiagnosis(claims, diagnose(claims, account));
+        });
+    }
+
     /** The configured job's token for {@code account}: its environment, if any, protected as the spec asks. */
     Map<String, Object> jobToken(SetupValues.Account account) {
         boolean refProtected = state.gitlab().refProtected().orElse(true);
@@ -95,7 +107,7 @@ final class FederationChecks {
 
     private CheckResult byFindings(String name, String detail, Predicate<Finding> mine, List<String> steps) {
         SetupValues.Account main = v.serviceAccounts().get(0);
-        List<Finding> found = diagnose(jobToken(main), main).findings().stream().filter(mine).toList();
+        List<Finding> found = jobDiagnosis(main).diagnosis().findings().stream().filter(mine).toList();
         return found.stream().anyMatch(f -> f.severity() == Severity.ERROR)
                 ? CheckResult.fail(Layer.PREFLIGHT, name, detail, found, "", steps)
                 : new CheckResult(Layer.PREFLIGHT, name, CheckStatus.PASS, detail, found, "", List.of());
@@ -169,8 +181,9 @@ final class FederationChecks {
             if (!state.accountExists(a)) {
                 continue;
             }
-            Map<String, Object> claims = jobToken(a);
-            List<Finding> own = diagnose(claims, a).findings().stream().filter(mine).toList();
+            JobDiagnosis job = jobDiagnosis(a);
+            Map<String, Object> claims = job.claims();
+            List<Finding> own = job.diagnosis().findings().stream().filter(mine).toList();
             boolean ok = own.stream().noneMatch(f -> f.severity() == Severity.ERROR);
             evidence.add(a.email() + ": " + (ok ? "yes" : "no") + " for sub " + claims.get("sub")
                     + a.environment().map(e -> " in environment " + e).orElse(""));
