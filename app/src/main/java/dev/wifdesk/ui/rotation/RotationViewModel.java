@@ -204,8 +204,7 @@ public final class RotationViewModel {
             return wizard.gitlab();
         }
         if (c.sandboxGitLab().isPresent()) {
-            var g = c.sandboxGitLab().get();
-            return Optional.of(new GitLabAccess(g.baseUrl().toString().replaceAll("/+$", ""), g.token()));
+            return c.sandboxGitLab().map(GitLabAccess::of);
         }
         String token = gitlabToken.get() == null ? "" : gitlabToken.get().strip();
         return s.gitlab().filter(g -> !token.isEmpty()).map(g -> new GitLabAccess(g.url(), token));

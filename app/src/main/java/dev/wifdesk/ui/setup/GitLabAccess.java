@@ -13,6 +13,11 @@ public record GitLabAccess(String url, String token) {
         Objects.requireNonNull(token, "token");
     }
 
+    /** The sandbox's own GitLab: its base URL (without a trailing slash, as a user types it) and its token. */
+    public static GitLabAccess of(dev.wifdesk.ui.connection.SandboxGitLab g) {
+        return new GitLabAccess(g.baseUrl().toString().replaceAll("/+$", ""), g.token());
+    }
+
     @Override
     public String toString() {
         return "GitLabAccess[" + url + ", token redacted]";

@@ -118,7 +118,7 @@ public final class VerifyViewModel {
 
     /** GitLab as the wizard reached it, else the sandbox's own GitLab; none: the GitLab checks say so. */
     private Optional<GitLabAccess> gitlab(Connection c) {
-        return wizard.gitlab().or(() -> c.sandboxGitLab().map(g -> new GitLabAccess(g.baseUrl().toString(), g.token())));
+        return wizard.gitlab().or(() -> c.sandboxGitLab().map(GitLabAccess::of));
     }
 
     /** Starts a verification of the chosen spec in the chosen mode; refused while one runs. */
