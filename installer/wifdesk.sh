@@ -8,11 +8,12 @@ jsa="$here/../../wifdesk.jsa"
 # on a GUI start) starts the JVM ~40% faster. A JVM that cannot use it (another Java version)
 # starts without it, silently.
 # A command (plan, apply, diagnose, ...) lives a few seconds: the C1 compiler alone is ready sooner
-# and costs half the CPU of tiered compilation on such a run (benchmarks.md, "Setup apply"). The GUI
-# (no arguments, or --measure-startup) and the long-running sandbox keep the JVM's defaults.
+# and costs half the CPU of tiered compilation on such a run, and one compiler thread leaves a core
+# to the command itself (benchmarks.md, "Setup apply"). The GUI (no arguments, or --measure-startup)
+# and the long-running sandbox keep the JVM's defaults.
 case "$#:${1:-}" in
   0:|1:--measure-startup|*:sandbox) short= ;;
-  *) short=-XX:TieredStopAtLevel=1 ;;
+  *) short='-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1' ;;
 esac
 if [ -f "$jsa" ]; then
   exec "$java" "-XX:SharedArchiveFile=$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \

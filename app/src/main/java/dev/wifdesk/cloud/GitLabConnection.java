@@ -1,5 +1,6 @@
 package dev.wifdesk.cloud;
 
+import java.time.Duration;
 import org.gitlab4j.api.GitLabApi;
 
 /**
@@ -8,17 +9,18 @@ import org.gitlab4j.api.GitLabApi;
  */
 public final class GitLabConnection {
     public static final String TOKEN_VARIABLE = "GITLAB_TOKEN";
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private GitLabConnection() {
     }
 
+    /** gitlab4j with its requests on one Jersey runtime ({@link SharedRuntimeGitLabClient}). */
     public static GitLabApi open(String baseUrl, String token) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("no GitLab token: set " + TOKEN_VARIABLE + " in the environment");
         }
-        GitLabApi api = new GitLabApi(baseUrl, token);
-        api.setRequestTimeout(10_000, 30_000);
-        return api;
+        return SharedRuntimeGitLabClient.open(baseUrl, token, CONNECT_TIMEOUT, READ_TIMEOUT);
     }
 
     public static GitLabApi fromEnvironment(String baseUrl) {

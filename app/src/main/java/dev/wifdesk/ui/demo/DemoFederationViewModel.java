@@ -2,6 +2,7 @@ package dev.wifdesk.ui.demo;
 
 import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.cloud.ClientErrors;
+import dev.wifdesk.cloud.GitLabConnection;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.plan.AuditedChanges;
 import dev.wifdesk.plan.ChangeContext;
@@ -67,7 +68,7 @@ public final class DemoFederationViewModel {
 
     public DemoFederationViewModel(ConnectionState connection, UiExecutor executor, Messages messages, AuditLog audit,
                                    Clock clock) {
-        this(connection, executor, messages, audit, clock, g -> new GitLabApi(g.baseUrl().toString(), g.token()));
+        this(connection, executor, messages, audit, clock, g -> GitLabConnection.open(g.baseUrl().toString(), g.token()));
     }
 
     public DemoFederationViewModel(ConnectionState connection, UiExecutor executor, Messages messages, AuditLog audit,

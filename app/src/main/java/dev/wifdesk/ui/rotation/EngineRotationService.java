@@ -1,6 +1,7 @@
 package dev.wifdesk.ui.rotation;
 
 import dev.wifdesk.audit.AuditLog;
+import dev.wifdesk.cloud.GitLabConnection;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.InvalidSpecException;
@@ -54,7 +55,7 @@ public final class EngineRotationService implements RotationService {
 
     /** GitLab is opened only for a spec with {@code gitlab:} and access to it. */
     private static Optional<GitLabApi> open(Optional<GitLabAccess> gitlab, FederationSpec spec) {
-        return spec.gitlab().isPresent() ? gitlab.map(g -> new GitLabApi(g.url(), g.token())) : Optional.empty();
+        return spec.gitlab().isPresent() ? gitlab.map(g -> GitLabConnection.open(g.url(), g.token())) : Optional.empty();
     }
 
     @Override
@@ -94,7 +95,7 @@ public final class EngineRotationService implements RotationService {
     @Override
     public PlanRun run(Connection connection, Optional<GitLabAccess> gitlab, RotationReview review,
                        PlanExecutor.Listener listener, BooleanSupplier cancelled) throws Exception {
-        Optional<GitLabApi> api = gitlab.map(g -> new GitLabApi(g.url(), g.token()));
+        Optional<GitLabApi> api = gitlab.map(g -> GitLabConnection.open(g.url(), g.token()));
         try {
             AuditedChanges audited = new AuditedChanges(audit, connection.identity(), clock);
             return PlanExecutor.run(review.review().plan(), new ChangeContext(google(connection), api, audited),

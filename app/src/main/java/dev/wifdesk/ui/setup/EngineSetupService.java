@@ -1,6 +1,7 @@
 package dev.wifdesk.ui.setup;
 
 import dev.wifdesk.audit.AuditLog;
+import dev.wifdesk.cloud.GitLabConnection;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.ResourceNames;
@@ -46,7 +47,7 @@ public final class EngineSetupService implements SetupService {
     }
 
     static GitLabApi open(GitLabAccess gitlab) {
-        return new GitLabApi(gitlab.url(), gitlab.token());
+        return GitLabConnection.open(gitlab.url(), gitlab.token());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.wifdesk.ui.verify;
 
 import dev.wifdesk.audit.AuditLog;
 import dev.wifdesk.cel.CelEngine;
+import dev.wifdesk.cloud.GitLabConnection;
 import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.InvalidSpecException;
@@ -88,6 +89,6 @@ public final class EngineVerifyService implements VerifyService {
     }
 
     private static GitLabApi open(GitLabAccess access) {
-        return new GitLabApi(access.url(), access.token());
+        return GitLabConnection.open(access.url(), access.token());
     }
 }

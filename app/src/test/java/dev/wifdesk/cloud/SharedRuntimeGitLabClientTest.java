@@ -1,0 +1,99 @@
+package dev.wifdesk.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gitlab4j.api.GitLabApi;
+import org.gitlab4j.api.GitLabApiException;
+import org.gitlab4j.api.models.Variable;
+import org.glassfish.jersey.client.ClientLifecycleListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** gitlab4j through {@link SharedRuntimeGitLabClient}: the same requests and answers, one Jersey runtime for all. */
+class SharedRuntimeGitLabClientTest {
+    private static final String PROJECT = GitLabSandbox.PROJECT_PATH;
+    private static final Duration CONNECT = Duration.ofSeconds(5);
+    private static final Duration READ = Duration.ofSeconds(10);
+
+    private GitLabSandbox gitlab;
+
+    @BeforeEach
+    void start() {
+        gitlab = GitLabSandbox.start(GitLabSandbox.Settings.defaults());
+    }
+
+    @AfterEach
+    void stop() {
+        gitlab.close();
+    }
+
+    /** Jersey calls onInit once per runtime it builds (stock gitlab4j 6.2.0 builds one per request). */
+    private static final class RuntimeCounter implements ClientLifecycleListener {
+        final AtomicInteger runtimes = new AtomicInteger();
+
+        @Override
+        public void onInit() {
+            runtimes.incrementAndGet();
+        }
+
+        @Override
+        public void onClose() {
+        }
+    }
+
+    @Test
+    void readsWritesQueriesAndNotFoundsAllGoThroughOneJerseyRuntime() throws Exception {
+        RuntimeCounter counter = new RuntimeCounter();
+        try (GitLabApi api = SharedRuntimeGitLabClient.open(gitlab.baseUrl().toString(), gitlab.token(), CONNECT, READ,
+                List.of(counter))) {
+            assertThat(api.getProjectApi().getProject(PROJECT).getPathWithNamespace()).isEqualTo(PROJECT);
+            // a form body (POST), then the same key in a second scope
+            api.getProjectApi().createVariable(PROJECT, "WIF_SERVICE_ACCOUNT", "prod@p.iam.gserviceaccount.com",
+                    Variable.Type.ENV_VAR, true, true, "production");
+            api.getProjectApi().createVariable(PROJECT, "WIF_SERVICE_ACCOUNT", "stg@p.iam.gserviceaccount.com",
+                    Variable.Type.ENV_VAR, false, true, "staging");
+            // a query parameter picks the scope: without it GitLab answers 409
+            assertThat(new GitLabScopedVariables(api).get(PROJECT, "WIF_SERVICE_ACCOUNT", "staging").getValue())
+                    .isEqualTo("stg@p.iam.gserviceaccount.com");
+            // paged list (per_page and page in the query)
+            assertThat(api.getProjectApi().getVariables(PROJECT)).extracting(Variable::getEnvironmentScope)
+                    .containsExactlyInAnyOrder("production", "staging");
+            assertThat(api.getRepositoryApi().getOptionalBranch(PROJECT, "no-such-branch")).isEmpty();
+            assertThat(api.getRepositoryApi().getOptionalBranch(PROJECT, "main")).isPresent();
+        }
+        assertThat(counter.runtimes).as("Jersey runtimes built for 7 requests").hasValue(1);
+    }
+
+    @Test
+    void theTokenGoesInTheHeaderSoAWrongOneIs401() {
+        try (GitLabApi api = SharedRuntimeGitLabClient.open(gitlab.baseUrl().toString(), "glpat-wrong", CONNECT, READ)) {
+            assertThatThrownBy(() -> api.getProjectApi().getProject(PROJECT))
+                    .isInstanceOfSatisfying(GitLabApiException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(401));
+        }
+    }
+
+    @Test
+    void theReadTimeoutIsTheClientsOwn() {
+        try (GitLabSandbox slow = GitLabSandbox.start(GitLabSandbox.Settings.defaults().withLatencyMs(2_000));
+             GitLabApi api = SharedRuntimeGitLabClient.open(slow.baseUrl().toString(), slow.token(), CONNECT,
+                     Duration.ofMillis(200))) {
+            assertThatThrownBy(() -> api.getProjectApi().getProject(PROJECT)).hasRootCauseInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void gitLabConnectionOpensThroughItAndPlainGitLab4jDoesNot() {
+        try (GitLabApi ours = GitLabConnection.open(gitlab.baseUrl().toString(), gitlab.token());
+             GitLabApi plain = new GitLabApi(gitlab.baseUrl().toString(), gitlab.token())) {
+            assertThat(SharedRuntimeGitLabClient.isUsedBy(ours)).as("the apiClient field was replaced").isTrue();
+            assertThat(SharedRuntimeGitLabClient.isUsedBy(plain)).isFalse();
+        }
+    }
+}
