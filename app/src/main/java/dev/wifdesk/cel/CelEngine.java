@@ -19,12 +19,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * CEL as STS runs it for workload identity federation: three variables, {@code assertion} (the
  * token's claims), {@code google} and {@code attribute} (the mapped attributes), all maps of
  * string to dynamic values. Compiled programs are cached by source text; the cache is bounded.
- * Thread-safe.
+ * Thread-safe: a text compiled on one thread is waited for, not compiled again, on another.
  */
 public final class CelEngine {
     public static final String ASSERTION = "assertion";
@@ -33,10 +35,11 @@ public final class CelEngine {
     private static final int CACHE_SIZE = 512;
 
     private final Cel cel;
-    private final Map<String, CompiledExpression> cache = Collections.synchronizedMap(
+    /** By source text; a compile in flight is in here too, so two threads never compile the same text. */
+    private final Map<String, CompletableFuture<CompiledExpression>> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, CompiledExpression> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<CompiledExpression>> eldest) {
                     return size() > CACHE_SIZE;
                 }
             });
@@ -59,15 +62,38 @@ public final class CelEngine {
             throw new CelCompileException(String.valueOf(expression),
                     List.of(new CelCompileException.Problem(1, 1, "expression is empty")));
         }
-        CompiledExpression cached = cache.get(expression);
-        if (cached != null) {
-            return cached;
+        CompletableFuture<CompiledExpression> mine = new CompletableFuture<>();
+        CompletableFuture<CompiledExpression> earlier = cache.putIfAbsent(expression, mine);
+        if (earlier != null) {
+            return awaitCompiled(earlier);
         }
         try {
-            var ast = cel.compile(expression).getAst();
-            var compiled = new CompiledExpression(expression, ast, cel.createProgram(ast));
-            cache.put(expression, compiled);
+            CompiledExpression compiled = compileNow(expression);
+            mine.complete(compiled);
             return compiled;
+        } catch (Throwable e) {
+            cache.remove(expression, mine); // failures are not kept: the next call compiles (and reports) again
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static CompiledExpression awaitCompiled(CompletableFuture<CompiledExpression> compiling)
+            throws CelCompileException {
+        try {
+            return compiling.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof CelCompileException c) {
+                throw c;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private CompiledExpression compileNow(String expression) throws CelCompileException {
+        try {
+            var ast = cel.compile(expression).getAst();
+            return new CompiledExpression(expression, ast, cel.createProgram(ast));
         } catch (CelValidationException e) {
             List<CelCompileException.Problem> problems = new ArrayList<>();
             for (CelIssue issue : e.getErrors()) {

@@ -92,15 +92,18 @@ public final class CiConfigFile {
         return planned(gitlab, projectPath, ref, mode, jobs).action();
     }
 
-    /** What {@link #ensure} would do, and the file on the ref it read to know it (empty: none, or not read for mode none). */
-    public record Planned(Action action, Optional<String> onRef) {
+    /**
+     * What {@link #ensure} would do, the file on the ref it read to know it (empty: none, or not read
+     * for mode none) and that file with the job(s) merged in (empty for mode none).
+     */
+    public record Planned(Action action, Optional<String> onRef, Optional<String> merged) {
     }
 
     /** Like {@link #action}, keeping the file it read on the ref (a plan's diff needs it: no second read). */
     public static Planned planned(GitLabApi gitlab, String projectPath, String ref, Mode mode, Map<String, String> jobs)
             throws IOException {
         if (mode == Mode.NONE) {
-            return new Planned(Action.NONE, Optional.empty());
+            return new Planned(Action.NONE, Optional.empty(), Optional.empty());
         }
         Proposal proposal = verificationJob(jobs.keySet());
         // a merge request's branch is read beside the file (one round trip, not two): the read is
@@ -109,16 +112,17 @@ public final class CiConfigFile {
                 ? branchInBackground(gitlab, projectPath, proposal.branch()) : null;
         Optional<String> onRef = read(gitlab, projectPath, ref);
         String merged = merge(onRef.orElse(""), jobs);
+        Action action;
         if (merged.equals(onRef.orElse(null))) {
-            return new Planned(Action.NONE, onRef);
+            action = Action.NONE;
+        } else if (mode == Mode.COMMIT) {
+            action = onRef.isEmpty() ? Action.CREATE : Action.UPDATE;
+        } else if (joinBranch(branch).isEmpty()) {
+            action = Action.CREATE;
+        } else {
+            action = proposalActionOnBranch(gitlab, projectPath, ref, proposal, merged);
         }
-        if (mode == Mode.COMMIT) {
-            return new Planned(onRef.isEmpty() ? Action.CREATE : Action.UPDATE, onRef);
-        }
-        if (joinBranch(branch).isEmpty()) {
-            return new Planned(Action.CREATE, onRef);
-        }
-        return new Planned(proposalActionOnBranch(gitlab, projectPath, ref, proposal, merged), onRef);
+        return new Planned(action, onRef, Optional.of(merged));
     }
 
     /** The proposal branch read on a (daemon) thread of its own. */

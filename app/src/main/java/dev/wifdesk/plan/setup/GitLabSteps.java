@@ -64,8 +64,7 @@ final class GitLabSteps {
         Action action = planned.action();
         List<FieldDiff> diff = List.of();
         if (action != Action.NONE) {
-            String before = planned.onRef().orElse("");
-            diff = CiConfigFile.diff(before, CiConfigFile.merge(before, jobs)).stream()
+            diff = CiConfigFile.diff(planned.onRef().orElse(""), planned.merged().orElseThrow()).stream()
                     .map(line -> new FieldDiff(CiConfigFile.PATH, "", line)).toList();
         }
         String how = switch (mode) {

@@ -1,0 +1,72 @@
+package dev.wifdesk.cel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The compile cache: one compile per text, even when threads ask for it at once; failures are not kept. */
+class CelEngineTest {
+    private static final int THREADS = 8;
+
+    @Test
+    void threadsAskingForTheSameTextAtOnceShareOneCompile() throws Exception {
+        CelEngine cel = new CelEngine();
+        List<CompiledExpression> results = atOnce(() -> cel.compile(
+                "assertion.namespace_path == \"acme\" && assertion.ref_protected == \"true\""));
+        assertThat(results).hasSize(THREADS).allSatisfy(r -> assertThat(r).isSameAs(results.get(0)));
+        assertThat(cel.compile("assertion.namespace_path == \"acme\" && assertion.ref_protected == \"true\""))
+                .isSameAs(results.get(0));
+    }
+
+    @Test
+    void aTextThatDoesNotCompileFailsForEveryWaiterAndIsCompiledAgainNextTime() throws Exception {
+        CelEngine cel = new CelEngine();
+        List<Object> outcomes = atOnce(() -> {
+            try {
+                return cel.compile("assertion.sub ==");
+            } catch (CelCompileException e) {
+                return e;
+            }
+        });
+        assertThat(outcomes).hasSize(THREADS).allSatisfy(o -> assertThat(o).isInstanceOf(CelCompileException.class));
+        // not cached as a failure: a new compile, with its own (equal) message
+        assertThatThrownBy(() -> cel.compile("assertion.sub ==")).isInstanceOf(CelCompileException.class)
+                .isNotIn(outcomes).hasMessage(((CelCompileException) outcomes.get(0)).getMessage());
+    }
+
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> List<T> atOnce(Work<T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch ready = new CountDownLatch(THREADS);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return work.run();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
