@@ -1,6 +1,7 @@
 package dev.wifdesk.cli;
 
 import dev.wifdesk.cel.CelEngine;
+import dev.wifdesk.cloud.GitLabConnection;
 import dev.wifdesk.diagnose.live.LiveConnections;
 import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.InvalidSpecException;
@@ -92,17 +93,25 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
 
     /**
      * Connects (at once for a sandbox; for Google and GitLab once the structure names GitLab's URL),
-     * then starts the plan's reads. A file whose structure is broken ends it: nothing is read.
+     * then starts the plan's reads. GitLab's HTTP client is set up ahead, as soon as GitLab is known
+     * to be needed ({@link GitLabConnection#prepare}). A file whose structure is broken ends it:
+     * nothing is read.
      */
     private static CompletableFuture<Opened> openInBackground(SetupOptions options,
             CompletableFuture<Optional<FederationSpec>> structure, CompletableFuture<CelEngine> engine) {
         CompletableFuture<Opened> opened = new CompletableFuture<>();
+        if (options.connectsWithoutSpec()) {
+            GitLabConnection.prepare(); // a sandbox always has GitLab: its client's set-up starts now
+        }
         Thread t = new Thread(() -> {
             try {
                 Optional<FederationSpec> known = options.connectsWithoutSpec() ? Optional.empty() : structure.get();
                 if (!options.connectsWithoutSpec() && known.isEmpty()) {
                     opened.complete(new Opened(null, null));
                     return;
+                }
+                if (known.flatMap(FederationSpec::gitlab).isPresent()) {
+                    GitLabConnection.prepare(); // beside the Google credentials' loading
                 }
                 LiveConnections live = options.connect(known.orElse(null));
                 Optional<FederationSpec> spec = structure.get();

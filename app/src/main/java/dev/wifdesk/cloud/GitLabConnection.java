@@ -1,6 +1,9 @@
 package dev.wifdesk.cloud;
 
+import jakarta.ws.rs.client.Client;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.gitlab4j.api.GitLabApi;
 
 /**
@@ -9,10 +12,26 @@ import org.gitlab4j.api.GitLabApi;
  */
 public final class GitLabConnection {
     public static final String TOKEN_VARIABLE = "GITLAB_TOKEN";
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    static final SharedRuntimeGitLabClient.Timeouts TIMEOUTS =
+            new SharedRuntimeGitLabClient.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    /** The HTTP client the next {@link #open} takes, if {@link #prepare} started one. */
+    private static final AtomicReference<CompletableFuture<Client>> PREPARED = new AtomicReference<>();
 
     private GitLabConnection() {
+    }
+
+    /**
+     * Starts building, on a thread of its own, the HTTP client the next {@link #open} of this process
+     * uses: its set-up is most of the first GitLab call's time and needs neither URL nor token, so a
+     * command that will talk to GitLab calls this first (plan and apply, as they start). Once is enough.
+     */
+    public static void prepare() {
+        if (PREPARED.get() == null) {
+            CompletableFuture<Client> client = SharedRuntimeGitLabClient.buildAhead(TIMEOUTS);
+            if (!PREPARED.compareAndSet(null, client)) {
+                client.thenAccept(Client::close);
+            }
+        }
     }
 
     /** gitlab4j with its requests on one Jersey runtime ({@link SharedRuntimeGitLabClient}). */
@@ -20,7 +39,7 @@ public final class GitLabConnection {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("no GitLab token: set " + TOKEN_VARIABLE + " in the environment");
         }
-        return SharedRuntimeGitLabClient.open(baseUrl, token, CONNECT_TIMEOUT, READ_TIMEOUT);
+        return SharedRuntimeGitLabClient.open(baseUrl, token, TIMEOUTS, PREPARED.getAndSet(null));
     }
 
     public static GitLabApi fromEnvironment(String baseUrl) {

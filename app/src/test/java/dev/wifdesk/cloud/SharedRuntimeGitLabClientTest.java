@@ -7,7 +7,9 @@ import dev.wifdesk.sandbox.gitlab.GitLabSandbox;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.ws.rs.client.Client;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.models.Variable;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /** gitlab4j through {@link SharedRuntimeGitLabClient}: the same requests and answers, one Jersey runtime for all. */
 class SharedRuntimeGitLabClientTest {
     private static final String PROJECT = GitLabSandbox.PROJECT_PATH;
-    private static final Duration CONNECT = Duration.ofSeconds(5);
-    private static final Duration READ = Duration.ofSeconds(10);
+    private static final SharedRuntimeGitLabClient.Timeouts TIMEOUTS =
+            new SharedRuntimeGitLabClient.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
 
     private GitLabSandbox gitlab;
 
@@ -51,7 +53,7 @@ class SharedRuntimeGitLabClientTest {
     @Test
     void readsWritesQueriesAndNotFoundsAllGoThroughOneJerseyRuntime() throws Exception {
         RuntimeCounter counter = new RuntimeCounter();
-        try (GitLabApi api = SharedRuntimeGitLabClient.open(gitlab.baseUrl().toString(), gitlab.token(), CONNECT, READ,
+        try (GitLabApi api = SharedRuntimeGitLabClient.open(gitlab.baseUrl().toString(), gitlab.token(), TIMEOUTS,
                 List.of(counter))) {
             assertThat(api.getProjectApi().getProject(PROJECT).getPathWithNamespace()).isEqualTo(PROJECT);
             // a form body (POST), then the same key in a second scope
@@ -72,8 +74,20 @@ class SharedRuntimeGitLabClientTest {
     }
 
     @Test
+    void aClientBuiltAheadServesTheConnectionAndIsClosedWithIt() throws Exception {
+        CompletableFuture<Client> ahead = SharedRuntimeGitLabClient.buildAhead(TIMEOUTS);
+        ahead.join(); // built, runtime included, before any URL or token is known
+        try (GitLabApi api = SharedRuntimeGitLabClient.open(gitlab.baseUrl().toString(), gitlab.token(), TIMEOUTS, ahead)) {
+            assertThat(api.getProjectApi().getProject(PROJECT).getPathWithNamespace()).isEqualTo(PROJECT);
+            assertThat(api.getRepositoryApi().getOptionalBranch(PROJECT, "main")).isPresent();
+        }
+        assertThatThrownBy(() -> ahead.join().target(gitlab.baseUrl())).as("the connection's close closed it")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void theTokenGoesInTheHeaderSoAWrongOneIs401() {
-        try (GitLabApi api = SharedRuntimeGitLabClient.open(gitlab.baseUrl().toString(), "glpat-wrong", CONNECT, READ)) {
+        try (GitLabApi api = SharedRuntimeGitLabClient.open(gitlab.baseUrl().toString(), "glpat-wrong", TIMEOUTS, List.of())) {
             assertThatThrownBy(() -> api.getProjectApi().getProject(PROJECT))
                     .isInstanceOfSatisfying(GitLabApiException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(401));
         }
@@ -82,8 +96,8 @@ class SharedRuntimeGitLabClientTest {
     @Test
     void theReadTimeoutIsTheClientsOwn() {
         try (GitLabSandbox slow = GitLabSandbox.start(GitLabSandbox.Settings.defaults().withLatencyMs(2_000));
-             GitLabApi api = SharedRuntimeGitLabClient.open(slow.baseUrl().toString(), slow.token(), CONNECT,
-                     Duration.ofMillis(200))) {
+             GitLabApi api = SharedRuntimeGitLabClient.open(slow.baseUrl().toString(), slow.token(),
+                     new SharedRuntimeGitLabClient.Timeouts(Duration.ofSeconds(5), Duration.ofMillis(200)), List.of())) {
             assertThatThrownBy(() -> api.getProjectApi().getProject(PROJECT)).hasRootCauseInstanceOf(SocketTimeoutException.class);
         }
     }
