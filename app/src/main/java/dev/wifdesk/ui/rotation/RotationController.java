@@ -211,8 +211,9 @@ public final class RotationController {
     private void onBrowse() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("rotation.spec.browseTitle"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("rotation.spec.filter"),
-                "*.yaml", "*.yml"));
+        // the same files the wizard and Verify open: the spec parser takes YAML and JSON alike
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("setup.file.filter"),
+                "*.yaml", "*.yml", "*.json"));
         File f = chooser.showOpenDialog(specPathField.getScene().getWindow());
         if (f != null) {
             vm.specPathProperty().set(f.getPath());
