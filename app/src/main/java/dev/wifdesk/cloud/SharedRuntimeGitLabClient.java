@@ -34,7 +34,9 @@ import org.glassfish.jersey.media.multipart.MultiPartFeature;
  * gitlab4j configures (its JSON, JSON feature and multipart providers, no auto-discovery), with
  * redirects and timeouts in its configuration, and a request only adds its query, token and Accept
  * header, exactly as gitlab4j's own {@code invocation} does. The client needs no URL or token, so
- * it can be built, runtime and all, before either is known ({@link #buildAhead}).
+ * it can be built, runtime and all, before either is known ({@link #buildAhead}). What gitlab4j
+ * would add through its own client (request logging, sudo, a User-Agent, ignored certificate
+ * errors, an OAuth token) is not applied: WIF Desk sends a private token and uses none of them.
  */
 final class SharedRuntimeGitLabClient extends GitLabApiClient {
     private final String token;
