@@ -8,15 +8,14 @@ import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.model.SpecParser;
 import dev.wifdesk.model.SpecProblem;
 import dev.wifdesk.model.SpecValidator;
+import dev.wifdesk.plan.Background;
 import dev.wifdesk.plan.lint.SetupLint;
 import dev.wifdesk.plan.setup.PlanReads;
 import dev.wifdesk.plan.setup.ProjectFacts;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The start of {@code plan} and {@code apply}: the valid spec, the open connections, the project
@@ -70,7 +69,7 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
             opening.thenAccept(Opened::close);
             throw options.invalid(new InvalidSpecException(problems));
         }
-        Opened opened = join(opening);
+        Opened opened = Background.join(opening, "connecting"); // BadInputException: the sandbox or the credentials, named
         try {
             // a project Google refuses is judged only now, once the spec is known valid
             return new SetupStart(spec, cel, opened.live(), opened.reads().project(), opened.reads());
@@ -99,35 +98,26 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
      */
     private static CompletableFuture<Opened> openInBackground(SetupOptions options,
             CompletableFuture<Optional<FederationSpec>> structure, CompletableFuture<CelEngine> engine) {
-        CompletableFuture<Opened> opened = new CompletableFuture<>();
         if (options.connectsWithoutSpec()) {
             GitLabConnection.prepare(); // a sandbox always has GitLab: its client's set-up starts now
         }
-        Thread t = new Thread(() -> {
-            try {
-                Optional<FederationSpec> known = options.connectsWithoutSpec() ? Optional.empty() : structure.get();
-                if (!options.connectsWithoutSpec() && known.isEmpty()) {
-                    opened.complete(new Opened(null, null));
-                    return;
-                }
-                if (known.flatMap(FederationSpec::gitlab).isPresent()) {
-                    GitLabConnection.prepare(); // beside the Google credentials' loading
-                }
-                LiveConnections live = options.connect(known.orElse(null));
-                Optional<FederationSpec> spec = structure.get();
-                if (spec.isEmpty()) {
-                    opened.complete(new Opened(live, null));
-                    live.close();
-                    return;
-                }
-                opened.complete(new Opened(live, startReads(live, spec.get(), engine.join())));
-            } catch (Throwable e) {
-                opened.completeExceptionally(e);
+        // a daemon thread: a connection that hangs must not keep a spec error from exiting
+        return Background.start("wifdesk-setup-start", () -> {
+            Optional<FederationSpec> known = options.connectsWithoutSpec() ? Optional.empty() : structure.get();
+            if (!options.connectsWithoutSpec() && known.isEmpty()) {
+                return new Opened(null, null);
             }
-        }, "wifdesk-setup-start");
-        t.setDaemon(true); // a connection that hangs must not keep a spec error from exiting
-        t.start();
-        return opened;
+            if (known.flatMap(FederationSpec::gitlab).isPresent()) {
+                GitLabConnection.prepare(); // beside the Google credentials' loading
+            }
+            LiveConnections live = options.connect(known.orElse(null));
+            Optional<FederationSpec> spec = structure.get();
+            if (spec.isEmpty()) {
+                live.close();
+                return new Opened(live, null);
+            }
+            return new Opened(live, startReads(live, spec.get(), engine.join()));
+        });
     }
 
     /**
@@ -136,23 +126,6 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
      */
     private static PlanReads startReads(LiveConnections live, FederationSpec spec, CelEngine cel) {
         return PlanReads.start(live.google(), spec.gitlab().map(g -> live.gitlab()), spec, new SetupLint(cel));
-    }
-
-    private static Opened join(CompletableFuture<Opened> opening) throws IOException {
-        try {
-            return opening.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while connecting");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r; // BadInputException: the sandbox or the credentials, named
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(e.getCause());
-        }
     }
 
     @Override

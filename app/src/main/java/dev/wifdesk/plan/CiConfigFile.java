@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.models.Branch;
@@ -109,7 +108,8 @@ public final class CiConfigFile {
         // a merge request's branch is read beside the file (one round trip, not two): the read is
         // wasted only when the file on the ref already has the job(s)
         CompletableFuture<Optional<Branch>> branch = mode == Mode.MERGE_REQUEST
-                ? branchInBackground(gitlab, projectPath, proposal.branch()) : null;
+                ? Background.start("wifdesk-ci-file-branch", () -> call(() -> gitlab.getRepositoryApi()
+                        .getOptionalBranch(projectPath, proposal.branch()), projectPath)) : null;
         Optional<String> onRef = read(gitlab, projectPath, ref);
         String merged = merge(onRef.orElse(""), jobs);
         Action action;
@@ -117,39 +117,12 @@ public final class CiConfigFile {
             action = Action.NONE;
         } else if (mode == Mode.COMMIT) {
             action = onRef.isEmpty() ? Action.CREATE : Action.UPDATE;
-        } else if (joinBranch(branch).isEmpty()) {
+        } else if (Background.join(branch, "reading the proposal branch").isEmpty()) {
             action = Action.CREATE;
         } else {
             action = proposalActionOnBranch(gitlab, projectPath, ref, proposal, merged);
         }
         return new Planned(action, onRef, Optional.of(merged));
-    }
-
-    /** The proposal branch read on a (daemon) thread of its own. */
-    private static CompletableFuture<Optional<Branch>> branchInBackground(GitLabApi gitlab, String projectPath,
-            String branch) {
-        CompletableFuture<Optional<Branch>> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.complete(call(() -> gitlab.getRepositoryApi().getOptionalBranch(projectPath, branch), projectPath));
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, "wifdesk-ci-file-branch");
-        t.setDaemon(true);
-        t.start();
-        return result;
-    }
-
-    private static Optional<Branch> joinBranch(CompletableFuture<Optional<Branch>> branch) throws IOException {
-        try {
-            return branch.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw e;
-        }
     }
 
     /**

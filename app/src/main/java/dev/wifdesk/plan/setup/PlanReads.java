@@ -4,14 +4,13 @@ import dev.wifdesk.cloud.GoogleClients;
 import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.Finding;
 import dev.wifdesk.model.SetupValues;
+import dev.wifdesk.plan.Background;
 import dev.wifdesk.plan.Step;
 import dev.wifdesk.plan.lint.SetupLint;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.gitlab4j.api.GitLabApi;
 
 /**
@@ -34,13 +33,13 @@ public final class PlanReads {
         boolean withGitLab = gitlab.isPresent() && spec.gitlab().isPresent();
         this.values = number.thenApply(n -> new SetupValues(spec, n));
         this.project = project;
-        this.seen = values.thenCompose(v -> inBackground("wifdesk-plan-observe",
+        this.seen = values.thenCompose(v -> Background.start("wifdesk-plan-observe",
                 () -> new StateObserver(google, gitlab).observe(v, project)));
         // the .gitlab-ci.yml step names no project number: its reads need not wait for the project's
-        this.ciFile = inBackground("wifdesk-plan-ci-file", () -> withGitLab
+        this.ciFile = Background.start("wifdesk-plan-ci-file", () -> withGitLab
                 ? Optional.of(GitLabSteps.ciFile(SetupValues.withProjectNumberPlaceholder(spec), gitlab.get()))
                 : Optional.<Step>empty());
-        this.findings = lint.map(l -> number.thenCompose(n -> inBackground("wifdesk-plan-lint", () -> l.lint(spec, n))));
+        this.findings = lint.map(l -> number.thenCompose(n -> Background.start("wifdesk-plan-lint", () -> l.lint(spec, n))));
     }
 
     /**
@@ -72,8 +71,8 @@ public final class PlanReads {
     private static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
             Optional<SetupLint> lint) {
         String projectId = spec.gcp().project();
-        CompletableFuture<String> number = inBackground("wifdesk-plan-project", () -> ProjectFacts.number(google, projectId));
-        CompletableFuture<ProjectFacts> project = number.thenCompose(n -> inBackground("wifdesk-plan-services",
+        CompletableFuture<String> number = Background.start("wifdesk-plan-project", () -> ProjectFacts.number(google, projectId));
+        CompletableFuture<ProjectFacts> project = number.thenCompose(n -> Background.start("wifdesk-plan-services",
                 () -> new ProjectFacts(projectId, n, ProjectFacts.missingServices(google, n))));
         return new PlanReads(google, gitlab, spec, number, project, lint);
     }
@@ -112,46 +111,7 @@ public final class PlanReads {
         CompletableFuture.allOf(project, seen, ciFile, findings.<CompletableFuture<?>>map(f -> f).orElse(project)).whenComplete((x, e) -> then.run());
     }
 
-    interface Work<T> {
-        T run() throws Exception;
-    }
-
-    /** {@code work} on a (daemon) thread of its own: a plan is a handful of these, not worth a pool. */
-    static <T> CompletableFuture<T> inBackground(String name, Work<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.complete(work.run());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, name);
-        t.setDaemon(true);
-        t.start();
-        return result;
-    }
-
-    static <T> T join(CompletableFuture<T> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while planning");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof java.util.concurrent.CompletionException c && c.getCause() != null) {
-                cause = c.getCause();
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
-        }
+    private static <T> T join(CompletableFuture<T> f) throws IOException {
+        return Background.join(f, "planning");
     }
 }

@@ -5,6 +5,7 @@ import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.model.SetupValues;
 import dev.wifdesk.model.SpecProblem;
+import dev.wifdesk.plan.Background;
 import dev.wifdesk.plan.Plan;
 import dev.wifdesk.plan.Step;
 import dev.wifdesk.model.Finding;
@@ -74,12 +75,12 @@ public final class SetupPlanner {
         // the lint needs nothing the reads bring: it runs while they finish
         CompletableFuture<List<Finding>> own = reads.hasLint() ? null : lint.isEmpty()
                 ? CompletableFuture.completedFuture(List.of())
-                : PlanReads.inBackground("wifdesk-plan-lint", () -> lint.get().lint(values.spec(), project.projectNumber()));
+                : Background.start("wifdesk-plan-lint", () -> lint.get().lint(values.spec(), project.projectNumber()));
         ObservedState seen = reads.seen();
         refuseMissingReusedAccounts(values.spec(), values, seen);
         List<Step> steps = steps(values, seen);
         reads.ciFile().ifPresent(steps::add);
-        List<Finding> findings = own == null ? reads.findings().orElseThrow() : PlanReads.join(own);
+        List<Finding> findings = own == null ? reads.findings().orElseThrow() : Background.join(own, "planning");
         return new SetupPlan(values, project, new Plan(steps), findings);
     }
 
