@@ -4,7 +4,6 @@ import dev.wifdesk.diagnose.live.LiveConnections;
 import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.model.Severity;
-import dev.wifdesk.plan.lint.SetupLint;
 import dev.wifdesk.plan.setup.SetupPlan;
 import dev.wifdesk.plan.setup.SetupPlanner;
 import java.io.IOException;
@@ -41,7 +40,7 @@ public final class PlanCommand implements Callable<Integer> {
         FederationSpec desired = start.spec();
         LiveConnections live = start.live();
         try {
-            return new SetupPlanner(live.google(), desired.gitlab().map(g -> live.gitlab()), new SetupLint(start.cel()))
+            return new SetupPlanner(live.google(), desired.gitlab().map(g -> live.gitlab()))
                     .plan(start.reads()); // the reads SetupStart started beside the checks
         } catch (InvalidSpecException e) {
             throw new BadInputException(e.report().strip().replace(System.lineSeparator(), "; "));

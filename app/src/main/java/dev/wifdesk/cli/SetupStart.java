@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The start of {@code plan} and {@code apply}: the valid spec, the open connections, the project
- * ({@link ProjectFacts}: its number and missing APIs) and the plan's reads ({@link PlanReads}). The
+ * The start of {@code plan} and {@code apply}: the valid spec, the open connections and the plan's
+ * reads ({@link PlanReads}; the project, {@link ProjectFacts}, read and accepted by Google). The
  * spec's rule checks (CEL: the slow part of reading it) run on the calling thread while another
  * thread opens the connections (a sandbox's from the start) and, once the file's structure is read,
  * starts the plan's reads (the project, then the state): no Google call waits for the checks, and
@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * or changed for it. A file with a structural problem, or one that cannot be read, is judged whole
  * first, as before.
  */
-record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, ProjectFacts project, PlanReads reads)
+record SetupStart(FederationSpec spec, LiveConnections live, PlanReads reads)
         implements AutoCloseable {
 
     /** What the other thread brings: the connections and the plan's reads it started (none: nothing to read). */
@@ -72,7 +72,8 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
         Opened opened = Background.join(opening, "connecting"); // BadInputException: the sandbox or the credentials, named
         try {
             // a project Google refuses is judged only now, once the spec is known valid
-            return new SetupStart(spec, cel, opened.live(), opened.reads().project(), opened.reads());
+            opened.reads().project();
+            return new SetupStart(spec, opened.live(), opened.reads());
         } catch (IOException | RuntimeException e) {
             opened.close();
             throw e;
@@ -83,7 +84,8 @@ record SetupStart(FederationSpec spec, CelEngine cel, LiveConnections live, Proj
         LiveConnections live = options.connect(spec);
         try {
             PlanReads reads = startReads(live, spec, cel);
-            return new SetupStart(spec, cel, live, reads.project(), reads);
+            reads.project();
+            return new SetupStart(spec, live, reads);
         } catch (IOException | RuntimeException e) {
             live.close();
             throw e;

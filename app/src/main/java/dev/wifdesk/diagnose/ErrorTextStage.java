@@ -88,9 +88,12 @@ final class ErrorTextStage implements DiagnosisStage {
                     String target = ctx.providerRefWithNumber().map(r -> "//iam.googleapis.com/" + r.name())
                             .orElse("//iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER");
                     ctx.add(FindingCode.AUDIENCE_MISSING_PREFIX, Severity.ERROR, "The audience the job sends to STS is not a "
-                                    + "provider's full resource name: it lacks the //iam.googleapis.com/ prefix or names the pool "
-                                    + "instead of a provider (…/providers/PROVIDER).",
-                            "Set the credential configuration's \"audience\" to " + target, Map.of("catalogue", n, "expected", target));
+                                    + "provider's full resource name: it lacks the //iam.googleapis.com/ prefix, carries it twice "
+                                    + "(gcloud's create-cred-config prefixes its AUDIENCE argument) or names the pool instead of "
+                                    + "a provider (…/providers/PROVIDER).",
+                            "Set the credential configuration's \"audience\" to " + target + " (with gcloud: "
+                                    + "create-cred-config \"${WIF_PROVIDER#//iam.googleapis.com/}\")",
+                            Map.of("catalogue", n, "expected", target));
                 }
             }
             case SUBJECT_TOO_LONG, SUBJECT_NOT_STRING -> {

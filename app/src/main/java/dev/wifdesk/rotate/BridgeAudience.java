@@ -85,17 +85,6 @@ final class BridgeAudience {
         }
     }
 
-    /** IAM takes at most 10 allowed audiences, each at most 256 chars: the spec's rules say so for {@code newSpec}. */
-    static void refuseInvalid(FederationSpec newSpec) throws RotationRefused {
-        List<SpecProblem> invalid = new SpecValidator(new CelEngine()).problemsUnder(newSpec, "gcp.provider.audiences");
-        if (!invalid.isEmpty()) {
-            throw new RotationRefused("the bridge audiences " + newSpec.gcp().provider().audiences() + " for the new"
-                    + " provider break IAM's rules: " + invalid.stream().map(SpecProblem::message)
-                    .collect(java.util.stream.Collectors.joining("; ")) + "; ask for aud: $WIF_ID_TOKEN_AUD in "
-                    + CiConfigFile.PATH + " instead");
-        }
-    }
-
     /** The new provider's default audience in the form the jobs ask for it: the bridge's first entry. */
     static String newAudience(CiFileAudience.Scope s) {
         return "https:" + s.newAudience();

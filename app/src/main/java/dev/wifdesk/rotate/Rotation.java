@@ -121,7 +121,6 @@ public final class Rotation {
                 specProvider);
         if (!bridge.audiences().isEmpty()) {
             newSpec = RotationSpecs.withAudiences(newSpec, bridge.audiences());
-            BridgeAudience.refuseInvalid(newSpec);
         }
         refuseInvalid(newSpec, override.isPresent());
         SetupPlan setup = new SetupPlanner(google, spec.gitlab().flatMap(g -> gitlab)).plan(newSpec);

@@ -65,6 +65,7 @@ class LauncherIT {
         assertThat(version.out()).containsPattern("TieredStopAtLevel\\s+= 1\\s").containsPattern("CICompilerCount\\s+= 1\\s");
         Run sandbox = LauncherProcess.exec(List.of(LauncherProcess.launcherScript().toString(), "sandbox", "--help"),
                 TIMEOUT_SECONDS, env -> env.put("WIFDESK_JAVA_OPTS", "-XX:+PrintFlagsFinal"));
+        assertThat(sandbox.exitCode()).as(sandbox.err()).isZero();
         assertThat(sandbox.out()).containsPattern("TieredStopAtLevel\\s+= 4\\s").doesNotContainPattern("CICompilerCount\\s+= 1\\s");
     }
 

@@ -69,10 +69,10 @@ final class GcloudCommands {
         // gcloud writes '//iam.googleapis.com/' + AUDIENCE as it is: a full name given here comes out doubled
         String provider = ResourceNames.IAM_PREFIX + audience;
         String serviceAccount = args.flag("service-account");
-        workspace.put(output, CiContract.credentialConfig(provider, serviceAccount == null ? null : serviceAccount.strip(),
-                tokenFile));
+        // gcloud tests 'if args.service_account': an empty one is none
+        workspace.put(output, CiContract.credentialConfig(provider,
+                serviceAccount == null || serviceAccount.isBlank() ? null : serviceAccount.strip(), tokenFile));
         trace.line("Created credential configuration file [" + output + "].");
-        trace.line("Workload identity provider: " + provider);
     }
 
     private void login(Args args, Map<String, String> workspace) throws JobFailed {

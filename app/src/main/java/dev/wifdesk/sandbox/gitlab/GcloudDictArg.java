@@ -14,7 +14,7 @@ import java.util.Optional;
  * names ({@code gcloud topic escaping}); or given as a mapping in a {@code --flags-file}
  * ({@code gcloud topic flags-file}: a YAML or JSON file of {@code --flag: value}). An item without
  * {@code =} is refused with gcloud's own text, so a JSON object passed on the command line fails as
- * it does with the real gcloud.
+ * it does with the real gcloud; one trailing delimiter is dropped, as gcloud's {@code _TokenizeQuotedList} does.
  */
 final class GcloudDictArg {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -44,6 +44,9 @@ final class GcloudDictArg {
                 items = text.substring(end + 1);
             }
         }
+        if (items.endsWith(delimiter)) {
+            items = items.substring(0, items.length() - delimiter.length()); // gcloud drops one trailing delimiter
+        }
         for (String item : items.split(java.util.regex.Pattern.quote(delimiter), -1)) {
             int eq = item.indexOf('=');
             if (eq < 0) {
@@ -58,8 +61,9 @@ final class GcloudDictArg {
 
     /**
      * The mapping a flags file gives {@code flag} (written with its dashes), empty when the file does
-     * not set it; a file that is not a YAML/JSON mapping, or a flag value that is not a mapping of
-     * scalars, is refused.
+     * not set it; a string value is read as on the command line ({@code KEY=VALUE,...}); a file that
+     * is not a YAML/JSON mapping, or a flag value that is neither a string nor a mapping of scalars,
+     * is refused.
      */
     static Optional<Map<String, String>> fromFlagsFile(String fileText, String flag) throws BadSyntax {
         JsonNode root;
@@ -74,6 +78,9 @@ final class GcloudDictArg {
         JsonNode value = root.get(flag);
         if (value == null || value.isNull()) {
             return Optional.empty();
+        }
+        if (value.isTextual()) {
+            return Optional.of(parse(flag, value.asText())); // a string is read as on the command line
         }
         if (!value.isObject()) {
             throw new BadSyntax("argument " + flag + ": the flags file must give it as a mapping of KEY: VALUE");

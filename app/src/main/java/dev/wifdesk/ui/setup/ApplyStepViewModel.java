@@ -38,6 +38,8 @@ public final class ApplyStepViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper mergeRequestUrl = new ReadOnlyStringWrapper("");
     private UiExecutor.Running current = UiExecutor.Running.DONE;
+    /** Counts applies, so a read for an earlier one does not land on a later one (FX thread only). */
+    private int runs;
 
     public ApplyStepViewModel(SetupWizardState state, SetupService service, UiExecutor executor, Messages messages,
                               Navigator navigator) {
@@ -62,6 +64,7 @@ public final class ApplyStepViewModel {
         succeeded.set(false);
         progress.set(0);
         mergeRequestUrl.set("");
+        runs++;
         result.set(messages.get("setup.apply.running"));
         current = executor.run(Work.steps(p -> service.apply(connection.get(), gitlab.get(), review.get(),
                         lines.listener(p), p::isCancelled))
@@ -115,8 +118,13 @@ public final class ApplyStepViewModel {
             return;
         }
         var spec = state.spec();
+        int run = runs;
         executor.run(Work.of(() -> service.mergeRequestUrl(gitlab.get(), spec))
-                .onSuccess(url -> mergeRequestUrl.set(url.orElse("")))
+                .onSuccess(url -> {
+                    if (run == runs) { // not an earlier apply's answer, landing after a new one began
+                        mergeRequestUrl.set(url.orElse(""));
+                    }
+                })
                 .onFailure(t -> LOG.warn("Could not read the merge request: {}", ClientErrors.oneLine(t))));
     }
 

@@ -1,6 +1,5 @@
 package dev.wifdesk.ui.setup;
 
-import dev.wifdesk.gitlab.InMemoryTokenVault;
 import dev.wifdesk.gitlab.TokenVault;
 import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.SpecValidator;
@@ -46,12 +45,6 @@ public final class ConnectStepViewModel extends StepModel {
     private String keptToken;
     private boolean offering;
 
-    /** With the token in memory only (no keyring). */
-    public ConnectStepViewModel(SetupWizardState state, SpecValidator validator, Messages messages,
-                                ConnectionState connection) {
-        this(state, validator, messages, connection, new InMemoryTokenVault(), UiExecutor.inline());
-    }
-
     /** With the vault "Remember the token" keeps it in; its calls run on {@code executor}. */
     public ConnectStepViewModel(SetupWizardState state, SpecValidator validator, Messages messages,
                                 ConnectionState connection, TokenVault vault, UiExecutor executor) {
@@ -75,7 +68,7 @@ public final class ConnectStepViewModel extends StepModel {
         Optional<SandboxGitLab> sandboxGitLab = c.flatMap(Connection::sandboxGitLab);
         sandbox.set(sandboxGitLab.isPresent());
         if (sandboxGitLab.isPresent()) {
-            gitlabUrl.set(sandboxGitLab.get().baseUrl().toString().replaceAll("/+$", ""));
+            gitlabUrl.set(GitLabAccess.of(sandboxGitLab.get()).url());
             token.set(sandboxGitLab.get().token());
             state.suggestedIssuerProperty().set(sandboxGitLab.get().issuer());
         } else {
@@ -189,10 +182,15 @@ public final class ConnectStepViewModel extends StepModel {
         super.store();
         String url = gitlabUrl.get().strip();
         state.setGitlab(new GitLabAccess(url, token.get().strip()));
-        keepOrForget(url, token.get().strip());
         if (!sandbox.get()) {
             state.suggestedIssuerProperty().set(url.replaceAll("/+$", ""));
         }
+    }
+
+    /** Next keeps the token in the vault, or forgets it there, as "Remember" says (Save does not). */
+    @Override
+    protected void confirmed() {
+        keepOrForget(gitlabUrl.get().strip(), token.get().strip());
     }
 
     public ReadOnlyStringProperty targetProperty() {

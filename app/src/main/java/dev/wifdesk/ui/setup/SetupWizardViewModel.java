@@ -135,7 +135,7 @@ public final class SetupWizardViewModel {
         if (!canGoNext.get()) {
             return;
         }
-        steps.get(current.get()).store();
+        steps.get(current.get()).storeAndConfirm();
         go(SetupStep.values()[current.get().ordinal() + 1]);
     }
 
@@ -144,9 +144,7 @@ public final class SetupWizardViewModel {
         if (now.ordinal() == 0 || apply.runningProperty().get()) {
             return;
         }
-        if (steps.containsKey(now) && now != SetupStep.REVIEW) {
-            steps.get(now).store();
-        }
+        storeCurrent();
         go(SetupStep.values()[now.ordinal() - 1]);
     }
 
@@ -157,6 +155,14 @@ public final class SetupWizardViewModel {
         }
         current.set(SetupStep.APPLY);
         apply.start();
+    }
+
+    /** The current step's fields into the spec (Review and Apply have none of their own). */
+    private void storeCurrent() {
+        StepModel m = steps.get(current.get());
+        if (m != null && current.get() != SetupStep.REVIEW) {
+            m.store();
+        }
     }
 
     private void go(SetupStep step) {
@@ -191,10 +197,7 @@ public final class SetupWizardViewModel {
 
     /** Writes the spec as gathered so far (the current step's fields included) as YAML. */
     public void save(Path file) {
-        StepModel m = steps.get(current.get());
-        if (m != null && current.get() != SetupStep.REVIEW) {
-            m.store();
-        }
+        storeCurrent();
         String yaml = writer.write(state.spec());
         executor.run(Work.of(() -> Files.write(file, yaml.getBytes(StandardCharsets.UTF_8)))
                 .onSuccess(p -> fileStatus.set(messages.get("setup.file.saved", file.getFileName())))
@@ -207,10 +210,6 @@ public final class SetupWizardViewModel {
      * written as its {@code --out} writes (in a Work). It never holds the GitLab token.
      */
     public void export(String target, Path file) {
-        StepModel m = steps.get(current.get());
-        if (m != null && current.get() != SetupStep.REVIEW) {
-            m.store();
-        }
         FederationSpec spec = state.spec();
         java.util.Optional<String> number = state.project().map(ProjectSummary::projectNumber);
         fileStatus.set(messages.get("setup.export.writing", file.getFileName()));

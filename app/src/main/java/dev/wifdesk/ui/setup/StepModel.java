@@ -103,6 +103,19 @@ public abstract class StepModel {
     protected void entered() {
     }
 
+    /**
+     * After store, when the user goes on with Next (not on Back, Save or an export): what the user
+     * confirmed, beyond the spec (the Connect step's keyring choice).
+     */
+    protected void confirmed() {
+    }
+
+    /** Next: {@link #store}, then {@link #confirmed}. */
+    public final void storeAndConfirm() {
+        store();
+        confirmed();
+    }
+
     static List<String> lines(String text) {
         if (text == null) {
             return List.of();

@@ -26,7 +26,13 @@ class GcloudDictArgTest {
                 .hasMessage("argument --parameters: Bad syntax for dict arg: [{\"inputFile\":\"gs://a\"]. Please see "
                         + "`gcloud topic flags-file` or `gcloud topic escaping` for information on providing list or "
                         + "dictionary flag values with special characters.");
-        assertThatThrownBy(() -> GcloudDictArg.parse("--parameters", "a=1,")).hasMessageContaining("dict arg: []");
+        assertThatThrownBy(() -> GcloudDictArg.parse("--parameters", "a=1,,b=2")).hasMessageContaining("dict arg: []");
+    }
+
+    @Test
+    void oneTrailingDelimiterIsDroppedAsGcloudDropsIt() throws Exception {
+        assertThat(GcloudDictArg.parse("--parameters", "a=1,")).containsExactly(Map.entry("a", "1"));
+        assertThat(GcloudDictArg.parse("--parameters", "^:^a=1:")).containsExactly(Map.entry("a", "1"));
     }
 
     @Test
@@ -38,13 +44,16 @@ class GcloudDictArgTest {
                 .hasValue(Map.of("output", "gs://c"));
         assertThat(GcloudDictArg.fromFlagsFile("{\"--parameters\":{}}", "--parameters")).hasValue(Map.of());
         assertThat(GcloudDictArg.fromFlagsFile("{\"--region\":\"europe-west1\"}", "--parameters")).isEmpty();
+        // a string is read as on the command line, KEY=VALUE items
+        assertThat(GcloudDictArg.fromFlagsFile("{\"--parameters\": \"output=gs://c,inputFile=gs://a\"}", "--parameters"))
+                .hasValue(Map.of("output", "gs://c", "inputFile", "gs://a"));
     }
 
     @Test
     void aFlagsFileThatIsNoMappingOrGivesNoMappingIsRefused() {
         assertThatThrownBy(() -> GcloudDictArg.fromFlagsFile("[1, 2]", "--parameters"))
                 .hasMessage("the flags file must be a mapping of --flag: value");
-        assertThatThrownBy(() -> GcloudDictArg.fromFlagsFile("{\"--parameters\": \"a=1\"}", "--parameters"))
+        assertThatThrownBy(() -> GcloudDictArg.fromFlagsFile("{\"--parameters\": [\"a=1\"]}", "--parameters"))
                 .hasMessageContaining("argument --parameters");
         assertThatThrownBy(() -> GcloudDictArg.fromFlagsFile("{\"--parameters\": {\"a\": [1]}}", "--parameters"))
                 .hasMessageContaining("the value of a must be a string");

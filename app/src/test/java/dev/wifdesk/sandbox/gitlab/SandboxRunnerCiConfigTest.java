@@ -160,7 +160,7 @@ class SandboxRunnerCiConfigTest {
                 flags-file-of-no-mapping:
                   stage: build
                   script:
-                    - printf '%s\\n' '{"--parameters":"output=gs://b"}' > flags.json
+                    - printf '%s\\n' '{"--parameters":["output=gs://b"]}' > flags.json
                     - gcloud dataflow jobs run x --gcs-location=gs://t/x --region=europe-west1 --project=p --flags-file=flags.json
                 flags-file-missing:
                   stage: build

@@ -54,6 +54,24 @@ class ConnectStepKeyringTest {
     }
 
     @Test
+    void savingTheSpecOnTheConnectStepKeepsNothingInTheVaultOnlyNextDoes() throws Exception {
+        InMemoryTokenVault vault = new InMemoryTokenVault();
+        SetupWizardViewModel w = wizard(vault);
+        type(w.connect());
+        w.connect().rememberProperty().set(true);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("wifdesk-spec", ".yaml");
+        try {
+            w.save(file);
+            assertThat(java.nio.file.Files.readString(file)).contains(URL).doesNotContain(TOKEN);
+            assertThat(vault.contents()).as("Save is not a confirmation").isEmpty();
+            w.next();
+            assertThat(vault.contents()).containsExactlyEntriesOf(java.util.Map.of(URL, TOKEN));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void tickedTheTokenIsKeptOnNextOfferedNextSessionAndRemovedWhenUnticked() {
         InMemoryTokenVault vault = new InMemoryTokenVault();
         SetupWizardViewModel first = wizard(vault);
