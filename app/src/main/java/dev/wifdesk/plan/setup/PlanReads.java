@@ -43,18 +43,9 @@ public final class PlanReads {
     }
 
     /**
-     * Starts the reads of a plan of {@code spec} in {@code project} (already read: {@link ProjectFacts#read}).
+     * Starts the reads of a plan of {@code spec}: the project's number first (every name needs it),
+     * then its services beside the state and the {@code .gitlab-ci.yml} reads, not before them.
      * {@code gitlab} empty, or a spec without a {@code gitlab:} section: no GitLab reads.
-     */
-    public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
-            ProjectFacts project) {
-        return new PlanReads(google, gitlab, spec, CompletableFuture.completedFuture(project.projectNumber()),
-                CompletableFuture.completedFuture(project), Optional.empty());
-    }
-
-    /**
-     * The same reading the project too: its number first (every name needs it), then its services
-     * beside the state and the {@code .gitlab-ci.yml} reads, not before them.
      */
     public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec) {
         return start(google, gitlab, spec, Optional.empty());
@@ -95,10 +86,6 @@ public final class PlanReads {
     /** The {@code .gitlab-ci.yml} step, or empty without GitLab. */
     Optional<Step> ciFile() throws IOException {
         return join(ciFile);
-    }
-
-    boolean hasLint() {
-        return findings.isPresent();
     }
 
     /** The lint's findings if these reads were started with the lint. */

@@ -5,16 +5,13 @@ import dev.wifdesk.model.FederationSpec;
 import dev.wifdesk.model.InvalidSpecException;
 import dev.wifdesk.model.SetupValues;
 import dev.wifdesk.model.SpecProblem;
-import dev.wifdesk.plan.Background;
 import dev.wifdesk.plan.Plan;
 import dev.wifdesk.plan.Step;
-import dev.wifdesk.model.Finding;
 import dev.wifdesk.plan.lint.SetupLint;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.gitlab4j.api.GitLabApi;
 
 /**
@@ -53,35 +50,23 @@ public final class SetupPlanner {
      * @throws IOException          when a read fails (the message is Google's or GitLab's)
      */
     public SetupPlan plan(FederationSpec spec) throws IOException, InvalidSpecException {
-        return plan(spec, ProjectFacts.read(google, spec.gcp().project()));
-    }
-
-    /**
-     * The same with the project already read ({@link ProjectFacts#read} of the spec's project): the
-     * command line reads it while the spec's checks run.
-     */
-    public SetupPlan plan(FederationSpec spec, ProjectFacts project) throws IOException, InvalidSpecException {
-        return plan(PlanReads.start(google, gitlab, spec, project));
+        return plan(lint.map(l -> PlanReads.start(google, gitlab, spec, l))
+                .orElseGet(() -> PlanReads.start(google, gitlab, spec)));
     }
 
     /**
      * The plan from reads already started ({@link PlanReads#start} with this planner's clients): the
-     * command line starts them while the spec's checks run. The findings are the reads' own lint's
-     * when they were started with one; else this planner's lint runs beside the wait for them.
+     * command line starts them, its lint with them, while the spec's checks run. The findings are
+     * those of the reads' lint (none when they were started without one).
      */
     public SetupPlan plan(PlanReads reads) throws IOException, InvalidSpecException {
         SetupValues values = reads.values();
         ProjectFacts project = reads.project();
-        // the lint needs nothing the reads bring: it runs while they finish
-        CompletableFuture<List<Finding>> own = reads.hasLint() ? null : lint.isEmpty()
-                ? CompletableFuture.completedFuture(List.of())
-                : Background.start("wifdesk-plan-lint", () -> lint.get().lint(values.spec(), project.projectNumber()));
         ObservedState seen = reads.seen();
         refuseMissingReusedAccounts(values.spec(), values, seen);
         List<Step> steps = steps(values, seen);
         reads.ciFile().ifPresent(steps::add);
-        List<Finding> findings = own == null ? reads.findings().orElseThrow() : Background.join(own, "planning");
-        return new SetupPlan(values, project, new Plan(steps), findings);
+        return new SetupPlan(values, project, new Plan(steps), reads.findings().orElse(List.of()));
     }
 
     private List<Step> steps(SetupValues v, ObservedState seen) throws IOException {

@@ -122,7 +122,7 @@ class SetupPlannerTest {
     @Test
     void aPlanFromReadsStartedEarlierUsesWhatTheyReadWithoutReadingAgain() throws Exception {
         ProjectFacts project = ProjectFacts.read(at.operator, "sandbox-project");
-        PlanReads reads = PlanReads.start(at.operator, Optional.of(at.gitlab), spec, project);
+        PlanReads reads = PlanReads.start(at.operator, Optional.of(at.gitlab), spec);
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         reads.whenDone(done::countDown);
         assertThat(done.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("reads ended").isTrue();
