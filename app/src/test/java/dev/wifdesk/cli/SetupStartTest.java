@@ -89,6 +89,26 @@ class SetupStartTest {
         assertThat(cli.out()).isEmpty();
     }
 
+    @Test
+    void theStatesReadsGoOutBesideTheProjectsNotAfterIt() throws Exception {
+        // a project the operator cannot see: only its own read would go out if the others waited for its number
+        Path other = spec(PlanApplyCommandTest.SPEC.replace("project: sandbox-project", "project: no-such-project"));
+        SortedMap<String, Long> before = sandbox.google().requestCounts();
+        assertThat(run("plan", "--spec", other.toString(), "--sandbox", sandbox.google().baseUrl().toString())).isEqualTo(1);
+        assertThat(cli.err().strip()).isEqualTo("wifdesk: 403 The caller does not have permission");
+        String pool = "GET iam.googleapis.com/v1/projects/*/locations/*/workloadIdentityPools/*";
+        String services = "GET serviceusage.googleapis.com/v1/projects/*/services:batchGet";
+        String account = "GET iam.googleapis.com/v1/projects/*/serviceAccounts/*";
+        long deadline = System.nanoTime() + 10_000_000_000L; // the reads may still be in flight when plan returns
+        Map<String, Long> calls = minus(sandbox.google().requestCounts(), before);
+        while (!calls.keySet().containsAll(java.util.List.of(pool, services, account)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            calls = minus(sandbox.google().requestCounts(), before);
+        }
+        assertThat(calls).as("the plan's first reads").containsKeys(pool, services, account,
+                "GET cloudresourcemanager.googleapis.com/v3/projects/*");
+    }
+
     private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
         Map<String, Long> diff = new TreeMap<>();
         after.forEach((k, v) -> {

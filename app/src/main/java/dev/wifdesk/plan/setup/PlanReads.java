@@ -33,8 +33,9 @@ public final class PlanReads {
         boolean withGitLab = gitlab.isPresent() && spec.gitlab().isPresent();
         this.values = number.thenApply(n -> new SetupValues(spec, n));
         this.project = project;
-        this.seen = values.thenCompose(v -> Background.start("wifdesk-plan-observe",
-                () -> new StateObserver(google, gitlab).observe(v, project)));
+        // the state is read by the project's ID: its reads go out beside the project's, not after them
+        this.seen = Background.start("wifdesk-plan-observe", () -> new StateObserver(google, gitlab)
+                .observe(SetupValues.withProjectNumberPlaceholder(spec), project));
         // the .gitlab-ci.yml step names no project number: its reads need not wait for the project's
         this.ciFile = Background.start("wifdesk-plan-ci-file", () -> withGitLab
                 ? Optional.of(GitLabSteps.ciFile(SetupValues.withProjectNumberPlaceholder(spec), gitlab.get()))
@@ -43,8 +44,8 @@ public final class PlanReads {
     }
 
     /**
-     * Starts the reads of a plan of {@code spec}: the project's number first (every name needs it),
-     * then its services beside the state and the {@code .gitlab-ci.yml} reads, not before them.
+     * Starts the reads of a plan of {@code spec}, all at once: the project's number and services,
+     * the state and the {@code .gitlab-ci.yml} reads (each by the project's ID or GitLab's path).
      * {@code gitlab} empty, or a spec without a {@code gitlab:} section: no GitLab reads.
      */
     public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec) {
@@ -63,8 +64,10 @@ public final class PlanReads {
             Optional<SetupLint> lint) {
         String projectId = spec.gcp().project();
         CompletableFuture<String> number = Background.start("wifdesk-plan-project", () -> ProjectFacts.number(google, projectId));
-        CompletableFuture<ProjectFacts> project = number.thenCompose(n -> Background.start("wifdesk-plan-services",
-                () -> new ProjectFacts(projectId, n, ProjectFacts.missingServices(google, n))));
+        CompletableFuture<List<String>> missing = Background.start("wifdesk-plan-services",
+                () -> ProjectFacts.missingServices(google, projectId));
+        // both ended before this ends; a project Google refuses is the number's error, as Resource Manager words it
+        CompletableFuture<ProjectFacts> project = number.thenCombine(missing, (n, m) -> new ProjectFacts(projectId, n, m));
         return new PlanReads(google, gitlab, spec, number, project, lint);
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The project as a setup needs it first: its number (every principal identifier and the provider's
- * name use it) and which of the APIs the flow needs are still off. Two reads.
+ * name use it) and which of the APIs the flow needs are still off. Two reads, each by the project's
+ * ID, so neither waits for the other.
  */
 public record ProjectFacts(String projectId, String projectNumber, List<String> missingServices) {
     public ProjectFacts {
@@ -18,19 +19,21 @@ public record ProjectFacts(String projectId, String projectNumber, List<String> 
     }
 
     public static ProjectFacts read(GoogleClients google, String projectId) throws IOException {
-        String number = number(google, projectId);
-        return new ProjectFacts(projectId, number, missingServices(google, number));
+        return new ProjectFacts(projectId, number(google, projectId), missingServices(google, projectId));
     }
 
-    /** The first of the two reads: the project's number (the services are read by it). */
+    /** The first of the two reads: the project's number. */
     static String number(GoogleClients google, String projectId) throws IOException {
         String name = google.resourceManager().projects().get("projects/" + projectId).execute().getName();
         return ResourceNames.projectOf(name);
     }
 
-    /** The required services that are not ENABLED, in {@link SetupValues#REQUIRED_SERVICES}' order. */
-    static List<String> missingServices(GoogleClients google, String projectNumber) throws IOException {
-        String parent = "projects/" + projectNumber;
+    /**
+     * The required services that are not ENABLED, in {@link SetupValues#REQUIRED_SERVICES}' order.
+     * Service Usage takes the project's ID or number (its answer names the services by number).
+     */
+    static List<String> missingServices(GoogleClients google, String project) throws IOException {
+        String parent = "projects/" + project;
         List<String> names = SetupValues.REQUIRED_SERVICES.stream().map(s -> parent + "/services/" + s).toList();
         var answer = google.serviceUsage().services().batchGet(parent).setNames(names).execute();
         List<String> enabled = new ArrayList<>();

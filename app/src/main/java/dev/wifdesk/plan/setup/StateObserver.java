@@ -5,6 +5,7 @@ import com.google.api.services.cloudresourcemanager.v3.model.GetPolicyOptions;
 import com.google.api.services.iam.v1.model.Policy;
 import com.google.api.services.iam.v1.model.ServiceAccount;
 import dev.wifdesk.cloud.GoogleClients;
+import dev.wifdesk.model.ResourceNames;
 import dev.wifdesk.model.SetupValues;
 import dev.wifdesk.plan.GitLabVariables;
 import dev.wifdesk.plan.Reads;
@@ -22,7 +23,9 @@ import org.gitlab4j.api.GitLabApi;
 /**
  * Reads the current state a setup plans against, with reads only and the independent ones in
  * parallel: the pool, the provider, each service account (then its policy), the project policy
- * and the GitLab project's variables.
+ * and the GitLab project's variables. Every name is by the project's ID, which IAM takes as well as
+ * the number (its answers name the number): so {@code values} may still hold the number's
+ * placeholder, and the reads need not wait for the project's.
  */
 public final class StateObserver {
     /** A setup with three accounts reads 7 things at first: all in one round (6 took two). */
@@ -40,7 +43,7 @@ public final class StateObserver {
         return observe(values, CompletableFuture.completedFuture(project));
     }
 
-    /** The same with the project's services still being read (only the number is needed to start). */
+    /** The same with the project still being read (its number and services). */
     ObservedState observe(SetupValues values, CompletableFuture<ProjectFacts> project) throws IOException {
         AtomicInteger n = new AtomicInteger();
         ExecutorService reads = Executors.newFixedThreadPool(PARALLEL_READS, r -> {
@@ -50,8 +53,10 @@ public final class StateObserver {
         });
         try {
             var pools = google.iam().projects().locations().workloadIdentityPools();
-            var pool = read(reads, () -> Reads.find(() -> pools.get(values.poolName()).execute()));
-            var provider = read(reads, () -> Reads.find(() -> pools.providers().get(values.providerName()).execute()));
+            String poolName = ResourceNames.poolName(values.projectId(), values.poolId());
+            String providerName = ResourceNames.providerName(values.projectId(), values.poolId(), values.providerId());
+            var pool = read(reads, () -> Reads.find(() -> pools.get(poolName).execute()));
+            var provider = read(reads, () -> Reads.find(() -> pools.providers().get(providerName).execute()));
             var projectPolicy = read(reads, () -> google.resourceManager().projects().getIamPolicy(
                     "projects/" + values.projectId(),
                     new GetIamPolicyRequest().setOptions(new GetPolicyOptions().setRequestedPolicyVersion(3))).execute());
