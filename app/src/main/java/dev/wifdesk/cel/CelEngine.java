@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * CEL as STS runs it for workload identity federation: three variables, {@code assertion} (the
@@ -33,6 +34,15 @@ public final class CelEngine {
     public static final String GOOGLE = "google";
     public static final String ATTRIBUTE = "attribute";
     private static final int CACHE_SIZE = 512;
+    /**
+     * What {@link #prepare} compiles (not cached): the parts of CEL a spec's mapping and condition use
+     * (selects, an index, comparison, {@code &&}, {@code in} a list, a string function, a ternary).
+     */
+    static final String WARM_UP = "assertion.namespace_path == 'acme' && assertion['ref_protected'] == 'true'"
+            + " && assertion.environment in ['production'] && assertion.ref.startsWith('release/')"
+            + " ? attribute.project_path : google.subject";
+    /** The engine the next {@link #prepared} takes, if {@link #prepare} started one. */
+    private static final AtomicReference<CompletableFuture<CelEngine>> PREPARED = new AtomicReference<>();
 
     private final Cel cel;
     /** By source text; a compile in flight is in here too, so two threads never compile the same text. */
@@ -55,6 +65,50 @@ public final class CelEngine {
                 .addVar(GOOGLE, stringToDyn)
                 .addVar(ATTRIBUTE, stringToDyn)
                 .build();
+    }
+
+    /**
+     * Starts building, on a daemon thread, the engine the next {@link #prepared} of this process takes,
+     * and compiles one expression with it: loading and compiling cel-java's parser, checker and runtime
+     * is most of the time of a spec's first checks, and needs no spec. A command that checks a spec
+     * calls this before it even parses its options (the other core is idle then). Once is enough.
+     */
+    public static void prepare() {
+        if (PREPARED.get() != null) {
+            return;
+        }
+        CompletableFuture<CelEngine> engine = new CompletableFuture<>();
+        if (PREPARED.compareAndSet(null, engine)) {
+            Thread t = new Thread(() -> {
+                try {
+                    CelEngine ready = new CelEngine();
+                    ready.compileNow(WARM_UP);
+                    engine.complete(ready);
+                } catch (Throwable e) {
+                    engine.completeExceptionally(e); // prepared() builds its own, and meets the problem there
+                }
+            }, "wifdesk-cel-prepare");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** The engine {@link #prepare} built (waited for if still building; once only), or a new one. */
+    public static CelEngine prepared() {
+        CompletableFuture<CelEngine> engine = PREPARED.getAndSet(null);
+        if (engine != null) {
+            try {
+                return engine.join();
+            } catch (CompletionException e) {
+                // fall through: a new engine
+            }
+        }
+        return new CelEngine();
+    }
+
+    /** Whether an engine {@link #prepare} started waits for its {@link #prepared} (for the tests). */
+    static boolean preparing() {
+        return PREPARED.get() != null;
     }
 
     public CompiledExpression compile(String expression) throws CelCompileException {

@@ -109,7 +109,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     private FederationSpec load() {
         try {
-            return new SpecParser(new SpecValidator(new CelEngine())).load(specFile);
+            return new SpecParser(new SpecValidator(CelEngine.prepared())).load(specFile);
         } catch (InvalidSpecException e) {
             throw new BadInputException("--spec " + specFile + " is not a valid spec: " + e.problems().stream()
                     .map(SpecProblem::message).collect(Collectors.joining("; ")));

@@ -50,7 +50,7 @@ record SetupStart(FederationSpec spec, LiveConnections live, PlanReads reads)
         CompletableFuture<Optional<FederationSpec>> structure = new CompletableFuture<>();
         CompletableFuture<CelEngine> engine = new CompletableFuture<>();
         CompletableFuture<Opened> opening = openInBackground(options, structure, engine);
-        CelEngine cel = new CelEngine();
+        CelEngine cel = CelEngine.prepared();
         engine.complete(cel);
         SpecValidator validator = new SpecValidator(cel);
         SpecParser parser = new SpecParser(validator);

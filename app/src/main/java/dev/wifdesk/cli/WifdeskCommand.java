@@ -1,6 +1,8 @@
 package dev.wifdesk.cli;
 
+import dev.wifdesk.cel.CelEngine;
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +17,8 @@ public final class WifdeskCommand implements Runnable, CommandLine.IExitCodeGene
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    /** The commands whose first work is the spec's CEL checks ({@link CelEngine#prepare}). */
+    private static final Set<String> CHECKS_A_SPEC_FIRST = Set.of("plan", "apply", "export");
 
     @Option(names = GuiLaunch.MEASURE_STARTUP,
             description = "Open the GUI, print 'startup-ms N' (ms from JVM start to the first frame of the window), then exit.")
@@ -44,6 +48,9 @@ public final class WifdeskCommand implements Runnable, CommandLine.IExitCodeGene
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && CHECKS_A_SPEC_FIRST.contains(args[0])) {
+            CelEngine.prepare(); // beside the parsing of the options, on the other core
+        }
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);

@@ -11,7 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The compile cache: one compile per text, even when threads ask for it at once; failures are not kept. */
+/**
+ * The compile cache: one compile per text, even when threads ask for it at once; failures are not
+ * kept. The engine built ahead ({@link CelEngine#prepare}) is taken once, and works like any other.
+ */
 class CelEngineTest {
     private static final int THREADS = 8;
 
@@ -23,6 +26,25 @@ class CelEngineTest {
         assertThat(results).hasSize(THREADS).allSatisfy(r -> assertThat(r).isSameAs(results.get(0)));
         assertThat(cel.compile("assertion.namespace_path == \"acme\" && assertion.ref_protected == \"true\""))
                 .isSameAs(results.get(0));
+    }
+
+    @Test
+    void anEngineBuiltAheadIsTakenOnceAndChecksLikeANewOne() throws Exception {
+        CelEngine.prepared(); // whatever an earlier command of this JVM left
+        assertThat(CelEngine.preparing()).isFalse();
+        CelEngine.prepare();
+        CelEngine.prepare(); // once is enough
+        assertThat(CelEngine.preparing()).isTrue();
+        CelEngine ahead = CelEngine.prepared();
+        assertThat(CelEngine.preparing()).as("taken").isFalse();
+        assertThat(CelEngine.prepared()).as("the next one is new").isNotSameAs(ahead);
+        CompiledExpression warm = ahead.compile(CelEngine.WARM_UP);
+        assertThat(CelEngine.referencedKeys(warm, CelEngine.ASSERTION))
+                .containsExactly("namespace_path", "ref_protected", "environment", "ref");
+        assertThat(ahead.evaluate(ahead.compile("assertion.sub.startsWith('project_path:acme/')"),
+                java.util.Map.of("assertion", java.util.Map.of("sub", "project_path:acme/pipelines:ref_type:branch:ref:main"))))
+                .isEqualTo(true);
+        assertThatThrownBy(() -> ahead.compile("assertion.sub ==")).isInstanceOf(CelCompileException.class);
     }
 
     @Test
