@@ -1,7 +1,7 @@
 package dev.wifdesk.cli;
 
+import dev.wifdesk.audit.DroppedLogRecords;
 import java.io.PrintWriter;
-import java.util.logging.Filter;
 import java.util.logging.Logger;
 
 /**
@@ -12,8 +12,8 @@ import java.util.logging.Logger;
  */
 final class GuiLaunch {
     static final String MEASURE_STARTUP = "--measure-startup";
-    // held strongly: java.util.logging keeps its loggers only weakly, and with them their filters
-    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+    /** Held strongly once the GUI starts (looked up only then: every command line passes through this class). */
+    private static Logger javafxLog;
 
     private GuiLaunch() {
     }
@@ -51,8 +51,6 @@ final class GuiLaunch {
      * record is dropped; every other JavaFX warning still shows.
      */
     private static void quietUnnamedModuleWarning() {
-        Filter previous = JAVAFX_LOG.getFilter();
-        JAVAFX_LOG.setFilter(r -> !(r.getMessage() != null && r.getMessage().startsWith("Unsupported JavaFX configuration"))
-                && (previous == null || previous.isLoggable(r)));
+        javafxLog = DroppedLogRecords.startingWith(Logger.getLogger("javafx"), "Unsupported JavaFX configuration");
     }
 }

@@ -14,6 +14,9 @@ import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.models.Variable;
 import org.glassfish.jersey.client.ClientLifecycleListener;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,37 @@ class SharedRuntimeGitLabClientTest {
                      new SharedRuntimeGitLabClient.Timeouts(Duration.ofSeconds(5), Duration.ofMillis(200)), List.of())) {
             assertThatThrownBy(() -> api.getProjectApi().getProject(PROJECT)).hasRootCauseInstanceOf(SocketTimeoutException.class);
         }
+    }
+
+    @Test
+    void jerseyRunsWithoutHk2AndItsOneWarningAboutThatIsDropped() throws Exception {
+        assertThatThrownBy(() -> Class.forName("org.glassfish.jersey.inject.hk2.Hk2InjectionManagerFactory"))
+                .as("jersey-hk2 is left out (pom.xml)").isInstanceOf(ClassNotFoundException.class);
+        Logger jersey = Logger.getLogger("org.glassfish.jersey.client.innate.inject.NonInjectionManager");
+        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                published.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jersey.addHandler(capture);
+        try (GitLabApi api = GitLabConnection.open(gitlab.baseUrl().toString(), gitlab.token())) {
+            assertThat(api.getProjectApi().getProject(PROJECT).getPathWithNamespace()).isEqualTo(PROJECT);
+            jersey.warning("Jersey-HK2 module is missing. Falling back to injection-less client.");
+            jersey.warning("No binding found for some.Type.");
+        } finally {
+            jersey.removeHandler(capture);
+        }
+        assertThat(published).containsExactly("No binding found for some.Type.");
     }
 
     @Test
