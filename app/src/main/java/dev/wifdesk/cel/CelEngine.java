@@ -69,7 +69,7 @@ public final class CelEngine {
 
     /**
      * Starts building, on a daemon thread, the engine the next {@link #prepared} of this process takes,
-     * and compiles one expression with it: loading and compiling cel-java's parser, checker and runtime
+     * and compiles one expression with it: loading and compiling cel-java's parser and checker
      * is most of the time of a spec's first checks, and needs no spec. A command that checks a spec
      * calls this before it even parses its options (the other core is idle then). Once is enough.
      */
@@ -147,7 +147,7 @@ public final class CelEngine {
     private CompiledExpression compileNow(String expression) throws CelCompileException {
         try {
             var ast = cel.compile(expression).getAst();
-            return new CompiledExpression(expression, ast, cel.createProgram(ast));
+            return new CompiledExpression(expression, ast, cel::createProgram);
         } catch (CelValidationException e) {
             List<CelCompileException.Problem> problems = new ArrayList<>();
             for (CelIssue issue : e.getErrors()) {
@@ -157,9 +157,6 @@ public final class CelEngine {
                         issue.getMessage()));
             }
             throw new CelCompileException(expression, problems);
-        } catch (CelEvaluationException e) {
-            throw new CelCompileException(expression,
-                    List.of(new CelCompileException.Problem(1, 1, e.getMessage())));
         }
     }
 

@@ -63,6 +63,19 @@ class CelEngineTest {
                 .isNotIn(outcomes).hasMessage(((CelCompileException) outcomes.get(0)).getMessage());
     }
 
+    @Test
+    void aCompiledTextPlansItsProgramOnceAtItsFirstRunEvenWhenThreadsRunItAtOnce() throws Exception {
+        CelEngine cel = new CelEngine();
+        CompiledExpression compiled = cel.compile("assertion.ref_protected == 'true' && assertion.ref.startsWith('release/')");
+        var claims = java.util.Map.of("assertion", java.util.Map.of("ref_protected", "true", "ref", "release/1.2"));
+        List<Object> results = atOnce(() -> cel.evaluate(compiled, claims));
+        assertThat(results).hasSize(THREADS).containsOnly(true);
+        List<Object> programs = atOnce(compiled::program);
+        assertThat(programs).allSatisfy(p -> assertThat(p).isSameAs(programs.get(0)));
+        assertThat(cel.evaluate(compiled, java.util.Map.of("assertion", java.util.Map.of("ref_protected", "false",
+                "ref", "release/1.2")))).isEqualTo(false);
+    }
+
     private interface Work<T> {
         T run() throws Exception;
     }
