@@ -2,10 +2,6 @@ package dev.wifdesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -15,21 +11,8 @@ class DroppedLogRecordsTest {
     void onlyTheKnownMessageIsDroppedAndAnEarlierFilterStillHolds() {
         Logger logger = Logger.getLogger("dev.wifdesk.test.dropped-" + System.nanoTime());
         logger.setUseParentHandlers(false);
-        List<String> published = new ArrayList<>();
-        logger.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                published.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        PublishedMessages published = new PublishedMessages();
+        logger.addHandler(published);
         logger.setFilter(r -> !r.getMessage().contains("secret"));
 
         Logger held = DroppedLogRecords.startingWith(logger, "Known harmless");
@@ -39,6 +22,6 @@ class DroppedLogRecordsTest {
         held.severe("Reworded, Known harmless is not its start: it shows");
 
         assertThat(held).isSameAs(logger);
-        assertThat(published).containsExactly("Another warning", "Reworded, Known harmless is not its start: it shows");
+        assertThat(published.messages).containsExactly("Another warning", "Reworded, Known harmless is not its start: it shows");
     }
 }

@@ -14,8 +14,7 @@ import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.models.Variable;
 import org.glassfish.jersey.client.ClientLifecycleListener;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
+import dev.wifdesk.audit.PublishedMessages;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,21 +109,7 @@ class SharedRuntimeGitLabClientTest {
         assertThatThrownBy(() -> Class.forName("org.glassfish.jersey.inject.hk2.Hk2InjectionManagerFactory"))
                 .as("jersey-hk2 is left out (pom.xml)").isInstanceOf(ClassNotFoundException.class);
         Logger jersey = Logger.getLogger("org.glassfish.jersey.client.innate.inject.NonInjectionManager");
-        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                published.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        PublishedMessages capture = new PublishedMessages();
         jersey.addHandler(capture);
         try (GitLabApi api = GitLabConnection.open(gitlab.baseUrl().toString(), gitlab.token())) {
             assertThat(api.getProjectApi().getProject(PROJECT).getPathWithNamespace()).isEqualTo(PROJECT);
@@ -133,7 +118,7 @@ class SharedRuntimeGitLabClientTest {
         } finally {
             jersey.removeHandler(capture);
         }
-        assertThat(published).containsExactly("No binding found for some.Type.");
+        assertThat(capture.messages).containsExactly("No binding found for some.Type.");
     }
 
     @Test
