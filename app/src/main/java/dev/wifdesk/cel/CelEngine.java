@@ -74,23 +74,21 @@ public final class CelEngine {
      * calls this before it even parses its options (the other core is idle then). Once is enough.
      */
     public static void prepare() {
-        if (PREPARED.get() != null) {
-            return;
-        }
         CompletableFuture<CelEngine> engine = new CompletableFuture<>();
-        if (PREPARED.compareAndSet(null, engine)) {
-            Thread t = new Thread(() -> {
-                try {
-                    CelEngine ready = new CelEngine();
-                    ready.compileNow(WARM_UP);
-                    engine.complete(ready);
-                } catch (Throwable e) {
-                    engine.completeExceptionally(e); // prepared() builds its own, and meets the problem there
-                }
-            }, "wifdesk-cel-prepare");
-            t.setDaemon(true);
-            t.start();
+        if (!PREPARED.compareAndSet(null, engine)) {
+            return; // one is being built, or waits to be taken
         }
+        Thread t = new Thread(() -> {
+            try {
+                CelEngine ready = new CelEngine();
+                ready.compileNow(WARM_UP);
+                engine.complete(ready);
+            } catch (Throwable e) {
+                engine.completeExceptionally(e); // prepared() builds its own, and meets the problem there
+            }
+        }, "wifdesk-cel-prepare");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The engine {@link #prepare} built (waited for if still building; once only), or a new one. */

@@ -2,7 +2,6 @@ package dev.wifdesk.cli;
 
 import dev.wifdesk.audit.DroppedLogRecords;
 import java.io.PrintWriter;
-import java.util.logging.Logger;
 
 /**
  * Opening the GUI from the command line. A plain start (no arguments, or only
@@ -12,8 +11,6 @@ import java.util.logging.Logger;
  */
 final class GuiLaunch {
     static final String MEASURE_STARTUP = "--measure-startup";
-    /** Held strongly once the GUI starts (looked up only then: every command line passes through this class). */
-    private static Logger javafxLog;
 
     private GuiLaunch() {
     }
@@ -51,6 +48,6 @@ final class GuiLaunch {
      * record is dropped; every other JavaFX warning still shows.
      */
     private static void quietUnnamedModuleWarning() {
-        javafxLog = DroppedLogRecords.startingWith(Logger.getLogger("javafx"), "Unsupported JavaFX configuration");
+        DroppedLogRecords.startingWith("javafx", "Unsupported JavaFX configuration");
     }
 }

@@ -127,7 +127,7 @@ record SetupStart(FederationSpec spec, LiveConnections live, PlanReads reads)
      * thread, they run beside the checks (the lint, CEL work too, on the other core).
      */
     private static PlanReads startReads(LiveConnections live, FederationSpec spec, CelEngine cel) {
-        return PlanReads.start(live.google(), spec.gitlab().map(g -> live.gitlab()), spec, new SetupLint(cel));
+        return PlanReads.start(live.google(), spec.gitlab().map(g -> live.gitlab()), spec, Optional.of(new SetupLint(cel)));
     }
 
     @Override

@@ -5,7 +5,6 @@ import jakarta.ws.rs.client.Client;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 import org.gitlab4j.api.GitLabApi;
 
 /**
@@ -16,15 +15,15 @@ public final class GitLabConnection {
     public static final String TOKEN_VARIABLE = "GITLAB_TOKEN";
     static final SharedRuntimeGitLabClient.Timeouts TIMEOUTS =
             new SharedRuntimeGitLabClient.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30));
-    /**
-     * Jersey runs here without its HK2 module (left out in pom.xml: HK2's injection manager was a
-     * fifth of an apply's CPU, and gitlab4j's client needs no injection). Jersey says so in a warning
-     * at each client's start; that one is dropped, its other warnings still show.
-     */
-    private static final Logger WITHOUT_HK2 = DroppedLogRecords.startingWith(
-            Logger.getLogger("org.glassfish.jersey.client.innate.inject.NonInjectionManager"), "Jersey-HK2 module is missing");
     /** The HTTP client the next {@link #open} takes, if {@link #prepare} started one. */
     private static final AtomicReference<CompletableFuture<Client>> PREPARED = new AtomicReference<>();
+
+    static {
+        // Jersey runs here without its HK2 module (left out in pom.xml: HK2's injection manager was a fifth
+        // of an apply's CPU, and gitlab4j's client needs no injection); it says so at each client's start
+        DroppedLogRecords.startingWith("org.glassfish.jersey.client.innate.inject.NonInjectionManager",
+                "Jersey-HK2 module is missing");
+    }
 
     private GitLabConnection() {
     }

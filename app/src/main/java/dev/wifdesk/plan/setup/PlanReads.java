@@ -46,21 +46,11 @@ public final class PlanReads {
     /**
      * Starts the reads of a plan of {@code spec}, all at once: the project's number and services,
      * the state and the {@code .gitlab-ci.yml} reads (each by the project's ID or GitLab's path).
-     * {@code gitlab} empty, or a spec without a {@code gitlab:} section: no GitLab reads.
+     * {@code gitlab} empty, or a spec without a {@code gitlab:} section: no GitLab reads. The
+     * {@code lint}, if any, runs as soon as the project's number is known (it reads nothing; on the
+     * command line its CEL work then runs beside the spec's checks, on the other core).
      */
-    public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec) {
-        return start(google, gitlab, spec, Optional.empty());
-    }
-
-    /**
-     * The same with the lint too, run as soon as the project's number is known (it reads nothing; on
-     * the command line its CEL work then runs beside the spec's checks, on the other core).
-     */
-    public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec, SetupLint lint) {
-        return start(google, gitlab, spec, Optional.of(lint));
-    }
-
-    private static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
+    public static PlanReads start(GoogleClients google, Optional<GitLabApi> gitlab, FederationSpec spec,
             Optional<SetupLint> lint) {
         String projectId = spec.gcp().project();
         CompletableFuture<String> number = Background.start("wifdesk-plan-project", () -> ProjectFacts.number(google, projectId));

@@ -50,8 +50,7 @@ public final class SetupPlanner {
      * @throws IOException          when a read fails (the message is Google's or GitLab's)
      */
     public SetupPlan plan(FederationSpec spec) throws IOException, InvalidSpecException {
-        return plan(lint.map(l -> PlanReads.start(google, gitlab, spec, l))
-                .orElseGet(() -> PlanReads.start(google, gitlab, spec)));
+        return plan(PlanReads.start(google, gitlab, spec, lint));
     }
 
     /**

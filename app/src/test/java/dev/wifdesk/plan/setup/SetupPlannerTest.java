@@ -122,7 +122,7 @@ class SetupPlannerTest {
     @Test
     void aPlanFromReadsStartedEarlierUsesWhatTheyReadWithoutReadingAgain() throws Exception {
         ProjectFacts project = ProjectFacts.read(at.operator, "sandbox-project");
-        PlanReads reads = PlanReads.start(at.operator, Optional.of(at.gitlab), spec);
+        PlanReads reads = PlanReads.start(at.operator, Optional.of(at.gitlab), spec, Optional.empty());
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         reads.whenDone(done::countDown);
         assertThat(done.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("reads ended").isTrue();
@@ -144,7 +144,7 @@ class SetupPlannerTest {
     @Test
     void readsThatStartWithTheProjectReadItOnceAndPlanAsAfterReadingItFirst() throws Exception {
         java.util.SortedMap<String, Long> before = at.sandbox.google().requestCounts();
-        SetupPlan plan = at.planner().plan(PlanReads.start(at.operator, Optional.of(at.gitlab), spec));
+        SetupPlan plan = at.planner().plan(PlanReads.start(at.operator, Optional.of(at.gitlab), spec, Optional.empty()));
         java.util.SortedMap<String, Long> after = at.sandbox.google().requestCounts();
 
         assertThat(plan.project()).isEqualTo(ProjectFacts.read(at.operator, "sandbox-project"));
@@ -159,7 +159,7 @@ class SetupPlannerTest {
     @Test
     void aProjectGoogleRefusesFailsTheReadsWithGooglesError() {
         FederationSpec other = SetupSandbox.spec(SetupSandbox.SPEC.replace("project: sandbox-project", "project: no-such-project"));
-        PlanReads reads = PlanReads.start(at.operator, Optional.of(at.gitlab), other);
+        PlanReads reads = PlanReads.start(at.operator, Optional.of(at.gitlab), other, Optional.empty());
         assertThatThrownBy(reads::project).hasMessageContaining("403").hasMessageContaining("The caller does not have permission");
         assertThatThrownBy(() -> at.planner().plan(reads)).hasMessageContaining("The caller does not have permission");
     }
@@ -169,7 +169,7 @@ class SetupPlannerTest {
         FederationSpec broad = SetupSandbox.spec(SetupSandbox.SPEC.replace(
                 "projectRoles: [roles/dataflow.developer, roles/dataflow.worker]", "projectRoles: [roles/owner]"));
         var lint = new dev.wifdesk.plan.lint.SetupLint(new dev.wifdesk.cel.CelEngine());
-        SetupPlan early = at.planner().plan(PlanReads.start(at.operator, Optional.of(at.gitlab), broad, lint));
+        SetupPlan early = at.planner().plan(PlanReads.start(at.operator, Optional.of(at.gitlab), broad, Optional.of(lint)));
         List<dev.wifdesk.model.Finding> own = at.planner().plan(broad).findings();
         assertThat(own).as("the spec has something to find").isNotEmpty();
         assertThat(early.findings()).isEqualTo(own);
